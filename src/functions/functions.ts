@@ -1,0 +1,186 @@
+/**
+ * The =MUTUAL.* custom functions. Each is a thin adapter: read Excel's arguments (arguments.ts),
+ * ask src/rules, hand back a number, boolean, date serial, table or CustomFunctions.Error.
+ * custom-functions-metadata-plugin reads the JSDoc below into functions.json and associates the
+ * functions itself; only top-level `function` declarations are read.
+ */
+import { CLAIM_DUE_WORKDAYS, PLANS } from '../rules/catalogue';
+import { matchDiagnosis } from '../rules/diseases';
+import { parseIdNumber } from '../rules/idNumber';
+import { computePayout, eventChoicesText, findEvent } from '../rules/payout';
+import { plansConflict } from '../rules/plans';
+import { premiumFor } from '../rules/premium';
+import { catalogueTable } from '../rules/catalogueTable';
+import { maxSharesFor } from '../rules/shares';
+import { coverStartSerial } from '../rules/waiting';
+import { nthWorkdayAfter } from '../rules/workdays';
+import { parseNumber, parseWholeNumber } from '../rules/values';
+import {
+  booleanArgument,
+  dateArgument,
+  fail,
+  guard,
+  nonNegativeArgument,
+  optionalDateArgument,
+  planArgument,
+  positiveWholeArgument,
+  previousSharesArgument,
+  sharesArgument,
+  textArgument,
+} from './arguments';
+
+/**
+ * Premium in yuan: the plan's rate per share per year × shares × years.
+ * @customfunction
+ * @param {any} plan Plan: full name, short name (综合, 指定疾病, 农民工, 女职工安康, 团体意外) or number 1–5.
+ * @param {any} shares Shares held, a whole number from 1 to 5.
+ * @param {any} [years] Years paid for; 1 when omitted.
+ * @returns {number} Premium in yuan.
+ */
+export function premium(plan: unknown, shares: unknown, years?: unknown): number {
+  return guard(() => {
+    const found = planArgument(plan);
+    return premiumFor(found, sharesArgument(shares, found), nonNegativeArgument(years, '年数', 1));
+  });
+}
+
+/**
+ * Yuan the member receives for a claim, condolence payments included.
+ * @customfunction
+ * @param {any} plan Plan: name, short name or number 1–5.
+ * @param {any} shares Shares held, a whole number from 1 to 5.
+ * @param {any} event Event: 重疾, 身故, 意外身故, 意外伤残, 意外医疗 or 意外住院.
+ * @param {any} [detail] Diagnosis text (重疾, 身故), disability grade 1–10 (意外伤残) or amount claimed (意外医疗, 意外住院).
+ * @param {any} [effectiveDate] Effective date of the shares; with eventDate, applies the 120-day waiting period.
+ * @param {any} [eventDate] Date of the diagnosis, death or accident.
+ * @param {any} [previousShares] Last year's shares of a renewing member (continued shares do not wait).
+ * @returns {number} Payout in yuan.
+ */
+export function payout(
+  plan: unknown,
+  shares: unknown,
+  event: unknown,
+  detail?: unknown,
+  effectiveDate?: unknown,
+  eventDate?: unknown,
+  previousShares?: unknown,
+): number {
+  return guard(() => {
+    const found = planArgument(plan);
+    const held = sharesArgument(shares, found);
+    const kind = findEvent(textArgument(event));
+    if (!kind) fail('invalidValue', `未知的事故类型 "${textArgument(event)}":应为 ${eventChoicesText()}`);
+    const effectiveSerial = optionalDateArgument(effectiveDate, '生效日期');
+    const eventSerial = optionalDateArgument(eventDate, '事故日期');
+    if ((effectiveSerial === undefined) !== (eventSerial === undefined)) {
+      fail('invalidValue', '计算免责期须同时填写生效日期和事故日期');
+    }
+    const grade = kind.detail === 'grade' ? parseWholeNumber(detail) : undefined;
+    const result = computePayout({
+      plan: found,
+      shares: held,
+      event: kind,
+      diagnosis: kind.detail === 'diagnosis' ? textArgument(detail) : undefined,
+      grade: grade?.ok ? grade.value : undefined,
+      amountClaimed: kind.detail === 'amount' ? (parseNumber(detail) ?? undefined) : undefined,
+      effectiveSerial,
+      eventSerial,
+      previousShares: previousSharesArgument(previousShares, found),
+    });
+    if (!result.ok) fail(result.kind === 'unrecognised' ? 'notAvailable' : 'invalidValue', result.message);
+    return result.amount;
+  });
+}
+
+/**
+ * The most shares one member may hold in the plan.
+ * @customfunction
+ * @param {any} plan Plan: name, short name or number 1–5.
+ * @param {any} [unitUniform] TRUE when every member of the unit holds the same number of shares (default TRUE).
+ * @param {any} [previousShares] Last year's shares of a renewing member.
+ * @returns {number} Highest number of shares allowed.
+ */
+export function maxShares(plan: unknown, unitUniform?: unknown, previousShares?: unknown): number {
+  return guard(() => {
+    const found = planArgument(plan);
+    return maxSharesFor(found, booleanArgument(unitUniform, '单位份数一致', true), previousSharesArgument(previousShares, found));
+  });
+}
+
+/**
+ * First day of full cover, as a date serial: the effective date + 120 days for new members and added shares.
+ * @customfunction
+ * @param {any} plan Plan: name, short name or number 1–5.
+ * @param {any} effectiveDate Effective date of the shares.
+ * @param {any} [previousShares] Last year's shares of a renewing member.
+ * @param {any} [shares] This year's shares; when above last year's, the added shares wait.
+ * @returns {number} Date serial (format the cell as a date).
+ */
+export function coverStart(plan: unknown, effectiveDate: unknown, previousShares?: unknown, shares?: unknown): number {
+  return guard(() => {
+    const found = planArgument(plan);
+    const effective = dateArgument(effectiveDate, '生效日期');
+    const previous = previousSharesArgument(previousShares, found);
+    const current = shares === null || shares === undefined ? undefined : sharesArgument(shares, found);
+    return coverStartSerial(found, effective, previous, current);
+  });
+}
+
+/**
+ * TRUE when one person may not hold both plans (plans 1, 2 and 3 exclude each other).
+ * @customfunction
+ * @param {any} planA First plan.
+ * @param {any} planB Second plan.
+ * @returns {boolean} TRUE for a conflict.
+ */
+export function conflict(planA: unknown, planB: unknown): boolean {
+  return guard(() => plansConflict(planArgument(planA, '计划A'), planArgument(planB, '计划B')));
+}
+
+/**
+ * Number 1–15 of the designated disease a diagnosis names; #N/A with the reason when unsure.
+ * @customfunction
+ * @param {any} diagnosis Diagnosis as written, e.g. 肺癌, 尿毒症, 心脏支架.
+ * @returns {number} Designated disease number 1–15.
+ */
+export function disease(diagnosis: unknown): number {
+  return guard(() => {
+    const match = matchDiagnosis(textArgument(diagnosis));
+    if (match.kind !== 'designated') fail('notAvailable', match.reason);
+    return match.number;
+  });
+}
+
+/**
+ * TRUE when the text is a valid resident ID number (18 digits with check character, or 15 digits).
+ * @customfunction
+ * @param {any} id ID number, stored as text.
+ * @returns {boolean} TRUE for a valid ID.
+ */
+export function idCheck(id: unknown): boolean {
+  return guard(() => parseIdNumber(id).valid);
+}
+
+/**
+ * Last day to pay a claim, as a date serial: the 30th working day after review (statutory holidays counted).
+ * @customfunction
+ * @param {any} reviewDate Date the claim was reviewed and confirmed.
+ * @param {any} [workdays] Working days allowed; 30 when omitted.
+ * @returns {number} Date serial (format the cell as a date).
+ */
+export function claimDue(reviewDate: unknown, workdays?: unknown): number {
+  return guard(() => {
+    const due = nthWorkdayAfter(dateArgument(reviewDate, '审核日期'), positiveWholeArgument(workdays, '工作日数', CLAIM_DUE_WORKDAYS));
+    if (!due.ok) fail('notAvailable', due.message);
+    return due.serial;
+  });
+}
+
+/**
+ * The plan catalogue as a table with a header row (spills).
+ * @customfunction
+ * @returns {any[][]} One row per plan.
+ */
+export function plans(): (string | number)[][] {
+  return guard(() => catalogueTable(PLANS));
+}

@@ -1,0 +1,108 @@
+/**
+ * Dates as Excel keeps them: whole serial numbers of the 1900 date system (1 = 1900-01-01,
+ * 46023 = 2026-01-01). Every rule works on serials; the arithmetic is done in UTC so that the
+ * process time zone never shifts a day.
+ */
+
+export interface YearMonthDay {
+  year: number;
+  month: number; // 1–12
+  day: number; // 1–31
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Excel's day 0 for serials above 60 (Excel counts the non-existent 1900-02-29 as serial 60). */
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+/** Latest serial Excel shows as a date: 9999-12-31. */
+export const MAX_EXCEL_SERIAL = 2_958_465;
+
+export function isValidYmd({ year, month, day }: YearMonthDay): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** 2026-01-01 → 46023. Dates before 1900-03-01 follow Excel's numbering too. */
+export function serialFromYmd({ year, month, day }: YearMonthDay): number {
+  const serial = Math.round((Date.UTC(year, month - 1, day) - EXCEL_EPOCH_UTC) / MS_PER_DAY);
+  return serial <= 60 ? serial - 1 : serial;
+}
+
+/** 46023 → { year: 2026, month: 1, day: 1 }. Fractions (times of day) are dropped. */
+export function ymdFromSerial(serial: number): YearMonthDay {
+  const whole = Math.floor(serial);
+  const shifted = whole < 60 ? whole + 1 : whole;
+  const date = new Date(EXCEL_EPOCH_UTC + shifted * MS_PER_DAY);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+/** 46023 → "2026-01-01". */
+export function isoFromSerial(serial: number): string {
+  const { year, month, day } = ymdFromSerial(serial);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A JavaScript Date (as exceljs gives cells) → serial, read in UTC as exceljs writes it. */
+export function serialFromJsDate(date: Date): number {
+  return serialFromYmd({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+}
+
+/** Full-width digits and punctuation → ASCII ("２０２６／１／１" → "2026/1/1"); trims. */
+export function toHalfWidth(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim();
+}
+
+const DATE_PATTERNS: RegExp[] = [
+  /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/, // 2026-01-01, 2026/1/1, 2026.1.1
+  /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/, // 2026年1月1日
+  /^(\d{4})(\d{2})(\d{2})$/, // 20260101
+];
+
+/**
+ * Reads a date the way clerks type it: an Excel serial, a JavaScript Date, or text such as
+ * "2026-01-01", "2026/1/1", "2026年1月1日", "20260101" (a time after the date is ignored).
+ * Returns the serial, or null when the value is not a date.
+ */
+export function parseDate(value: unknown): number | null {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? null : serialFromJsDate(value);
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 1 || value > MAX_EXCEL_SERIAL) return null;
+    return Math.floor(value);
+  }
+  if (typeof value !== 'string') return null;
+  const text = toHalfWidth(value).replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '').trim();
+  if (text === '') return null;
+  if (/^\d+(\.\d+)?$/.test(text) && text.length <= 7) return parseDate(Number(text));
+  for (const pattern of DATE_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match) {
+      const ymd = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+      return isValidYmd(ymd) ? serialFromYmd(ymd) : null;
+    }
+  }
+  return null;
+}
+
+/** Adds whole calendar months, keeping the day (clamped to the month's last day). */
+export function addMonths({ year, month, day }: YearMonthDay, months: number): YearMonthDay {
+  const index = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(index / 12);
+  const newMonth = (index % 12) + 1;
+  return { year: newYear, month: newMonth, day: Math.min(day, daysInMonth(newYear, newMonth)) };
+}
+
+/** Whole years from birth to the given day (the day of the birthday counts as reached). */
+export function ageInYears(birth: YearMonthDay, on: YearMonthDay): number {
+  let age = on.year - birth.year;
+  if (on.month < birth.month || (on.month === birth.month && on.day < birth.day)) age -= 1;
+  return age;
+}

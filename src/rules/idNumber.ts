@@ -1,0 +1,207 @@
+/**
+ * Chinese resident ID numbers (公民身份号码, GB 11643-1999): 18 characters = 6-digit region,
+ * 8-digit birth date, 3-digit sequence (odd 17th digit = male), ISO 7064 MOD 11-2 check character.
+ * Legacy 15-digit numbers have a 6-digit birth date (19YY) and no check character.
+ * Pure: no clock, no Office, no DOM.
+ */
+import { isValidYmd, toHalfWidth, YearMonthDay } from './dates';
+
+export type IdCheck =
+  | {
+      valid: true;
+      /** Normalised: 18 characters with an upper-case X, or 15 digits. */
+      id: string;
+      legacy15: boolean;
+      birth: YearMonthDay;
+      sex: 'M' | 'F';
+      provinceCode: string;
+      provinceName: string;
+    }
+  | {
+      valid: false;
+      /** A Chinese sentence a clerk can act on. */
+      reason: string;
+      /** The cell held a number, not text: re-enter it as text. */
+      storedAsNumber?: boolean;
+    };
+
+/** Province-level codes: the first two digits of every ID (GB/T 2260 省级行政区划代码). */
+export const PROVINCE_CODES: Readonly<Record<string, string>> = {
+  '11': '北京',
+  '12': '天津',
+  '13': '河北',
+  '14': '山西',
+  '15': '内蒙古',
+  '21': '辽宁',
+  '22': '吉林',
+  '23': '黑龙江',
+  '31': '上海',
+  '32': '江苏',
+  '33': '浙江',
+  '34': '安徽',
+  '35': '福建',
+  '36': '江西',
+  '37': '山东',
+  '41': '河南',
+  '42': '湖北',
+  '43': '湖南',
+  '44': '广东',
+  '45': '广西',
+  '46': '海南',
+  '50': '重庆',
+  '51': '四川',
+  '52': '贵州',
+  '53': '云南',
+  '54': '西藏',
+  '61': '陕西',
+  '62': '甘肃',
+  '63': '青海',
+  '64': '宁夏',
+  '65': '新疆',
+  '71': '台湾',
+  '81': '香港',
+  '82': '澳门',
+};
+export const PROVINCE_CODES_SOURCE = 'GB/T 2260《中华人民共和国行政区划代码》省级代码；GB 11643-1999 第4.1条（地址码）';
+
+/** ISO 7064 MOD 11-2 weights for positions 1–17 (2^(18-i) mod 11). */
+const CHECK_WEIGHTS: readonly number[] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/** Check character for each remainder 0–10. */
+const CHECK_CHARS = '10X98765432';
+
+/** Excel keeps 15 significant digits; an ID typed as a number loses the rest. */
+const STORED_AS_NUMBER_REASON =
+  '身份证号被 Excel 存成了数字：Excel 只保留15位有效数字，后几位已经丢失，无法还原。' +
+  '请把单元格设为文本（单元格格式→文本）后重新录入完整的身份证号。';
+
+type Failure = Extract<IdCheck, { valid: false }>;
+
+function fail(reason: string): Failure {
+  return { valid: false, reason };
+}
+
+/** The expected 18th character for 17 digits. Throws on anything but 17 ASCII digits. */
+export function expectedCheckChar(first17: string): string {
+  if (!/^\d{17}$/.test(first17)) {
+    throw new RangeError(`expectedCheckChar needs exactly 17 digits, got "${first17}"`);
+  }
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) sum += Number(first17[i]) * CHECK_WEIGHTS[i];
+  return CHECK_CHARS[sum % 11];
+}
+
+/** Trims (also full-width spaces), converts full-width digits/X and accepts a lower-case x. */
+function normalise(text: string): string {
+  return toHalfWidth(text).replace(/x/g, 'X');
+}
+
+function characterProblem(id: string): string | null {
+  const bad = /[^0-9X]/.exec(id);
+  if (bad) {
+    const shown = bad[0] === ' ' ? '空格' : `“${bad[0]}”`;
+    return `身份证号含有非数字字符${shown}：只能是数字，18位号码的最后一位可以是X。`;
+  }
+  return null;
+}
+
+function lengthProblem(id: string): string | null {
+  if (id.length === 18 || id.length === 15) return null;
+  return `身份证号位数不对：应为18位（旧式号码为15位），实际为${id.length}位。`;
+}
+
+function xPositionProblem(id: string): string | null {
+  const at = id.indexOf('X');
+  if (at === -1 || (id.length === 18 && at === 17)) return null;
+  return id.length === 15
+    ? '15位旧身份证号只能由数字组成，不能含有X。'
+    : '身份证号中的X只能出现在第18位（最后一位）。';
+}
+
+function provinceProblem(id: string): string | null {
+  const code = id.slice(0, 2);
+  return PROVINCE_CODES[code] === undefined
+    ? `身份证号前两位“${code}”不是有效的省级行政区划代码。`
+    : null;
+}
+
+/** Birth date digits → a date, or null when they are not a real date from 1900 on. */
+function birthFrom(id: string): YearMonthDay | null {
+  const legacy = id.length === 15;
+  const digits = legacy ? `19${id.slice(6, 12)}` : id.slice(6, 14);
+  const birth = {
+    year: Number(digits.slice(0, 4)),
+    month: Number(digits.slice(4, 6)),
+    day: Number(digits.slice(6, 8)),
+  };
+  return isValidYmd(birth) ? birth : null;
+}
+
+function birthProblem(id: string): string {
+  const digits = id.length === 15 ? id.slice(6, 12) : id.slice(6, 14);
+  return `身份证号中的出生日期“${digits}”不是有效日期（年份须在1900年及以后，月、日须真实存在）。`;
+}
+
+function checkCharProblem(id: string): string | null {
+  if (id.length !== 18) return null;
+  const expected = expectedCheckChar(id.slice(0, 17));
+  const actual = id[17];
+  return actual === expected
+    ? null
+    : `身份证号校验位错误：按前17位计算，第18位应为“${expected}”，实际为“${actual}”；请核对号码是否录错。`;
+}
+
+/** Validates an already-normalised string of an ID. */
+function parseText(id: string): IdCheck {
+  if (id === '') return fail('身份证号为空。');
+  const problem =
+    characterProblem(id) ?? lengthProblem(id) ?? xPositionProblem(id) ?? provinceProblem(id);
+  if (problem) return fail(problem);
+  const birth = birthFrom(id);
+  if (!birth) return fail(birthProblem(id));
+  const checkProblem = checkCharProblem(id);
+  if (checkProblem) return fail(checkProblem);
+  const legacy15 = id.length === 15;
+  const sexDigit = Number(legacy15 ? id[14] : id[16]);
+  const provinceCode = id.slice(0, 2);
+  return {
+    valid: true,
+    id,
+    legacy15,
+    birth,
+    sex: sexDigit % 2 === 1 ? 'M' : 'F',
+    provinceCode,
+    provinceName: PROVINCE_CODES[provinceCode],
+  };
+}
+
+/**
+ * A number in the cell: an 18-digit ID has already lost digits, so it is reported, never
+ * "fixed". A 15-digit legacy ID fits exactly in a double, so it is read as its digits.
+ */
+function parseNumber(value: number): IdCheck {
+  if (Number.isSafeInteger(value) && value > 0 && String(value).length === 15) {
+    const result = parseText(String(value));
+    return result.valid ? result : { ...result, storedAsNumber: true };
+  }
+  if (Number.isInteger(value) && value >= 1e15) {
+    return { valid: false, reason: STORED_AS_NUMBER_REASON, storedAsNumber: true };
+  }
+  return {
+    valid: false,
+    reason:
+      '身份证号被存成了数字，而且不是15位或18位的号码；请把单元格设为文本（单元格格式→文本）后重新录入完整的身份证号。',
+    storedAsNumber: true,
+  };
+}
+
+/** Reads an ID number from a cell value; never throws. */
+export function parseIdNumber(value: unknown): IdCheck {
+  if (value === null || value === undefined) return fail('身份证号为空。');
+  if (typeof value === 'number') return parseNumber(value);
+  if (typeof value !== 'string') return fail('身份证号应为文本，此单元格的内容不是文本。');
+  return parseText(normalise(value));
+}
+
+export function isValidIdNumber(value: unknown): boolean {
+  return parseIdNumber(value).valid;
+}

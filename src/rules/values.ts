@@ -1,0 +1,38 @@
+/**
+ * Reading numbers the way clerks type them: 3, "3", " 3 ", "3份", "３" (full-width), "3.0".
+ */
+import { toHalfWidth } from './dates';
+
+/** Units clerks write after a count or an amount. */
+const TRAILING_UNITS = /(份|元|份数|级|人)$/;
+
+/** A number from a cell or an argument, or null when the value holds none (blank, words, booleans). */
+export function parseNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const text = toHalfWidth(value).replace(/[\s,\u00a0]+/g, '').replace(TRAILING_UNITS, '');
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
+  return Number(text);
+}
+
+export type WholeNumber = { ok: true; value: number } | { ok: false; reason: 'blank' | 'notNumber' | 'notWhole' };
+
+/** A whole number (3, "3份", "３"); says whether the value was blank, not a number, or a fraction. */
+export function parseWholeNumber(value: unknown): WholeNumber {
+  if (isBlank(value)) return { ok: false, reason: 'blank' };
+  const number = parseNumber(value);
+  if (number === null) return { ok: false, reason: 'notNumber' };
+  if (!Number.isInteger(number)) return { ok: false, reason: 'notWhole' };
+  return { ok: true, value: number };
+}
+
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && toHalfWidth(value).trim() === '');
+}
+
+/** Text for messages: the value as the clerk sees it. */
+export function showValue(value: unknown): string {
+  if (value === null || value === undefined) return '(空)';
+  if (typeof value === 'string') return `"${value}"`;
+  return String(value);
+}
