@@ -1,0 +1,424 @@
+/**
+ * The roster engine: sheets of cell values in, findings and a summary out.
+ *
+ * Rows can be fed one at a time (RosterChecker), so that the command streams a 200,000-row workbook
+ * without holding its cells: each row is checked on its own at once and leaves a compact record for
+ * the rules that compare rows (conflicts, duplicates, uniform shares, caps), which run at finish().
+ * All sheets (and files) fed to one checker are one roster for the person-level rules.
+ */
+import { MIN_WORKING_AGE, Plan } from '../catalogue';
+import { isoFromSerial, parseDate, toHalfWidth, YearMonthDay } from '../dates';
+import { parseIdNumber } from '../idNumber';
+import { findPlan, plansConflict } from '../plans';
+import { serviceAgeStatus } from '../retirement';
+import { maxSharesFor } from '../shares';
+import { isBlank, parseWholeNumber, showValue } from '../values';
+import { Field, HEADER_SEARCH_ROWS, standardHeader } from './columns';
+import { detectHeader, expectedHeadersText, HeaderLayout } from './header';
+import { columnLetters } from './location';
+import { summarise } from './summary';
+import { Finding, RosterReport, RULE_SEVERITY, RuleId, SheetInput, SkippedSheet } from './types';
+
+/** What the cross-row rules need to know of one person row. */
+export interface RowRecord {
+  sheet: SheetState;
+  row: number;
+  unit: string;
+  /** Normalised ID when valid, else null (person-level rules skip the row). */
+  id: string | null;
+  plan: Plan | null;
+  /** Valid whole shares ≥ 1, else null. */
+  shares: number | null;
+  previousShares: number;
+  funding: string | null;
+}
+
+export interface SheetState {
+  index: number;
+  name: string;
+  file?: string;
+  firstColumn: number;
+  layout: HeaderLayout | null;
+  headerRow: number;
+  rows: number;
+  /** The plan a sheet named after a plan stands for, when it has no plan column. */
+  sheetPlan: Plan | null;
+}
+
+const TOTAL_ROW_WORDS = new Set(['合计', '总计', '小计', '共计', '总合计']);
+const SEX_WORDS: Record<string, 'M' | 'F'> = { 男: 'M', 男性: 'M', m: 'M', male: 'M', 女: 'F', 女性: 'F', f: 'F', female: 'F' };
+
+function cellText(value: unknown): string {
+  if (typeof value === 'string') return toHalfWidth(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return isoFromSerial(parseDate(value) as number);
+  return '';
+}
+
+function sexOf(value: unknown): 'M' | 'F' | null {
+  return SEX_WORDS[cellText(value).replace(/\s+/g, '').toLowerCase()] ?? null;
+}
+
+const SEX_NAMES = { M: '男', F: '女' } as const;
+
+export class RosterChecker {
+  private readonly sheets: SheetState[] = [];
+  private readonly records: RowRecord[] = [];
+  /** Findings with their sheet and column numbers, for sorting. */
+  private readonly found: { finding: Finding; sheet: number; column: number }[] = [];
+  private readonly skipped: SkippedSheet[] = [];
+  private fundingColumnSeen = false;
+
+  /** Starts a sheet; feed its rows with the returned session's addRow, then call end(). */
+  beginSheet(name: string, options: { file?: string; firstColumn?: number } = {}): SheetSession {
+    const state: SheetState = {
+      index: this.sheets.length,
+      name,
+      file: options.file,
+      firstColumn: options.firstColumn ?? 1,
+      layout: null,
+      headerRow: 0,
+      rows: 0,
+      sheetPlan: findPlan(name),
+    };
+    this.sheets.push(state);
+    return new SheetSession(this, state);
+  }
+
+  /** Checks whole sheets given as arrays. */
+  addSheet(sheet: SheetInput): void {
+    const session = this.beginSheet(sheet.name, { file: sheet.file, firstColumn: sheet.firstColumn });
+    const firstRow = sheet.firstRow ?? 1;
+    sheet.rows.forEach((row, i) => session.addRow(row, firstRow + i));
+    session.end();
+  }
+
+  finish(): RosterReport {
+    this.checkGroups();
+    this.checkPeople();
+    const findings = this.found.sort(compareFound).map((entry) => entry.finding);
+    const summary = summarise(this.records, this.sheets, this.skipped, findings, this.fundingColumnSeen);
+    return { findings, summary };
+  }
+
+  /** @internal used by SheetSession */
+  report(sheet: SheetState, row: number, field: Field | null, rule: RuleId, message: string): void {
+    const columnIndex = field === null ? undefined : sheet.layout?.columns.get(field);
+    const finding: Finding = {
+      sheet: sheet.name,
+      row,
+      column: field === null ? null : (sheet.layout?.texts.get(field) ?? standardHeader(field)),
+      cell: columnIndex === undefined ? null : `${columnLetters(sheet.firstColumn + columnIndex)}${row}`,
+      rule,
+      severity: RULE_SEVERITY[rule],
+      message,
+    };
+    if (sheet.file !== undefined) finding.file = sheet.file;
+    this.found.push({ finding, sheet: sheet.index, column: columnIndex ?? -1 });
+  }
+
+  /** @internal */
+  skip(sheet: SheetState, reason: string): void {
+    this.skipped.push(sheet.file === undefined ? { sheet: sheet.name, reason } : { file: sheet.file, sheet: sheet.name, reason });
+  }
+
+  /** @internal */
+  record(record: RowRecord): void {
+    this.records.push(record);
+  }
+
+  /** @internal */
+  noteFundingColumn(): void {
+    this.fundingColumnSeen = true;
+  }
+
+  /** Share rules that compare the rows of one unit in one plan. */
+  private checkGroups(): void {
+    const groups = new Map<string, RowRecord[]>();
+    for (const record of this.records) {
+      if (!record.plan || record.shares === null) continue;
+      const key = `${record.unit}\u0000${record.plan.number}`;
+      const group = groups.get(key);
+      if (group) group.push(record);
+      else groups.set(key, [record]);
+    }
+    for (const group of groups.values()) {
+      const plan = group[0].plan as Plan;
+      const counts = new Map<number, number>();
+      for (const record of group) counts.set(record.shares as number, (counts.get(record.shares as number) ?? 0) + 1);
+      const uniform = counts.size === 1;
+      if (!uniform && plan.shares.uniformRequired) this.reportNotUniform(group, counts);
+      for (const record of group) {
+        const cap = maxSharesFor(plan, uniform, record.previousShares);
+        if ((record.shares as number) > cap) this.reportOverMax(record, plan, uniform, cap);
+      }
+    }
+  }
+
+  private reportNotUniform(group: RowRecord[], counts: Map<number, number>): void {
+    const highest = Math.max(...counts.values());
+    const modes = [...counts].filter(([, n]) => n === highest).map(([shares]) => shares);
+    const plan = group[0].plan as Plan;
+    const countsText = [...counts].sort((a, b) => a[0] - b[0]).map(([shares, n]) => `${shares}份${n}人`).join('、');
+    for (const record of group) {
+      if (modes.length === 1 && record.shares === modes[0]) continue;
+      const expected = modes.length === 1 ? `应与本单位多数人一致为${modes[0]}份` : '本单位各份数人数相同,无法判断应为几份';
+      this.report(
+        record.sheet,
+        record.row,
+        'shares',
+        'SHARES_NOT_UNIFORM',
+        `${plan.shortName}要求同一单位每人份数一致;"${record.unit}"中为 ${countsText},此行 ${record.shares} 份,${expected}`,
+      );
+    }
+  }
+
+  private reportOverMax(record: RowRecord, plan: Plan, uniform: boolean, cap: number): void {
+    const why =
+      !uniform && cap < plan.shares.maxShares
+        ? `"${record.unit}"的${plan.shortName}份数不一致,每人最多 ${cap} 份(续保人员可按上年份数${record.previousShares > 0 ? ` ${record.previousShares} 份` : ''}续保)`
+        : `${plan.shortName}每人最多 ${cap} 份`;
+    this.report(record.sheet, record.row, 'shares', 'SHARES_OVER_MAX', `${record.shares} 份超过上限:${why}`);
+  }
+
+  /** Person-level rules over every sheet: conflicting plans and enrolling twice in one plan. */
+  private checkPeople(): void {
+    const byPerson = new Map<string, RowRecord[]>();
+    for (const record of this.records) {
+      if (!record.id || !record.plan) continue;
+      const rows = byPerson.get(record.id);
+      if (rows) rows.push(record);
+      else byPerson.set(record.id, [record]);
+    }
+    for (const rows of byPerson.values()) {
+      if (rows.length < 2) continue;
+      this.reportDuplicates(rows);
+      this.reportConflicts(rows);
+    }
+  }
+
+  private reportDuplicates(rows: RowRecord[]): void {
+    const firstByPlan = new Map<number, RowRecord>();
+    for (const record of rows) {
+      const plan = record.plan as Plan;
+      const first = firstByPlan.get(plan.number);
+      if (!first) {
+        firstByPlan.set(plan.number, record);
+        continue;
+      }
+      this.report(record.sheet, record.row, 'id', 'DUPLICATE_ENROLLMENT', `此人已在${where(first, record)}参加${plan.shortName},同一计划重复参保`);
+    }
+  }
+
+  private reportConflicts(rows: RowRecord[]): void {
+    for (const record of rows) {
+      const others = rows.filter((other) => plansConflict(record.plan as Plan, other.plan as Plan));
+      if (others.length === 0) continue;
+      const text = others.map((other) => `${(other.plan as Plan).shortName}(${where(other, record)})`).join('、');
+      this.report(
+        record.sheet,
+        record.row,
+        'plan',
+        'PLAN_CONFLICT',
+        `此人参加${(record.plan as Plan).shortName},又参加${text};两者不能同时参保`,
+      );
+    }
+  }
+}
+
+/** Sheet order (as fed), then row, then column, then rule. */
+function compareFound(a: { finding: Finding; sheet: number; column: number }, b: { finding: Finding; sheet: number; column: number }): number {
+  if (a.sheet !== b.sheet) return a.sheet - b.sheet;
+  if (a.finding.row !== b.finding.row) return a.finding.row - b.finding.row;
+  if (a.column !== b.column) return a.column - b.column;
+  return a.finding.rule < b.finding.rule ? -1 : a.finding.rule > b.finding.rule ? 1 : 0;
+}
+
+/** "第12行" within the same sheet, "花名册2!第12行" in another, with the file when it differs. */
+function where(target: RowRecord, from: RowRecord): string {
+  const sameFile = target.sheet.file === from.sheet.file;
+  const sheet = target.sheet === from.sheet ? '' : `${target.sheet.name}!`;
+  const file = sameFile || target.sheet.file === undefined ? '' : `${target.sheet.file} `;
+  return `${file}${sheet}第${target.row}行`;
+}
+
+/** Feeds one sheet's rows to the checker: header detection first, then each person row. */
+export class SheetSession {
+  private searched = 0;
+  private lastUnit: string | null = null;
+  private ended = false;
+
+  constructor(
+    private readonly checker: RosterChecker,
+    private readonly state: SheetState,
+  ) {}
+
+  addRow(row: readonly unknown[], rowNumber: number): void {
+    if (this.state.layout) {
+      this.checkRow(row, rowNumber);
+      return;
+    }
+    // Before the header: title rows are passed over; the first row naming enough columns is the header.
+    if (this.searched >= HEADER_SEARCH_ROWS || row.every(isBlank)) return;
+    this.searched += 1;
+    const layout = detectHeader(row);
+    if (layout) this.useHeader(layout, rowNumber);
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (!this.state.layout) {
+      const why = this.searched === 0 ? '工作表为空' : `前 ${HEADER_SEARCH_ROWS} 行中找不到花名册表头(需含 ${expectedHeadersText()} 等列)`;
+      this.checker.skip(this.state, why);
+      return;
+    }
+    if (this.state.layout.columns.has('funding')) this.checker.noteFundingColumn();
+  }
+
+  private useHeader(layout: HeaderLayout, rowNumber: number): void {
+    this.state.layout = layout;
+    this.state.headerRow = rowNumber;
+    this.reportMissingColumns();
+  }
+
+  private reportMissingColumns(): void {
+    const columns = (this.state.layout as HeaderLayout).columns;
+    for (const field of ['name', 'id', 'plan', 'shares'] as Field[]) {
+      if (columns.has(field) || (field === 'plan' && this.state.sheetPlan)) continue;
+      this.checker.report(this.state, this.state.headerRow, null, 'MISSING_FIELD', `表头缺少"${standardHeader(field)}"列,此表各行无法检查该项`);
+    }
+  }
+
+  private cell(row: readonly unknown[], field: Field): unknown {
+    const index = this.state.layout?.columns.get(field);
+    return index === undefined ? undefined : row[index];
+  }
+
+  private hasColumn(field: Field): boolean {
+    return this.state.layout?.columns.has(field) ?? false;
+  }
+
+  private isPersonRow(row: readonly unknown[]): boolean {
+    if (row.some((value) => TOTAL_ROW_WORDS.has(cellText(value).replace(/\s+/g, '')))) return false;
+    return (['name', 'id', 'plan', 'shares'] as Field[]).some((field) => !isBlank(this.cell(row, field)));
+  }
+
+  private checkRow(row: readonly unknown[], rowNumber: number): void {
+    if (!this.isPersonRow(row)) return;
+    this.state.rows += 1;
+    const report = (field: Field | null, rule: RuleId, message: string) => this.checker.report(this.state, rowNumber, field, rule, message);
+
+    for (const field of ['name', 'id', 'plan', 'shares'] as Field[]) {
+      if (this.hasColumn(field) && isBlank(this.cell(row, field))) report(field, 'MISSING_FIELD', `${standardHeader(field)}为空`);
+    }
+
+    const id = this.readId(row, report);
+    const plan = this.readPlan(row, report);
+    const shares = this.readShares(row, 'shares', report);
+    const previousShares = this.readPreviousShares(row, report);
+    const sexCell = sexOf(this.cell(row, 'sex'));
+    const sex = id?.sex ?? sexCell;
+
+    if (id && sexCell && sexCell !== id.sex) {
+      report('sex', 'GENDER_MISMATCH', `性别填"${SEX_NAMES[sexCell]}",身份证号显示为${SEX_NAMES[id.sex]}`);
+    }
+    if (plan?.onlySex && sex && sex !== plan.onlySex) {
+      report('plan', 'PLAN_GENDER', `${plan.shortName}仅限${SEX_NAMES[plan.onlySex]}职工参加,此人为${SEX_NAMES[sex]}${id ? '(据身份证号)' : ''}`);
+    }
+    const effective = this.readEffectiveDate(row, report);
+    if (id && effective !== null) this.checkAge(id, effective, report);
+
+    this.checker.record({
+      sheet: this.state,
+      row: rowNumber,
+      unit: this.unitOf(row),
+      id: id?.id ?? null,
+      plan,
+      shares,
+      previousShares,
+      funding: this.hasColumn('funding') ? cellText(this.cell(row, 'funding')).trim() || null : null,
+    });
+  }
+
+  private readId(row: readonly unknown[], report: Reporter): { id: string; sex: 'M' | 'F'; birth: YearMonthDay } | null {
+    const value = this.cell(row, 'id');
+    if (isBlank(value)) return null;
+    const check = parseIdNumber(value);
+    if (!check.valid) {
+      report('id', 'ID_INVALID', check.reason);
+      return null;
+    }
+    return { id: check.id, sex: check.sex, birth: check.birth };
+  }
+
+  private readPlan(row: readonly unknown[], report: Reporter): Plan | null {
+    if (!this.hasColumn('plan')) return this.state.sheetPlan;
+    const value = this.cell(row, 'plan');
+    if (isBlank(value)) return null;
+    const plan = findPlan(typeof value === 'number' ? value : cellText(value));
+    if (!plan) report('plan', 'PLAN_UNKNOWN', `参保计划 ${showValue(value)} 不是已知计划`);
+    return plan;
+  }
+
+  private readShares(row: readonly unknown[], field: 'shares', report: Reporter): number | null {
+    const value = this.cell(row, field);
+    if (isBlank(value)) return null;
+    const parsed = parseWholeNumber(typeof value === 'boolean' ? 'x' : value);
+    if (!parsed.ok || parsed.value < 1) {
+      report(field, 'SHARES_INVALID', `份数 ${showValue(value)} 不是不小于 1 的整数`);
+      return null;
+    }
+    return parsed.value;
+  }
+
+  private readPreviousShares(row: readonly unknown[], report: Reporter): number {
+    const value = this.cell(row, 'previousShares');
+    if (isBlank(value)) return 0;
+    const parsed = parseWholeNumber(typeof value === 'boolean' ? 'x' : value);
+    if (!parsed.ok || parsed.value < 0) {
+      report('previousShares', 'SHARES_INVALID', `上年份数 ${showValue(value)} 不是不小于 0 的整数`);
+      return 0;
+    }
+    return parsed.value;
+  }
+
+  private readEffectiveDate(row: readonly unknown[], report: Reporter): number | null {
+    const value = this.cell(row, 'effectiveDate');
+    if (isBlank(value)) return null;
+    const serial = parseDate(value);
+    if (serial === null) report('effectiveDate', 'DATE_INVALID', `生效日期 ${showValue(value)} 不是日期`);
+    return serial;
+  }
+
+  private checkAge(id: { sex: 'M' | 'F'; birth: YearMonthDay }, effective: number, report: Reporter): void {
+    const status = serviceAgeStatus(id.birth, id.sex, effective);
+    if (status.status === 'underAge') {
+      report('id', 'AGE_OUT_OF_SERVICE', `生效日期时年龄 ${status.age} 岁,未满 ${MIN_WORKING_AGE} 岁`);
+    } else if (status.status === 'retired') {
+      const { year, month, day } = status.retirementDate;
+      report(
+        'id',
+        'AGE_OUT_OF_SERVICE',
+        `生效日期时已达法定退休年龄(按出生年月,最晚于 ${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} 退休),只有在职职工可参保`,
+      );
+    }
+  }
+
+  /** The unit of a row: its 单位 cell; a blank cell (merged cells read blank) continues the unit above; no column: the sheet. */
+  private unitOf(row: readonly unknown[]): string {
+    if (!this.hasColumn('unit')) return this.state.name;
+    const text = cellText(this.cell(row, 'unit')).trim();
+    if (text !== '') this.lastUnit = text;
+    return this.lastUnit ?? this.state.name;
+  }
+}
+
+type Reporter = (field: Field | null, rule: RuleId, message: string) => void;
+
+/** Checks whole sheets (2-D arrays of cell values) as one roster. */
+export function checkRoster(sheets: readonly SheetInput[]): RosterReport {
+  const checker = new RosterChecker();
+  for (const sheet of sheets) checker.addSheet(sheet);
+  return checker.finish();
+}

@@ -1,0 +1,66 @@
+/** The roster's totals: people, shares and premium per unit × plan, and by funding method. */
+import { premiumFor } from '../premium';
+import type { RowRecord, SheetState } from './engine';
+import { Finding, FundingSummary, RosterSummary, SkippedSheet, UnitPlanSummary } from './types';
+
+const NO_FUNDING = '(未填)';
+const roundYuan = (amount: number): number => Math.round(amount * 100) / 100;
+
+function personKey(record: RowRecord): string {
+  return record.id ?? `row\u0000${record.sheet.index}\u0000${record.row}`;
+}
+
+export function summarise(
+  records: readonly RowRecord[],
+  sheets: readonly SheetState[],
+  skipped: readonly SkippedSheet[],
+  findings: readonly Finding[],
+  fundingColumn: boolean,
+): RosterSummary {
+  const units = new Map<string, UnitPlanSummary & { persons: Set<string> }>();
+  const funding = new Map<string, FundingSummary & { persons: Set<string> }>();
+  let premiumTotal = 0;
+  for (const record of records) {
+    if (!record.plan || record.shares === null) continue;
+    const premium = premiumFor(record.plan, record.shares);
+    premiumTotal += premium;
+    const key = `${record.unit}\u0000${record.plan.number}`;
+    let unit = units.get(key);
+    if (!unit) {
+      unit = { unit: record.unit, plan: record.plan.number, planName: record.plan.shortName, people: 0, shares: 0, premium: 0, persons: new Set() };
+      units.set(key, unit);
+    }
+    unit.persons.add(personKey(record));
+    unit.shares += record.shares;
+    unit.premium += premium;
+    if (fundingColumn) {
+      const name = record.funding ?? NO_FUNDING;
+      let entry = funding.get(name);
+      if (!entry) {
+        entry = { funding: name, people: 0, premium: 0, persons: new Set() };
+        funding.set(name, entry);
+      }
+      entry.persons.add(personKey(record));
+      entry.premium += premium;
+    }
+  }
+  const unitRows = [...units.values()]
+    .map(({ persons, ...unit }) => ({ ...unit, people: persons.size, premium: roundYuan(unit.premium) }))
+    .sort((a, b) => (a.unit === b.unit ? a.plan - b.plan : a.unit < b.unit ? -1 : 1));
+  const summary: RosterSummary = {
+    rows: records.length,
+    people: new Set(records.map(personKey)).size,
+    premiumTotal: roundYuan(premiumTotal),
+    units: unitRows,
+    sheets: sheets
+      .filter((sheet) => sheet.layout)
+      .map((sheet) => ({ ...(sheet.file === undefined ? {} : { file: sheet.file }), sheet: sheet.name, headerRow: sheet.headerRow, rows: sheet.rows })),
+    skipped: [...skipped],
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+  };
+  if (fundingColumn) {
+    summary.byFunding = [...funding.values()].map(({ persons, ...entry }) => ({ ...entry, people: persons.size, premium: roundYuan(entry.premium) }));
+  }
+  return summary;
+}

@@ -1,0 +1,119 @@
+/** The roster engine's inputs and outputs: plain data, the same for the pane and the command. */
+
+export const RULES = [
+  'MISSING_FIELD',
+  'ID_INVALID',
+  'GENDER_MISMATCH',
+  'PLAN_UNKNOWN',
+  'PLAN_GENDER',
+  'PLAN_CONFLICT',
+  'DUPLICATE_ENROLLMENT',
+  'SHARES_INVALID',
+  'SHARES_NOT_UNIFORM',
+  'SHARES_OVER_MAX',
+  'DATE_INVALID',
+  'AGE_OUT_OF_SERVICE',
+] as const;
+
+export type RuleId = (typeof RULES)[number];
+export type Severity = 'error' | 'warning';
+
+/** Chinese titles of the rules, for the pane's groups and the command's table. */
+export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
+  MISSING_FIELD: '必填项为空',
+  ID_INVALID: '身份证号无效',
+  GENDER_MISMATCH: '性别与身份证不符',
+  PLAN_UNKNOWN: '参保计划无法识别',
+  PLAN_GENDER: '女职工安康仅限女职工',
+  PLAN_CONFLICT: '计划互斥',
+  DUPLICATE_ENROLLMENT: '重复参保',
+  SHARES_INVALID: '份数无效',
+  SHARES_NOT_UNIFORM: '单位份数不统一',
+  SHARES_OVER_MAX: '份数超过上限',
+  DATE_INVALID: '生效日期无效',
+  AGE_OUT_OF_SERVICE: '年龄不在在职范围',
+};
+
+export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
+  MISSING_FIELD: 'error',
+  ID_INVALID: 'error',
+  GENDER_MISMATCH: 'error',
+  PLAN_UNKNOWN: 'error',
+  PLAN_GENDER: 'error',
+  PLAN_CONFLICT: 'error',
+  DUPLICATE_ENROLLMENT: 'error',
+  SHARES_INVALID: 'error',
+  SHARES_NOT_UNIFORM: 'error',
+  SHARES_OVER_MAX: 'error',
+  DATE_INVALID: 'error',
+  AGE_OUT_OF_SERVICE: 'warning',
+};
+
+export interface Finding {
+  file?: string;
+  sheet: string;
+  /** The worksheet's 1-based row number. */
+  row: number;
+  /** The header text of the faulty cell's column; null for a whole-row finding. */
+  column: string | null;
+  /** The faulty cell's A1 address inside its sheet ("G16"); null for a whole-row finding. */
+  cell: string | null;
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+}
+
+/** One sheet as a 2-D array of cell values (numbers, strings, booleans, Dates, null). */
+export interface SheetInput {
+  name: string;
+  rows: readonly (readonly unknown[])[];
+  file?: string;
+  /** Worksheet row number of rows[0] (1 when the values start at row 1). */
+  firstRow?: number;
+  /** Worksheet column number of rows[i][0] (1 for column A). */
+  firstColumn?: number;
+}
+
+export interface UnitPlanSummary {
+  unit: string;
+  plan: number;
+  planName: string;
+  people: number;
+  shares: number;
+  premium: number;
+}
+
+export interface FundingSummary {
+  funding: string;
+  people: number;
+  premium: number;
+}
+
+export interface SkippedSheet {
+  file?: string;
+  sheet: string;
+  reason: string;
+}
+
+export interface RosterSummary {
+  /** Person rows checked (blank, title and total rows are not counted). */
+  rows: number;
+  /** Distinct people: by valid ID number; a row without a valid ID counts as one person. */
+  people: number;
+  /** Yuan, over the rows whose plan and shares are valid. */
+  premiumTotal: number;
+  units: UnitPlanSummary[];
+  /** Present when a 出资方式 column exists. */
+  byFunding?: FundingSummary[];
+  /** The sheets checked, with the row where their header was found. */
+  sheets: { file?: string; sheet: string; headerRow: number; rows: number }[];
+  /** Sheets without a recognisable roster header: reported, not guessed. */
+  skipped: SkippedSheet[];
+  errors: number;
+  warnings: number;
+}
+
+export interface RosterReport {
+  findings: Finding[];
+  summary: RosterSummary;
+}
