@@ -82,6 +82,13 @@ module.exports = async (env = {}, argv = {}) => {
             },
           },
         },
+        {
+          // chinese-days says "type": "commonjs" but its "module" entry (dist/index.es.js) is an
+          // ES module; let webpack detect the module kind instead of trusting package.json.
+          test: /\.js$/,
+          include: /[\\/]node_modules[\\/]chinese-days[\\/]/,
+          type: 'javascript/auto',
+        },
       ],
     },
     plugins: [
