@@ -579,15 +579,33 @@ async function runManifestChecks(options = {}) {
     const problems = [];
     const htmlName = (outputs && outputs.byRole.html[0] && outputs.byRole.html[0].filename) || addinFiles.output.taskpaneHtml;
     const html = fs.readFileSync(path.join(distDir, htmlName), 'utf8');
-    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+    // The production page is minified: attribute values may be unquoted.
+    const attr = (name) => `\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`;
+    const value = (m) => m[1] ?? m[2] ?? m[3];
+    const scripts = [...html.matchAll(new RegExp(`<script\\b[^>]*${attr('src')}`, 'gi'))].map(value);
     const office = scripts.findIndex((s) => s === addinFiles.officeJsCdn || s === addinFiles.output.localOfficeJs);
     const fn = scripts.indexOf(addinFiles.output.functionsScript);
     const tp = scripts.indexOf(addinFiles.output.taskpaneScript);
     if (office < 0) problems.push('office.js is not loaded');
     if (fn < 0 || tp < 0) problems.push(`scripts are ${scripts.join(', ')}: want functions.js and taskpane.js`);
     else if (!(office < fn && fn < tp)) problems.push(`script order is ${scripts.join(', ')}`);
-    if (/<script\b(?![^>]*\bsrc=)[^>]*>/.test(html)) problems.push('an inline <script>');
-    if (!/http-equiv="Content-Security-Policy"/i.test(html)) problems.push('no Content-Security-Policy meta tag');
+    if (/<script\b(?![^>]*\bsrc\s*=)[^>]*>/i.test(html)) problems.push('an inline <script>');
+    const csp = [...html.matchAll(new RegExp(`<meta\\b[^>]*${attr('content')}`, 'gi'))]
+      .filter((m) => /\bhttp-equiv\s*=\s*["']?Content-Security-Policy/i.test(m[0]))
+      .map(value)[0];
+    if (!csp) problems.push('no Content-Security-Policy meta tag');
+    else {
+      const directives = Object.fromEntries(
+        csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]),
+      );
+      const scriptSrc = directives['script-src'] || directives['default-src'] || [];
+      const allowed = new Set(["'self'", new URL(addinFiles.officeJsCdn).origin]);
+      const extra = scriptSrc.filter((v) => !allowed.has(v));
+      if (extra.length) problems.push(`CSP script-src allows ${extra.join(' ')}`);
+      if (!(directives['object-src'] || []).includes("'none'")) problems.push("CSP lacks object-src 'none'");
+      const connect = directives['connect-src'] || directives['default-src'] || [];
+      if (connect.join(' ') !== "'self'") problems.push(`CSP connect-src is "${connect.join(' ')}", want 'self'`);
+    }
     return { problems, notes: [`scripts: ${scripts.join(', ')}`] };
   });
 

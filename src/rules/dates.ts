@@ -22,8 +22,14 @@ export function isValidYmd({ year, month, day }: YearMonthDay): boolean {
   return day <= daysInMonth(year, month);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
 }
 
 /** 2026-01-01 → 46023. Dates before 1900-03-01 follow Excel's numbering too. */
@@ -51,8 +57,11 @@ export function serialFromJsDate(date: Date): number {
   return serialFromYmd({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
 }
 
+const HAS_FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 /** Full-width digits and punctuation → ASCII ("２０２６／１／１" → "2026/1/1"); trims. */
 export function toHalfWidth(text: string): string {
+  if (!HAS_FULL_WIDTH.test(text)) return text.trim(); // the common case, on every cell of a roster
   return text
     .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')

@@ -27,7 +27,8 @@ export function parseWholeNumber(value: unknown): WholeNumber {
 }
 
 export function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && toHalfWidth(value).trim() === '');
+  // trim() also removes the full-width space U+3000.
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
 /** Text for messages: the value as the clerk sees it. */

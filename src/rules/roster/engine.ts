@@ -13,7 +13,7 @@ import { findPlan, plansConflict } from '../plans';
 import { serviceAgeStatus } from '../retirement';
 import { maxSharesFor } from '../shares';
 import { isBlank, parseWholeNumber, showValue } from '../values';
-import { Field, HEADER_SEARCH_ROWS, standardHeader } from './columns';
+import { Field, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, standardHeader } from './columns';
 import { detectHeader, expectedHeadersText, HeaderLayout } from './header';
 import { columnLetters } from './location';
 import { summarise } from './summary';
@@ -46,6 +46,13 @@ export interface SheetState {
 }
 
 const TOTAL_ROW_WORDS = new Set(['合计', '总计', '小计', '共计', '总合计']);
+/** The required columns make a row a person's: a blank one is MISSING_FIELD; all blank, not a person row. */
+const PERSON_FIELDS = REQUIRED_FIELDS;
+
+/** A 合计 (total) row under the roster is not a person. */
+function isTotalLabel(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= 8 && TOTAL_ROW_WORDS.has(value.replace(/\s+/g, ''));
+}
 const SEX_WORDS: Record<string, 'M' | 'F'> = { 男: 'M', 男性: 'M', m: 'M', male: 'M', 女: 'F', 女性: 'F', f: 'F', female: 'F' };
 
 function cellText(value: unknown): string {
@@ -246,6 +253,8 @@ function where(target: RowRecord, from: RowRecord): string {
 export class SheetSession {
   private searched = 0;
   private lastUnit: string | null = null;
+  /** Field → column index, copied from the header layout for the per-cell hot path. */
+  private columnIndex: Partial<Record<Field, number>> = {};
   private ended = false;
 
   constructor(
@@ -279,29 +288,30 @@ export class SheetSession {
   private useHeader(layout: HeaderLayout, rowNumber: number): void {
     this.state.layout = layout;
     this.state.headerRow = rowNumber;
+    this.columnIndex = Object.fromEntries(layout.columns);
     this.reportMissingColumns();
   }
 
   private reportMissingColumns(): void {
     const columns = (this.state.layout as HeaderLayout).columns;
-    for (const field of ['name', 'id', 'plan', 'shares'] as Field[]) {
+    for (const field of PERSON_FIELDS) {
       if (columns.has(field) || (field === 'plan' && this.state.sheetPlan)) continue;
       this.checker.report(this.state, this.state.headerRow, null, 'MISSING_FIELD', `表头缺少"${standardHeader(field)}"列,此表各行无法检查该项`);
     }
   }
 
   private cell(row: readonly unknown[], field: Field): unknown {
-    const index = this.state.layout?.columns.get(field);
+    const index = this.columnIndex[field];
     return index === undefined ? undefined : row[index];
   }
 
   private hasColumn(field: Field): boolean {
-    return this.state.layout?.columns.has(field) ?? false;
+    return this.columnIndex[field] !== undefined;
   }
 
   private isPersonRow(row: readonly unknown[]): boolean {
-    if (row.some((value) => TOTAL_ROW_WORDS.has(cellText(value).replace(/\s+/g, '')))) return false;
-    return (['name', 'id', 'plan', 'shares'] as Field[]).some((field) => !isBlank(this.cell(row, field)));
+    if (row.some(isTotalLabel)) return false;
+    return PERSON_FIELDS.some((field) => !isBlank(this.cell(row, field)));
   }
 
   private checkRow(row: readonly unknown[], rowNumber: number): void {
@@ -309,7 +319,7 @@ export class SheetSession {
     this.state.rows += 1;
     const report = (field: Field | null, rule: RuleId, message: string) => this.checker.report(this.state, rowNumber, field, rule, message);
 
-    for (const field of ['name', 'id', 'plan', 'shares'] as Field[]) {
+    for (const field of PERSON_FIELDS) {
       if (this.hasColumn(field) && isBlank(this.cell(row, field))) report(field, 'MISSING_FIELD', `${standardHeader(field)}为空`);
     }
 

@@ -1,0 +1,23 @@
+/** Types of scripts/addin-files.js (the names of the files the Office build emits). */
+declare const addinFiles: {
+  devServerPort: number;
+  devBaseUrl: string;
+  namespace: string;
+  entries: { functions: string; taskpane: string };
+  functionsSource: string;
+  taskpaneTemplate: string;
+  output: {
+    taskpaneHtml: string;
+    functionsScript: string;
+    taskpaneScript: string;
+    functionsMetadata: string;
+    manifest: string;
+    localizedMetadata: Record<string, string>;
+    localOfficeJs: string;
+  };
+  translations: Record<string, string>;
+  iconSizes: number[];
+  iconFile(size: number): string;
+  officeJsCdn: string;
+};
+export = addinFiles;
