@@ -3,8 +3,9 @@
  * the task pane, the functions metadata (en-US and zh-CN), icons and the manifest.
  *
  *   npx webpack --mode production                 → dist/ for hosting (office.js from Microsoft's CDN)
- *   OFFICE_JS_LOCAL=1 npx webpack --mode production → same, but office.js copied into dist/ and
- *                                                    loaded from there (browser tests, offline)
+ *   OFFICE_JS_LOCAL=1 npx webpack --mode production → same, but office.js (and the one file it loads
+ *                                                    outside Office) copied into dist/ and loaded
+ *                                                    from there (browser tests, offline)
  *   npx webpack serve --mode development          → https://localhost:3000 (see scripts/start.js)
  *   ADDIN_BASE_URL=https://host/path/ …           → dist/manifest.xml points there instead of
  *                                                    https://localhost:3000/
@@ -22,7 +23,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const files = require('./scripts/addin-files');
 const { LocalizeMetadataPlugin } = require('./scripts/localize-metadata');
 
-const OFFICE_JS_LOCAL_PATH = require.resolve('@microsoft/office-js/dist/office.js');
+const OFFICE_JS_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 
 function flag(value) {
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
@@ -129,7 +130,15 @@ module.exports = async (env = {}, argv = {}) => {
                 : content.toString().split(files.devBaseUrl).join(baseUrl);
             },
           },
-          ...(officeJsLocal ? [{ from: OFFICE_JS_LOCAL_PATH, to: files.output.localOfficeJs }] : []),
+          // Microsoft's files as shipped (not minified again). Outside Office, office.js also
+          // loads o15apptofilemappingtable.js from its own folder before Office.onReady resolves.
+          ...(officeJsLocal
+            ? files.output.localOfficeJsFiles.map((f) => ({
+                from: path.join(OFFICE_JS_DIST, f),
+                to: f,
+                info: { minimized: true },
+              }))
+            : []),
         ],
       }),
     ],

@@ -14,6 +14,7 @@ declare const addinFiles: {
     manifest: string;
     localizedMetadata: Record<string, string>;
     localOfficeJs: string;
+    localOfficeJsFiles: string[];
   };
   translations: Record<string, string>;
   iconSizes: number[];

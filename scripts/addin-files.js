@@ -33,6 +33,8 @@ module.exports = {
     localizedMetadata: { 'zh-CN': 'zh-CN/functions.json' },
     /** Local copy of office.js, only in OFFICE_JS_LOCAL=1 builds (browser tests). */
     localOfficeJs: 'office.js',
+    /** Files copied from @microsoft/office-js/dist/ in OFFICE_JS_LOCAL=1 builds. */
+    localOfficeJsFiles: ['office.js', 'o15apptofilemappingtable.js'],
   },
 
   /** Translation tables of the function metadata, by locale (relative to the project root). */

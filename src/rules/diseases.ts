@@ -84,11 +84,25 @@ const REDUCED_AMOUNT_NUMBERS = new Set(
   PLANS.flatMap((plan) => plan.benefits.flatMap((benefit) => Object.keys(benefit.reducedFor ?? {}).map(Number))),
 );
 
+/** Diagnoses repeat down a sheet of formulas: remember recent answers (bounded). */
+const MATCH_CACHE = new Map<string, DiagnosisMatch>();
+const MATCH_CACHE_LIMIT = 10_000;
+
 /**
  * Matches a diagnosis to a designated disease:
  * "肺癌" → 1; "尿毒症" → 2; "心脏支架" → 15; "脑膜瘤" → unsure (须已摘除); "感冒" → unknown.
  */
 export function matchDiagnosis(diagnosis: string): DiagnosisMatch {
+  let match = MATCH_CACHE.get(diagnosis);
+  if (match === undefined) {
+    match = matchDiagnosisUncached(diagnosis);
+    if (MATCH_CACHE.size >= MATCH_CACHE_LIMIT) MATCH_CACHE.clear();
+    MATCH_CACHE.set(diagnosis, match);
+  }
+  return match;
+}
+
+function matchDiagnosisUncached(diagnosis: string): DiagnosisMatch {
   const text = normaliseDiagnosis(diagnosis);
   if (text === '') return { kind: 'empty', reason: '诊断为空' };
   const sure: DiseaseEntry[] = [];

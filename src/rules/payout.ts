@@ -36,10 +36,11 @@ export type PayoutFailure = {
 
 export type PayoutResult = { ok: true; amount: number; parts: PayoutPart[]; note?: string } | PayoutFailure;
 
+const EVENT_INDEX = new Map(EVENTS.flatMap((event) => event.names.map((name) => [normalisePlanText(name), event] as const)));
+
 /** The event a clerk typed: 重疾, 身故, 意外身故, 意外伤残, 意外医疗, 意外住院 (and their other names). */
 export function findEvent(text: string): EventDefinition | null {
-  const wanted = normalisePlanText(text);
-  return EVENTS.find((event) => event.names.some((name) => normalisePlanText(name) === wanted)) ?? null;
+  return EVENT_INDEX.get(normalisePlanText(text)) ?? null;
 }
 
 export function eventChoicesText(): string {

@@ -9,7 +9,7 @@ import * as path from 'path';
 const root = path.join(__dirname, '../..');
 const jestBin = path.join(root, 'node_modules/jest/bin/jest.js');
 
-describe.each(['Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Pago_Pago'])('working days with TZ=%s', (tz) => {
+describe.each(['Asia/Shanghai', 'America/Los_Angeles'])('working days with TZ=%s', (tz) => {
   it('passes test/rules/workdays.test.ts', () => {
     const run = () =>
       execFileSync(process.execPath, [jestBin, '--ci', '--silent', 'test/rules/workdays.test.ts'], {
