@@ -14,7 +14,7 @@ import { catalogueTable } from '../rules/catalogueTable';
 import { maxSharesFor } from '../rules/shares';
 import { coverStartSerial } from '../rules/waiting';
 import { nthWorkdayAfter } from '../rules/workdays';
-import { parseNumber, parseWholeNumber } from '../rules/values';
+import { isBlank, parseNumber, parseWholeNumber } from '../rules/values';
 import {
   booleanArgument,
   dateArgument,
@@ -32,9 +32,9 @@ import {
 /**
  * Premium in yuan: the plan's rate per share per year × shares × years.
  * @customfunction
- * @param {any} plan Plan: full name, short name (综合, 指定疾病, 农民工, 女职工安康, 团体意外) or number 1–5.
- * @param {any} shares Shares held, a whole number from 1 to 5.
- * @param {any} [years] Years paid for; 1 when omitted.
+ * @param plan Plan: full name, short name (综合, 指定疾病, 农民工, 女职工安康, 团体意外) or number 1–5.
+ * @param shares Shares held, a whole number from 1 to 5.
+ * @param [years] Years paid for; 1 when omitted.
  * @returns {number} Premium in yuan.
  */
 export function premium(plan: unknown, shares: unknown, years?: unknown): number {
@@ -47,13 +47,13 @@ export function premium(plan: unknown, shares: unknown, years?: unknown): number
 /**
  * Yuan the member receives for a claim, condolence payments included.
  * @customfunction
- * @param {any} plan Plan: name, short name or number 1–5.
- * @param {any} shares Shares held, a whole number from 1 to 5.
- * @param {any} event Event: 重疾, 身故, 意外身故, 意外伤残, 意外医疗 or 意外住院.
- * @param {any} [detail] Diagnosis text (重疾, 身故), disability grade 1–10 (意外伤残) or amount claimed (意外医疗, 意外住院).
- * @param {any} [effectiveDate] Effective date of the shares; with eventDate, applies the 120-day waiting period.
- * @param {any} [eventDate] Date of the diagnosis, death or accident.
- * @param {any} [previousShares] Last year's shares of a renewing member (continued shares do not wait).
+ * @param plan Plan: name, short name or number 1–5.
+ * @param shares Shares held, a whole number from 1 to 5.
+ * @param event Event: 重疾, 身故, 意外身故, 意外伤残, 意外医疗 or 意外住院.
+ * @param [detail] Diagnosis text (重疾, 身故), disability grade 1–10 (意外伤残) or amount claimed (意外医疗, 意外住院).
+ * @param [effectiveDate] Effective date of the shares; with eventDate, applies the 120-day waiting period.
+ * @param [eventDate] Date of the diagnosis, death or accident.
+ * @param [previousShares] Last year's shares of a renewing member (continued shares do not wait).
  * @returns {number} Payout in yuan.
  */
 export function payout(
@@ -95,9 +95,9 @@ export function payout(
 /**
  * The most shares one member may hold in the plan.
  * @customfunction
- * @param {any} plan Plan: name, short name or number 1–5.
- * @param {any} [unitUniform] TRUE when every member of the unit holds the same number of shares (default TRUE).
- * @param {any} [previousShares] Last year's shares of a renewing member.
+ * @param plan Plan: name, short name or number 1–5.
+ * @param [unitUniform] TRUE when every member of the unit holds the same number of shares (default TRUE).
+ * @param [previousShares] Last year's shares of a renewing member.
  * @returns {number} Highest number of shares allowed.
  */
 export function maxShares(plan: unknown, unitUniform?: unknown, previousShares?: unknown): number {
@@ -110,10 +110,10 @@ export function maxShares(plan: unknown, unitUniform?: unknown, previousShares?:
 /**
  * First day of full cover, as a date serial: the effective date + 120 days for new members and added shares.
  * @customfunction
- * @param {any} plan Plan: name, short name or number 1–5.
- * @param {any} effectiveDate Effective date of the shares.
- * @param {any} [previousShares] Last year's shares of a renewing member.
- * @param {any} [shares] This year's shares; when above last year's, the added shares wait.
+ * @param plan Plan: name, short name or number 1–5.
+ * @param effectiveDate Effective date of the shares.
+ * @param [previousShares] Last year's shares of a renewing member.
+ * @param [shares] This year's shares; when above last year's, the added shares wait.
  * @returns {number} Date serial (format the cell as a date).
  */
 export function coverStart(plan: unknown, effectiveDate: unknown, previousShares?: unknown, shares?: unknown): number {
@@ -121,7 +121,7 @@ export function coverStart(plan: unknown, effectiveDate: unknown, previousShares
     const found = planArgument(plan);
     const effective = dateArgument(effectiveDate, '生效日期');
     const previous = previousSharesArgument(previousShares, found);
-    const current = shares === null || shares === undefined ? undefined : sharesArgument(shares, found);
+    const current = isBlank(shares) ? undefined : sharesArgument(shares, found);
     return coverStartSerial(found, effective, previous, current);
   });
 }
@@ -129,8 +129,8 @@ export function coverStart(plan: unknown, effectiveDate: unknown, previousShares
 /**
  * TRUE when one person may not hold both plans (plans 1, 2 and 3 exclude each other).
  * @customfunction
- * @param {any} planA First plan.
- * @param {any} planB Second plan.
+ * @param planA First plan.
+ * @param planB Second plan.
  * @returns {boolean} TRUE for a conflict.
  */
 export function conflict(planA: unknown, planB: unknown): boolean {
@@ -140,7 +140,7 @@ export function conflict(planA: unknown, planB: unknown): boolean {
 /**
  * Number 1–15 of the designated disease a diagnosis names; #N/A with the reason when unsure.
  * @customfunction
- * @param {any} diagnosis Diagnosis as written, e.g. 肺癌, 尿毒症, 心脏支架.
+ * @param diagnosis Diagnosis as written, e.g. 肺癌, 尿毒症, 心脏支架.
  * @returns {number} Designated disease number 1–15.
  */
 export function disease(diagnosis: unknown): number {
@@ -154,7 +154,7 @@ export function disease(diagnosis: unknown): number {
 /**
  * TRUE when the text is a valid resident ID number (18 digits with check character, or 15 digits).
  * @customfunction
- * @param {any} id ID number, stored as text.
+ * @param id ID number, stored as text.
  * @returns {boolean} TRUE for a valid ID.
  */
 export function idCheck(id: unknown): boolean {
@@ -164,8 +164,8 @@ export function idCheck(id: unknown): boolean {
 /**
  * Last day to pay a claim, as a date serial: the 30th working day after review (statutory holidays counted).
  * @customfunction
- * @param {any} reviewDate Date the claim was reviewed and confirmed.
- * @param {any} [workdays] Working days allowed; 30 when omitted.
+ * @param reviewDate Date the claim was reviewed and confirmed.
+ * @param [workdays] Working days allowed; 30 when omitted.
  * @returns {number} Date serial (format the cell as a date).
  */
 export function claimDue(reviewDate: unknown, workdays?: unknown): number {
@@ -181,6 +181,7 @@ export function claimDue(reviewDate: unknown, workdays?: unknown): number {
  * @customfunction
  * @returns {any[][]} One row per plan.
  */
-export function plans(): (string | number)[][] {
+// any[][]: the metadata generator accepts no narrower type for a table result.
+export function plans(): any[][] {
   return guard(() => catalogueTable(PLANS));
 }

@@ -14,14 +14,32 @@ export function normalisePlanText(text: string): string {
     .toLowerCase();
 }
 
-function buildIndex(plans: readonly Plan[]): Map<string, Plan> {
-  const index = new Map<string, Plan>();
+/**
+ * The distinctive part of a normalised plan name: without "职工" in front and "互助保障", "保障",
+ * "互助" or "计划" behind, so that the flyer's own "职工指定疾病(手术)" and clerks' "农民工互助",
+ * "综合保障", "团体意外伤害互助保障" find their plan. Empty when nothing distinctive is left.
+ */
+function planCore(normalised: string): string {
+  return normalised
+    .replace(/(\(计划\)|计划)$/, '')
+    .replace(/(互助保障|保障|互助)$/, '')
+    .replace(/^职工/, '');
+}
+
+function buildIndex(plans: readonly Plan[]): { exact: Map<string, Plan>; core: Map<string, Plan | null> } {
+  const exact = new Map<string, Plan>();
+  const core = new Map<string, Plan | null>();
   for (const plan of plans) {
     for (const text of [plan.name, plan.shortName, ...plan.aliases, `${plan.name}计划`]) {
-      index.set(normalisePlanText(text), plan);
+      const normalised = normalisePlanText(text);
+      exact.set(normalised, plan);
+      const key = planCore(normalised);
+      if (key === '') continue;
+      // A core two plans share would be a guess: it finds neither.
+      core.set(key, core.has(key) && core.get(key) !== plan ? null : plan);
     }
   }
-  return index;
+  return { exact, core };
 }
 
 const PLAN_INDEX = buildIndex(PLANS);
@@ -36,7 +54,7 @@ export function findPlan(value: unknown): Plan | null {
   if (typeof value !== 'string') return null;
   const text = normalisePlanText(value);
   if (text === '') return null;
-  const byName = PLAN_INDEX.get(text);
+  const byName = PLAN_INDEX.exact.get(text) ?? PLAN_INDEX.core.get(planCore(text));
   if (byName) return byName;
   const numbered = /^(?:第)?(\d+)(?:种|号|类)?$/.exec(text);
   return numbered ? planByNumber(Number(numbered[1])) : null;

@@ -62,6 +62,35 @@ describe('findPlan', () => {
     expect(numberOf(text)).toBe(number);
   });
 
+  it.each([
+    ['职工指定疾病(手术)', 2], // the flyer's wording in 六、特殊政策
+    ['职工指定疾病（手术）', 2],
+    ['指定疾病互助保障', 2],
+    ['综合互助', 1],
+    ['职工综合互助', 1],
+    ['职工综合保障', 1],
+    ['综合保障', 1],
+    ['农民工互助', 3],
+    ['农民工互助保障(计划)', 3],
+    ['女职工安康互助', 4],
+    ['女职工安康保障', 4],
+    ['团体人身意外伤害互助保障', 5],
+    ['职工团体人身意外伤害', 5],
+    ['职工团体人身意外伤害保障计划', 5],
+    ['团体意外伤害互助保障', 5],
+    ['意外伤害互助保障', 5],
+    ['职工团体意外', 5],
+  ])('finds %s → plan %d (the name without 职工 / 互助 / 保障 / 计划 around it)', (text, number) => {
+    expect(numberOf(text)).toBe(number);
+  });
+
+  it.each(['职工', '互助保障', '职工互助保障', '保障', '计划', '职工互助保障计划', '互助', '疾病', '职工医疗'])(
+    'finds no plan for %s (nothing distinctive)',
+    (text) => {
+      expect(findPlan(text)).toBeNull();
+    },
+  );
+
   it.each([1, 2, 3, 4, 5])('finds plan %d from the number and from its text', (n) => {
     expect(numberOf(n)).toBe(n);
     expect(numberOf(String(n))).toBe(n);

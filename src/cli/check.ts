@@ -1,0 +1,223 @@
+/**
+ * `mutual-aid check FILE...`: reads the files, feeds every sheet's rows to one RosterChecker (all
+ * files are one roster for the person-level rules), and prints the engine's report. An adapter
+ * only: every rule lives in src/rules.
+ *
+ * Exit status: 0 no errors (warnings allowed), 1 errors found, 2 a file could not be read (or the
+ * command could not write its output). On 2 nothing goes to stdout and no output file is left.
+ */
+import { SingleBar } from 'cli-progress';
+import { access, mkdir, rename, stat, unlink } from 'fs/promises';
+import { basename, extname, join, resolve } from 'path';
+import { RosterChecker, RosterReport } from '../rules/roster';
+import { writeAnnotatedCopy } from './annotate';
+import { InputError } from './inputError';
+import { renderReport } from './report';
+import { openSource, RosterSource } from './sources';
+
+export interface CliIO {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** Whether stderr is an interactive terminal (false under CI and in pipes): only then a progress bar. */
+  isTTY: boolean;
+}
+
+export interface CheckOptions {
+  json?: boolean;
+  out?: string;
+  force?: boolean;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_UNREADABLE = 2;
+
+/** A progress bar is shown from this much work (bytes of sheet XML or CSV) or this many files. */
+const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
+const PROGRESS_MIN_FILES = 3;
+
+interface Progress {
+  file(label: string): void;
+  bytes(count: number): void;
+  row(): void;
+  stop(): void;
+}
+
+const NO_PROGRESS: Progress = { file() {}, bytes() {}, row() {}, stop() {} };
+
+function startProgress(io: CliIO, totalBytes: number, fileCount: number): Progress {
+  if (!io.isTTY || (totalBytes < PROGRESS_MIN_BYTES && fileCount < PROGRESS_MIN_FILES)) return NO_PROGRESS;
+  const bar = new SingleBar({
+    stream: io.stderr as NodeJS.WritableStream,
+    format: '检查中 [{bar}] {percentage}% | {rows} 行 | {file}',
+    barCompleteChar: '█',
+    barIncompleteChar: '░',
+    hideCursor: true,
+    clearOnComplete: true,
+    etaBuffer: 50,
+  });
+  let done = 0;
+  let rows = 0;
+  let file = '';
+  bar.start(Math.max(totalBytes, 1), 0, { rows, file });
+  return {
+    file(label) {
+      file = label;
+      bar.update(done, { rows, file });
+    },
+    bytes(count) {
+      done += count;
+      bar.update(Math.min(done, totalBytes), { rows, file });
+    },
+    row() {
+      rows += 1;
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}
+
+/** DIR/<name>.checked.xlsx for each input. */
+export function outputPathFor(dir: string, label: string): string {
+  return join(dir, `${basename(label, extname(label))}.checked.xlsx`);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The output paths, checked before anything is read or written. */
+async function planOutputs(dir: string, labels: readonly string[], force: boolean): Promise<string[]> {
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) throw new InputError(`--out ${dir} 不是目录`);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    // A missing directory is created when the copies are written.
+  }
+  const outputs = labels.map((label) => outputPathFor(dir, label));
+  const inputs = new Set(labels.map((label) => resolve(label)));
+  const seen = new Map<string, string>();
+  for (let i = 0; i < outputs.length; i += 1) {
+    const key = resolve(outputs[i]).toLowerCase();
+    const other = seen.get(key);
+    if (other !== undefined) throw new InputError(`${other} 与 ${labels[i]} 的批注副本同名(${outputs[i]}),请分开检查或改名`);
+    seen.set(key, labels[i]);
+    if (inputs.has(resolve(outputs[i]))) throw new InputError(`批注副本 ${outputs[i]} 会覆盖输入文件`);
+    if (!force && (await exists(outputs[i]))) throw new InputError(`${outputs[i]} 已存在;如要覆盖,请加 --force`);
+  }
+  return outputs;
+}
+
+/** Each copy goes to a temporary file in DIR first; only when all are written are they renamed. */
+async function writeCopies(sources: readonly RosterSource[], outputs: readonly string[], dir: string, report: RosterReport, files: readonly string[]): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new InputError(`无法创建输出目录 ${dir}:${(error as Error).message}`);
+  }
+  const temps: string[] = [];
+  try {
+    for (let i = 0; i < sources.length; i += 1) {
+      const temp = join(dir, `.${basename(outputs[i])}.${process.pid}.${Date.now()}.tmp`);
+      temps.push(temp);
+      await writeAnnotatedCopy(sources[i], report, files, temp);
+    }
+    for (let i = 0; i < sources.length; i += 1) await rename(temps[i], outputs[i]);
+  } catch (error) {
+    await Promise.all(temps.map((temp) => unlink(temp).catch(() => undefined)));
+    if (error instanceof InputError) throw error;
+    throw new InputError(`无法写出批注副本:${(error as Error).message}`);
+  }
+}
+
+/** Why a file gave no roster, or null when it did. */
+function noRosterReason(report: RosterReport, label: string): string | null {
+  const { sheets, skipped } = report.summary;
+  if (sheets.some((sheet) => sheet.file === label)) return null;
+  const mine = skipped.filter((sheet) => sheet.file === label);
+  if (mine.length === 0) return `${label} 中没有工作表`;
+  if (mine.every((sheet) => sheet.reason === '工作表为空')) return `${label} 没有内容(${mine.length > 1 ? '所有工作表都是空的' : '工作表是空的'})`;
+  return `${label} 中找不到花名册:${mine.map((sheet) => `工作表"${sheet.sheet}"${sheet.reason}`).join(';')}`;
+}
+
+export async function runCheck(files: readonly string[], options: CheckOptions, io: CliIO): Promise<number> {
+  const labels: string[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    const key = resolve(file);
+    if (seen.has(key)) {
+      io.stderr.write(`mutual-aid: ${file} 重复给出,只检查一次\n`);
+      continue;
+    }
+    seen.add(key);
+    labels.push(file);
+  }
+
+  let progress = NO_PROGRESS;
+  try {
+    const outputs = options.out !== undefined ? await planOutputs(options.out, labels, options.force ?? false) : null;
+
+    const sources: RosterSource[] = [];
+    for (const label of labels) sources.push(await openSource(label));
+
+    const checker = new RosterChecker();
+    progress = startProgress(
+      io,
+      sources.reduce((sum, source) => sum + source.totalBytes, 0),
+      sources.length,
+    );
+    for (const source of sources) {
+      progress.file(source.label);
+      try {
+        await source.read({
+          beginSheet: (sheet) => {
+            const session = checker.beginSheet(sheet.name, { file: source.label, firstColumn: 1 });
+            return {
+              addRow: (values, rowNumber) => {
+                session.addRow(values, rowNumber);
+                progress.row();
+              },
+              end: () => session.end(),
+            };
+          },
+          onBytes: (count) => progress.bytes(count),
+        });
+      } catch (error) {
+        if (error instanceof InputError) throw error;
+        throw new InputError(`${source.label} 读取失败,文件可能已损坏:${(error as Error).message}`);
+      }
+    }
+    progress.stop();
+    progress = NO_PROGRESS;
+
+    const report = checker.finish();
+    for (const source of sources) {
+      const reason = noRosterReason(report, source.label);
+      if (reason) throw new InputError(reason);
+    }
+
+    if (outputs && options.out !== undefined) await writeCopies(sources, outputs, options.out, report, labels);
+
+    if (options.json) {
+      io.stdout.write(`${JSON.stringify({ findings: report.findings, summary: report.summary }, null, 2)}\n`);
+    } else {
+      io.stdout.write(renderReport(report, labels));
+      if (outputs) io.stdout.write(`\n批注副本:${outputs.join('、')}\n`);
+    }
+    return report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+  } catch (error) {
+    progress.stop();
+    if (error instanceof InputError) {
+      io.stderr.write(`mutual-aid: ${error.message}\n`);
+      return EXIT_UNREADABLE;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * What the task pane asks of Excel, as plain data. The React components see only this interface
+ * (RosterAdapter), so they are tested with a fake and never touch Excel.*; ExcelAdapter is the one
+ * implementation that talks to a workbook.
+ */
+import type { Finding, RosterReport } from '../../rules/roster';
+
+/** Check the active sheet, or every visible sheet of the workbook. */
+export type Scope = 'activeSheet' | 'workbook';
+
+export type Phase = 'reading' | 'clearing' | 'marking' | 'writing';
+
+export interface Progress {
+  phase: Phase;
+  /** The sheet being read, when reading. */
+  sheet?: string;
+  /** Units done and in all (rows when reading, cells when marking or clearing). */
+  done: number;
+  total: number;
+}
+
+export interface OperationOptions {
+  onProgress?: (progress: Progress) => void;
+  /** Checked between chunks while reading; an aborted check stops before it marks anything. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Things the clerk should know about an operation, as codes: the pane words them (Chinese or
+ * English). `detail` carries text that is already for people (the engine's Chinese reason, an
+ * address).
+ */
+export type NoticeCode =
+  | 'emptySheet'
+  | 'noHeader'
+  | 'tooLarge'
+  | 'protected'
+  | 'hiddenSkipped'
+  | 'marksUnsupported'
+  | 'workbookProtected'
+  | 'notesUnsupported'
+  | 'notesKept'
+  | 'gradientKept'
+  | 'previousMarksCleared'
+  | 'marksSheetMissing'
+  | 'clearProtected'
+  | 'fillChangedKept'
+  | 'readChunkReduced';
+
+export interface Notice {
+  code: NoticeCode;
+  sheet?: string;
+  detail?: string;
+  count?: number;
+}
+
+export interface CheckResult {
+  report: RosterReport;
+  notices: Notice[];
+  /** Cells given a red or amber fill. */
+  marked: number;
+  /** Notes added to marked cells. */
+  notes: number;
+  /** context.sync() calls this check made (reading, clearing old marks, marking). */
+  syncs: number;
+}
+
+export interface ClearResult {
+  /** Cells whose original fill was put back. */
+  restored: number;
+  notesRemoved: number;
+  notices: Notice[];
+  syncs: number;
+}
+
+export interface SummaryResult {
+  sheetName: string;
+  report: RosterReport;
+  notices: Notice[];
+  syncs: number;
+}
+
+export interface TemplateResult {
+  sheetName: string;
+  syncs: number;
+}
+
+export interface RosterAdapter {
+  /** Reads the roster, checks it and (unless mark is false) marks the faulty cells. */
+  check(options: { scope: Scope; mark?: boolean } & OperationOptions): Promise<CheckResult>;
+  /** Puts back the fills and removes the notes of the last check's marks. */
+  clearMarks(options?: OperationOptions): Promise<ClearResult>;
+  /** Writes a new 缴费汇总 sheet. */
+  writeSummary(options: { scope: Scope } & OperationOptions): Promise<SummaryResult>;
+  /** Adds a new sheet with the standard roster headers, formats and drop-down lists. */
+  insertTemplate(): Promise<TemplateResult>;
+  /** Shows a finding's cell (or row) in Excel. */
+  select(finding: Finding): Promise<void>;
+}
+
+export type AdapterErrorCode = 'busy' | 'cancelled' | 'notInExcel' | 'failed';
+
+/** A failure the pane words for the clerk; `detail` is the Excel error code or message, if any. */
+export class AdapterError extends Error {
+  constructor(
+    readonly code: AdapterErrorCode,
+    readonly detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'AdapterError';
+  }
+}
+
+/**
+ * What the adapter needs from the host: Excel.run, the requirement-set check and the display
+ * language. In Excel these come from office.js (host.ts); the tests give a stand-in.
+ */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+  displayLanguage?: string;
+}
