@@ -200,12 +200,12 @@ describe('random rosters', () => {
         expect(keysAfter.others).toEqual(keysBefore.others);
         expect(keysAfter.duplicatesPerPerson).toEqual(keysBefore.duplicatesPerPerson);
         // the totals too; byFunding is listed in the order methods are first met, so compared sorted;
-        // premiums to 12 significant digits (a junk count of 1e20 shares makes float sums order-dependent)
+        // shares and premiums to 12 significant digits (junk counts such as 1e20 shares make float sums order-dependent)
         const yuan = (amount: number) => Number(amount.toPrecision(12));
         const comparable = (r: RosterReport) => ({
           ...r.summary,
           premiumTotal: yuan(r.summary.premiumTotal),
-          units: r.summary.units.map((u) => ({ ...u, premium: yuan(u.premium) })),
+          units: r.summary.units.map((u) => ({ ...u, shares: yuan(u.shares), premium: yuan(u.premium) })),
           byFunding: r.summary.byFunding?.map((f) => ({ ...f, premium: yuan(f.premium) })).sort((a, b) => (a.funding < b.funding ? -1 : 1)),
         });
         expect(comparable(after)).toEqual(comparable(before));
