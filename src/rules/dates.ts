@@ -90,7 +90,8 @@ export function parseDate(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const text = toHalfWidth(value).replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '').trim();
   if (text === '') return null;
-  if (/^\d+(\.\d+)?$/.test(text) && text.length <= 7) return parseDate(Number(text));
+  // A serial typed as text (a CSV of Excel dates): five to seven digits. "2026" alone is a year, not a date.
+  if (/^\d{5,7}(\.\d+)?$/.test(text)) return parseDate(Number(text));
   for (const pattern of DATE_PATTERNS) {
     const match = pattern.exec(text);
     if (match) {

@@ -86,7 +86,7 @@ export const DESIGNATED_DISEASES: readonly DiseaseEntry[] = [
   {
     number: 14,
     name: '严重III度烧伤',
-    words: ['烧伤'],
+    words: ['烧伤', '烫伤', '灼伤'],
     needs: ['三度', 'iii度', 'Ⅲ度', '3度', '重度'],
     unsureReason: '须为III度烧伤才属第14种',
   },

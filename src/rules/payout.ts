@@ -3,7 +3,7 @@
  * the flat condolence payments (慰问金). Inputs are already-typed values; the faces convert theirs.
  */
 import { Benefit, DISABILITY_RATIOS, EVENTS, EventDefinition, EventKind, Plan } from './catalogue';
-import { DiagnosisMatch, matchDiagnosis, matchWomensCancer } from './diseases';
+import { designatedDiseaseName, DiagnosisMatch, matchDiagnosis, matchWomensCancer } from './diseases';
 import { normalisePlanText } from './plans';
 import { coveredShares } from './waiting';
 
@@ -65,8 +65,20 @@ function invalid(message: string): PayoutFailure {
 /** Whether the diagnosis is a disease this plan's disease benefit covers. */
 type Coverage = { covered: true; diseaseNumber: number; label: string } | { covered: false } | PayoutFailure;
 
+/** A detail that is a designated disease's number (=PAYOUT(…,"重疾",DISEASE(A2)) passes 1–15). */
+function diseaseNumberOf(diagnosis: string): number | null {
+  const match = /^第?(\d{1,2})种?$/.exec(diagnosis.trim());
+  const number = match ? Number(match[1]) : NaN;
+  return designatedDiseaseName(number) === undefined ? null : number;
+}
+
 function diseaseCoverage(plan: Plan, diagnosis: string): Coverage {
   if (plan.covers === 'none') return { covered: false };
+  const number = diseaseNumberOf(diagnosis);
+  if (number !== null) {
+    if (plan.covers === 'designated15') return { covered: true, diseaseNumber: number, label: `第${number}种${designatedDiseaseName(number)}` };
+    return { ok: false, kind: 'unrecognised', message: `${plan.shortName}只保障六种女性癌症,请填写诊断名称(如乳腺癌),不能只填序号` };
+  }
   const match: DiagnosisMatch = matchDiagnosis(diagnosis);
   if (match.kind === 'unsure' || match.kind === 'unknown' || match.kind === 'empty') {
     return { ok: false, kind: 'unrecognised', message: match.reason };

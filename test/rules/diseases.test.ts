@@ -224,3 +224,14 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('burns and scalds of the third degree', () => {
+  it.each(['III度烫伤', '三度烫伤', 'Ⅲ度灼伤'])('%s is disease 14', (text) => {
+    const match = matchDiagnosis(text);
+    expect(match.kind).toBe('designated');
+    if (match.kind === 'designated') expect(match.number).toBe(14);
+  });
+  it('a scald without its degree is unsure', () => {
+    expect(matchDiagnosis('烫伤').kind).toBe('unsure');
+  });
+});

@@ -470,3 +470,22 @@ describe('the catalogue is data', () => {
     expect(PLANS.map((p) => p.waitingDays)).toEqual([120, 120, 120, 120, 0]);
   });
 });
+
+describe('a designated disease given by its number (=PAYOUT(…,"重疾",DISEASE(A2)))', () => {
+  it.each([1, 2, 3])('plan %i pays the disease amount for "3" and the stent amount for "15"', (n) => {
+    expect(amount(pay(n, 2, '重疾', { diagnosis: '3' }))).toBe(DISEASE[n] * 2);
+    expect(amount(pay(n, 2, '重疾', { diagnosis: '15' }))).toBe(STENT[n] * 2);
+    expect(amount(pay(n, 1, '重疾', { diagnosis: '第7种' }))).toBe(DISEASE[n]);
+  });
+
+  it('plan 4 needs the cancer named: a number alone cannot say which cancer', () => {
+    const result = pay(4, 1, '重疾', { diagnosis: '1' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.kind).toBe('unrecognised');
+  });
+
+  it('numbers outside 1–15 are not disease numbers', () => {
+    expect(pay(1, 1, '重疾', { diagnosis: '16' }).ok).toBe(false);
+    expect(pay(1, 1, '重疾', { diagnosis: '0' }).ok).toBe(false);
+  });
+});

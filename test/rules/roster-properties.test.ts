@@ -116,6 +116,8 @@ interface SheetOptions {
   unitsNeverBlank: boolean;
   unit: 'any' | 'always';
   maxRows: number;
+  /** Leave out junk numbers above a million. */
+  smallNumbers?: boolean;
 }
 
 function sheetArb(index: number, options: SheetOptions): fc.Arbitrary<RandomSheet> {
@@ -128,15 +130,16 @@ function sheetArb(index: number, options: SheetOptions): fc.Arbitrary<RandomShee
       columns: headerArb({ unit: options.unit }),
     })
     .chain((sheet) => {
+      const noise = options.smallNumbers ? junk.filter((v) => !(typeof v === 'number' && Math.abs(v) > 1e6)) : junk;
       const cell = (column: Column): fc.Arbitrary<unknown> => {
         const good =
           column.field === 'unit' && options.unitsNeverBlank
             ? fc.constantFrom('甲', '乙', '丙')
             : column.field
               ? plausible[column.field]
-              : junk;
+              : noise;
         if (column.field === 'unit' && options.unitsNeverBlank) return good;
-        return options.junkWeight === 0 ? good : fc.oneof({ weight: 6, arbitrary: good }, { weight: options.junkWeight, arbitrary: junk });
+        return fc.oneof({ weight: 6, arbitrary: good }, { weight: options.junkWeight, arbitrary: noise });
       };
       const row = fc.tuple(...sheet.columns.map(cell));
       return fc.array(row, { maxLength: options.maxRows }).map((data) => {
@@ -181,7 +184,8 @@ describe('random rosters', () => {
   });
 
   it('give the same findings whatever the order of their rows (row for row, leaving aside which duplicate is first)', () => {
-    const options: SheetOptions = { junkWeight: 1, unitsNeverBlank: true, unit: 'any', maxRows: 20 };
+    // no huge numbers: counts such as 1e20 shares are "valid" and make float sums of the totals order-dependent
+    const options: SheetOptions = { junkWeight: 1, unitsNeverBlank: true, unit: 'any', maxRows: 20, smallNumbers: true };
     const arb = rosterArb(options, 2).chain((sheets) =>
       fc.tuple(
         fc.constant(sheets),
@@ -199,14 +203,10 @@ describe('random rosters', () => {
         const keysAfter = findingKeys(after, shuffled, permutations);
         expect(keysAfter.others).toEqual(keysBefore.others);
         expect(keysAfter.duplicatesPerPerson).toEqual(keysBefore.duplicatesPerPerson);
-        // the totals too; byFunding is listed in the order methods are first met, so compared sorted;
-        // shares and premiums to 12 significant digits (junk counts such as 1e20 shares make float sums order-dependent)
-        const yuan = (amount: number) => Number(amount.toPrecision(12));
+        // the totals too; byFunding is listed in the order methods are first met, so compared sorted
         const comparable = (r: RosterReport) => ({
           ...r.summary,
-          premiumTotal: yuan(r.summary.premiumTotal),
-          units: r.summary.units.map((u) => ({ ...u, shares: yuan(u.shares), premium: yuan(u.premium) })),
-          byFunding: r.summary.byFunding?.map((f) => ({ ...f, premium: yuan(f.premium) })).sort((a, b) => (a.funding < b.funding ? -1 : 1)),
+          byFunding: r.summary.byFunding?.slice().sort((a, b) => (a.funding < b.funding ? -1 : 1)),
         });
         expect(comparable(after)).toEqual(comparable(before));
       }),
