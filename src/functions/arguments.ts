@@ -37,7 +37,7 @@ export function guard<T>(body: () => T): T {
     result = body();
   } catch (error) {
     if (isCustomFunctionsError(error)) throw error;
-    throw excelError('invalidValue', `计算出错:${error instanceof Error ? error.message : String(error)}`);
+    throw excelError('invalidValue', `计算出错：${error instanceof Error ? error.message : String(error)}`);
   }
   if (result === undefined || (typeof result === 'number' && !Number.isFinite(result))) {
     throw excelError('invalidNumber', '结果不是有效数字');
@@ -48,7 +48,7 @@ export function guard<T>(body: () => T): T {
 export function planArgument(value: unknown, label = '计划'): Plan {
   if (isBlank(value)) fail('invalidValue', `请填写${label}(${planChoicesText()})`);
   const plan = findPlan(typeof value === 'number' ? value : String(value));
-  if (!plan) fail('invalidValue', `未知的${label} ${showValue(value)}:应为 ${planChoicesText()}`);
+  if (!plan) fail('invalidValue', `未知的${label} ${showValue(value)}：应为 ${planChoicesText()}`);
   return plan;
 }
 
@@ -57,11 +57,11 @@ export function sharesArgument(value: unknown, plan: Plan, label = '份数'): nu
   const parsed = parseWholeNumber(typeof value === 'boolean' ? undefined : value);
   const cap = highestShareCap(plan);
   if (!parsed.ok) {
-    if (parsed.reason === 'notWhole') fail('invalidNumber', `${label}须为整数,${showValue(value)} 不是整数`);
-    fail('invalidValue', `${label}须为 1 到 ${cap} 的整数,收到 ${showValue(value)}`);
+    if (parsed.reason === 'notWhole') fail('invalidNumber', `${label}须为整数，${showValue(value)} 不是整数`);
+    fail('invalidValue', `${label}须为 1 到 ${cap} 的整数，收到 ${showValue(value)}`);
   }
   if (parsed.value < 1 || parsed.value > cap) {
-    fail('invalidNumber', `${plan.shortName}每人 1 到 ${cap} 份,${label} ${parsed.value} 超出范围`);
+    fail('invalidNumber', `${plan.shortName}每人 1 到 ${cap} 份，${label} ${parsed.value} 超出范围`);
   }
   return parsed.value;
 }
@@ -71,11 +71,11 @@ export function previousSharesArgument(value: unknown, plan: Plan): number {
   if (isBlank(value)) return 0;
   const parsed = parseWholeNumber(typeof value === 'boolean' ? undefined : value);
   if (!parsed.ok) {
-    if (parsed.reason === 'notWhole') fail('invalidNumber', `上年份数须为整数,收到 ${showValue(value)}`);
-    fail('invalidValue', `上年份数须为 0 到 ${highestShareCap(plan)} 的整数,收到 ${showValue(value)}`);
+    if (parsed.reason === 'notWhole') fail('invalidNumber', `上年份数须为整数，收到 ${showValue(value)}`);
+    fail('invalidValue', `上年份数须为 0 到 ${highestShareCap(plan)} 的整数，收到 ${showValue(value)}`);
   }
   if (parsed.value < 0 || parsed.value > highestShareCap(plan)) {
-    fail('invalidNumber', `上年份数须为 0 到 ${highestShareCap(plan)},收到 ${parsed.value}`);
+    fail('invalidNumber', `上年份数须为 0 到 ${highestShareCap(plan)}，收到 ${parsed.value}`);
   }
   return parsed.value;
 }
@@ -83,7 +83,7 @@ export function previousSharesArgument(value: unknown, plan: Plan): number {
 export function dateArgument(value: unknown, label: string): number {
   if (isBlank(value)) fail('invalidValue', `请填写${label}`);
   const serial = typeof value === 'boolean' ? null : parseDate(value);
-  if (serial === null) fail('invalidValue', `${label} ${showValue(value)} 不是日期(可用 2026-01-01、2026/1/1、2026年1月1日 或日期单元格)`);
+  if (serial === null) fail('invalidValue', `${label} ${showValue(value)} 不是日期（可用 2026-01-01、2026/1/1、2026年1月1日 或日期单元格）`);
   return serial;
 }
 
@@ -98,8 +98,8 @@ export function nonNegativeArgument(value: unknown, label: string, fallback?: nu
     fail('invalidValue', `请填写${label}`);
   }
   const number = typeof value === 'boolean' ? null : parseNumber(value);
-  if (number === null) fail('invalidValue', `${label}须为数字,收到 ${showValue(value)}`);
-  if (number < 0) fail('invalidNumber', `${label}不能为负数,收到 ${number}`);
+  if (number === null) fail('invalidValue', `${label}须为数字，收到 ${showValue(value)}`);
+  if (number < 0) fail('invalidNumber', `${label}不能为负数，收到 ${number}`);
   return number;
 }
 
@@ -108,10 +108,10 @@ export function positiveWholeArgument(value: unknown, label: string, fallback: n
   if (isBlank(value)) return fallback;
   const parsed = parseWholeNumber(typeof value === 'boolean' ? undefined : value);
   if (!parsed.ok) {
-    if (parsed.reason === 'notWhole') fail('invalidNumber', `${label}须为整数,收到 ${showValue(value)}`);
-    fail('invalidValue', `${label}须为正整数,收到 ${showValue(value)}`);
+    if (parsed.reason === 'notWhole') fail('invalidNumber', `${label}须为整数，收到 ${showValue(value)}`);
+    fail('invalidValue', `${label}须为正整数，收到 ${showValue(value)}`);
   }
-  if (parsed.value < 1) fail('invalidNumber', `${label}须至少为 1,收到 ${parsed.value}`);
+  if (parsed.value < 1) fail('invalidNumber', `${label}须至少为 1，收到 ${parsed.value}`);
   return parsed.value;
 }
 
@@ -129,7 +129,7 @@ export function booleanArgument(value: unknown, label: string, fallback: boolean
     if (YES.has(text)) return true;
     if (NO.has(text)) return false;
   }
-  return fail('invalidValue', `${label}须为 TRUE/FALSE(是/否),收到 ${showValue(value)}`);
+  return fail('invalidValue', `${label}须为 TRUE/FALSE（是/否），收到 ${showValue(value)}`);
 }
 
 export function textArgument(value: unknown): string {

@@ -23,7 +23,7 @@ export interface DiseaseEntry {
 }
 
 export const DESIGNATED_DISEASES_SOURCE =
-  '苍梧县总工会宣传单「十五种指定疾病(手术)保障所指范围」:经县级以上医院确诊为初次患(或施行)以下指定疾病(或手术)';
+  '苍梧县总工会宣传单「十五种指定疾病(手术)保障所指范围」：经县级以上医院确诊为初次患(或施行)以下指定疾病(或手术)';
 
 export const DESIGNATED_DISEASES: readonly DiseaseEntry[] = [
   {
@@ -31,10 +31,10 @@ export const DESIGNATED_DISEASES: readonly DiseaseEntry[] = [
     name: '原发性恶性肿瘤',
     words: ['恶性肿瘤', '癌', '肉瘤', '白血病', '淋巴瘤', '骨髓瘤', '黑色素瘤', '母细胞瘤', 'carcinoma', 'cancer', '肿瘤', '占位'],
     needs: ['恶性', '癌', '肉瘤', '白血病', '淋巴瘤', '骨髓瘤', '黑色素瘤', '母细胞瘤', 'carcinoma', 'cancer'],
-    unsureReason: '未写明为恶性肿瘤(癌),良性肿瘤不属第1种',
+    unsureReason: '未写明为恶性肿瘤(癌)，良性肿瘤不属第1种',
     notWords: ['癌胚抗原'],
     doubtWords: ['良性', '原位癌', '癌前', '交界性'],
-    doubtReason: '良性、原位癌、癌前病变或交界性肿瘤通常不属原发性恶性肿瘤,须人工核对病理诊断',
+    doubtReason: '良性、原位癌、癌前病变或交界性肿瘤通常不属原发性恶性肿瘤，须人工核对病理诊断',
   },
   {
     number: 2,
@@ -71,7 +71,7 @@ export const DESIGNATED_DISEASES: readonly DiseaseEntry[] = [
     name: '四肢瘫痪',
     words: ['四肢瘫', '截瘫', '瘫痪'],
     needs: ['四肢'],
-    unsureReason: '须为四肢瘫痪;截瘫、偏瘫不属第10种',
+    unsureReason: '须为四肢瘫痪；截瘫、偏瘫不属第10种',
   },
   {
     number: 11,
@@ -109,7 +109,7 @@ export const WOMENS_CANCERS: readonly DiseaseEntry[] = [
   { number: 1, name: '外阴癌', words: ['外阴癌', '外阴恶性肿瘤'] },
   { number: 1, name: '输卵管癌', words: ['输卵管癌', '输卵管恶性肿瘤'] },
 ];
-export const WOMENS_CANCERS_SOURCE = '苍梧县总工会宣传单 三、4:"原发性乳腺癌、卵巢癌、宫体癌宫颈癌、外阴癌、输卵管癌"';
+export const WOMENS_CANCERS_SOURCE = '苍梧县总工会宣传单 三、4："原发性乳腺癌、卵巢癌、宫体癌宫颈癌、外阴癌、输卵管癌"';
 
 /** Words that make any diagnosis uncertain: it is not yet a confirmed first diagnosis. */
 export const UNCERTAIN_WORDS: readonly string[] = ['疑似', '待查', '待排', '可能', '?', '？', '排除', '不除外', '复查'];

@@ -114,14 +114,14 @@ function matchDiagnosisUncached(diagnosis: string): DiagnosisMatch {
     else unsure.push({ entry: prepared.entry, reason: verdict.reason });
   }
   if (sure.length === 0 && unsure.length === 0) {
-    return { kind: 'unknown', reason: `"${diagnosis.trim()}"不属于或未能识别为十五种指定疾病(手术)` };
+    return { kind: 'unknown', reason: `"${diagnosis.trim()}"不属于或未能识别为十五种指定疾病（手术）` };
   }
   const hedge = foundWord(text, UNCERTAIN);
   if (hedge) {
     return {
       kind: 'unsure',
       candidates: [...sure, ...unsure.map((u) => u.entry)].map((e) => e.number),
-      reason: `诊断含"${hedge}",尚非确诊`,
+      reason: `诊断含"${hedge}"，尚非确诊`,
     };
   }
   const relapse = foundWord(text, NOT_FIRST);
@@ -129,7 +129,7 @@ function matchDiagnosisUncached(diagnosis: string): DiagnosisMatch {
     return {
       kind: 'unsure',
       candidates: [...sure, ...unsure.map((u) => u.entry)].map((e) => e.number),
-      reason: `诊断含"${relapse}",须为初次确诊的原发疾病`,
+      reason: `诊断含"${relapse}"，须为初次确诊的原发疾病`,
     };
   }
   if (sure.length > 0) {
@@ -138,7 +138,7 @@ function matchDiagnosisUncached(diagnosis: string): DiagnosisMatch {
       return {
         kind: 'unsure',
         candidates: numbers,
-        reason: `诊断同时符合第${numbers.join('、')}种,给付金额不同,请分别申报`,
+        reason: `诊断同时符合第${numbers.join('、')}种，给付金额不同，请分别申报`,
       };
     }
     const first = sure.find((e) => e.number === numbers[0]) as DiseaseEntry;

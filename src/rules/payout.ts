@@ -77,7 +77,7 @@ function diseaseCoverage(plan: Plan, diagnosis: string): Coverage {
   const number = diseaseNumberOf(diagnosis);
   if (number !== null) {
     if (plan.covers === 'designated15') return { covered: true, diseaseNumber: number, label: `第${number}种${designatedDiseaseName(number)}` };
-    return { ok: false, kind: 'unrecognised', message: `${plan.shortName}只保障六种女性癌症,请填写诊断名称(如乳腺癌),不能只填序号` };
+    return { ok: false, kind: 'unrecognised', message: `${plan.shortName}只保障六种女性癌症，请填写诊断名称（如乳腺癌），不能只填序号` };
   }
   const match: DiagnosisMatch = matchDiagnosis(diagnosis);
   if (match.kind === 'unsure' || match.kind === 'unknown' || match.kind === 'empty') {
@@ -129,7 +129,7 @@ function diseaseDeathPayout(claim: Claim): PayoutResult {
       // A diagnosis that is no designated disease at all is an "other disease": the condolence applies.
       if (matchDiagnosis(diagnosis).kind !== 'unknown') return coverage;
     } else if (coverage.covered) {
-      return paid([], '死因属本计划保障的疾病:请按重疾申报');
+      return paid([], '死因属本计划保障的疾病：请按重疾申报');
     }
   }
   return paid([{ label: '因其它疾病身故慰问金', amount: condolence }]);
@@ -144,11 +144,11 @@ function accidentPayout(claim: Claim): PayoutResult {
       if (ratio === undefined) {
         return invalid(`意外伤残须在"明细"参数填写伤残等级 ${Object.keys(DISABILITY_RATIOS).join('、')} 之一`);
       }
-      return paid(benefits.map((b) => ({ label: `${b.label}(${claim.grade}级)`, amount: b.amountPerShare * claim.shares * ratio })));
+      return paid(benefits.map((b) => ({ label: `${b.label}（${claim.grade}级）`, amount: b.amountPerShare * claim.shares * ratio })));
     }
     case 'amount': {
       const claimed = claim.amountClaimed;
-      if (claimed === undefined || !(claimed >= 0)) return invalid(`${claim.event.names[0]}须在"明细"参数填写申请金额(元,不小于0)`);
+      if (claimed === undefined || !(claimed >= 0)) return invalid(`${claim.event.names[0]}须在"明细"参数填写申请金额（元，不小于0）`);
       return paid(benefits.map((b) => ({ label: b.label, amount: Math.min(claimed, b.amountPerShare * claim.shares) })));
     }
     default:
@@ -162,7 +162,7 @@ function accidentPayout(claim: Claim): PayoutResult {
  */
 export function computePayout(claim: Claim): PayoutResult {
   if (claim.effectiveSerial !== undefined && claim.eventSerial !== undefined && claim.eventSerial < claim.effectiveSerial) {
-    return invalid('事故日期早于生效日期,不在保障期内');
+    return invalid('事故日期早于生效日期，不在保障期内');
   }
   switch (claim.event.kind) {
     case 'designatedDisease':

@@ -33,7 +33,7 @@ export function isBlank(value: unknown): boolean {
 
 /** Text for messages: the value as the clerk sees it. */
 export function showValue(value: unknown): string {
-  if (value === null || value === undefined) return '(空)';
+  if (value === null || value === undefined) return '（空）';
   if (typeof value === 'string') return `"${value}"`;
   return String(value);
 }

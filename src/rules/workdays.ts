@@ -58,7 +58,7 @@ export function nthWorkdayAfter(reviewSerial: number, workdays: number = CLAIM_D
     if (!calendarCoversYear(year)) {
       return {
         ok: false,
-        message: `节假日安排只收录到 ${calendarYearsText()} 年,无法推算 ${year} 年的工作日,请待国务院公布该年安排并更新后再算`,
+        message: `节假日安排只收录到 ${calendarYearsText()} 年，无法推算 ${year} 年的工作日，请待国务院公布该年安排并更新后再算`,
       };
     }
     if (isWorkdaySerial(serial)) counted += 1;

@@ -191,8 +191,13 @@ describe('PAYOUT', () => {
     expectError(() => payout('团体意外', 1, '意外身故', null, '2026-01-01', '2025-12-31'), '#VALUE!');
   });
 
-  it.each(['感冒', '高血压', '疑似肺癌', '脑膜瘤', '肺癌+心脏支架', 7])('diagnosis %p not recognised → #N/A', (diagnosis) => {
+  it.each(['感冒', '高血压', '疑似肺癌', '脑膜瘤', '肺癌+心脏支架', 99, 0])('diagnosis %p not recognised → #N/A', (diagnosis) => {
     expectError(() => payout('综合', 1, '重疾', diagnosis), '#N/A');
+  });
+
+  it('a designated disease number from =MUTUAL.DISEASE() works as the diagnosis', () => {
+    expect(payout('综合', 2, '重疾', disease('肝移植'))).toBe(15000 * 2);
+    expect(payout('农民工', 2, '重疾', disease('冠脉支架植入术'))).toBe(1500 * 2);
   });
 
   it('a designated disease without a diagnosis → #VALUE!', () => {

@@ -252,8 +252,8 @@ describe('PLAN_CONFLICT', () => {
     ];
     const report = checkRoster(sheets);
     expect(briefs(report)).toEqual(['甲表!F3 PLAN_CONFLICT', '乙表!F6 PLAN_CONFLICT']);
-    expect(report.findings[0].message).toContain('农民工(乙表!第6行)');
-    expect(report.findings[1].message).toContain('综合(甲表!第3行)');
+    expect(report.findings[0].message).toMatch(/农民工[(（]乙表!第6行[)）]/);
+    expect(report.findings[1].message).toMatch(/综合[(（]甲表!第3行[)）]/);
   });
 
   it('a conflict across two files names the file too', () => {

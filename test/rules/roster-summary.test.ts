@@ -49,7 +49,7 @@ describe('summary: rows, people, units and premium', () => {
   });
 
   it('with a 出资方式 column all blank, everything is (未填), people counted once', () => {
-    expect(report.summary.byFunding).toEqual([{ funding: '(未填)', people: 5, premium: 535 }]);
+    expect(report.summary.byFunding).toEqual([{ funding: '（未填）', people: 5, premium: 535 }]);
   });
 });
 
@@ -112,7 +112,7 @@ describe('summary: by funding method (出资方式)', () => {
       sortByFunding([
         { funding: '单位行政全额交纳', people: 2, premium: 120 },
         { funding: '职工个人交纳', people: 1, premium: 100 },
-        { funding: '(未填)', people: 1, premium: 60 },
+        { funding: '（未填）', people: 1, premium: 60 },
       ]),
     );
     const total = (report.summary.byFunding ?? []).reduce((sum, f) => sum + f.premium, 0);
@@ -127,7 +127,7 @@ describe('summary: by funding method (出资方式)', () => {
     expect(sortByFunding(report.summary.byFunding)).toEqual(
       sortByFunding([
         { funding: '单位工会全额交纳', people: 1, premium: 60 },
-        { funding: '(未填)', people: 1, premium: 60 },
+        { funding: '（未填）', people: 1, premium: 60 },
       ]),
     );
   });

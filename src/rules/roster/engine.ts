@@ -169,13 +169,13 @@ export class RosterChecker {
     const countsText = [...counts].sort((a, b) => a[0] - b[0]).map(([shares, n]) => `${shares}份${n}人`).join('、');
     for (const record of group) {
       if (modes.length === 1 && record.shares === modes[0]) continue;
-      const expected = modes.length === 1 ? `应与本单位多数人一致为${modes[0]}份` : '本单位各份数人数相同,无法判断应为几份';
+      const expected = modes.length === 1 ? `应与本单位多数人一致为${modes[0]}份` : '本单位各份数人数相同，无法判断应为几份';
       this.report(
         record.sheet,
         record.row,
         'shares',
         'SHARES_NOT_UNIFORM',
-        `${plan.shortName}要求同一单位每人份数一致;"${record.unit}"中为 ${countsText},此行 ${record.shares} 份,${expected}`,
+        `${plan.shortName}要求同一单位每人份数一致；"${record.unit}"中为 ${countsText}，此行 ${record.shares} 份，${expected}`,
       );
     }
   }
@@ -183,9 +183,9 @@ export class RosterChecker {
   private reportOverMax(record: RowRecord, plan: Plan, uniform: boolean, cap: number): void {
     const why =
       !uniform && cap < plan.shares.maxShares
-        ? `"${record.unit}"的${plan.shortName}份数不一致,每人最多 ${cap} 份(续保人员可按上年份数${record.previousShares > 0 ? ` ${record.previousShares} 份` : ''}续保)`
+        ? `"${record.unit}"的${plan.shortName}份数不一致，每人最多 ${cap} 份（续保人员可按上年份数${record.previousShares > 0 ? ` ${record.previousShares} 份` : ''}续保）`
         : `${plan.shortName}每人最多 ${cap} 份`;
-    this.report(record.sheet, record.row, 'shares', 'SHARES_OVER_MAX', `${record.shares} 份超过上限:${why}`);
+    this.report(record.sheet, record.row, 'shares', 'SHARES_OVER_MAX', `${record.shares} 份超过上限：${why}`);
   }
 
   /** Person-level rules over every sheet: conflicting plans and enrolling twice in one plan. */
@@ -213,7 +213,7 @@ export class RosterChecker {
         firstByPlan.set(plan.number, record);
         continue;
       }
-      this.report(record.sheet, record.row, 'id', 'DUPLICATE_ENROLLMENT', `此人已在${where(first, record)}参加${plan.shortName},同一计划重复参保`);
+      this.report(record.sheet, record.row, 'id', 'DUPLICATE_ENROLLMENT', `此人已在${where(first, record)}参加${plan.shortName}，同一计划重复参保`);
     }
   }
 
@@ -227,7 +227,7 @@ export class RosterChecker {
         record.row,
         'plan',
         'PLAN_CONFLICT',
-        `此人参加${(record.plan as Plan).shortName},又参加${text};两者不能同时参保`,
+        `此人参加${(record.plan as Plan).shortName}，又参加${text}；两者不能同时参保`,
       );
     }
   }
@@ -278,7 +278,7 @@ export class SheetSession {
     if (this.ended) return;
     this.ended = true;
     if (!this.state.layout) {
-      const why = this.searched === 0 ? '工作表为空' : `前 ${HEADER_SEARCH_ROWS} 行中找不到花名册表头(需含 ${expectedHeadersText()} 等列)`;
+      const why = this.searched === 0 ? '工作表为空' : `前 ${HEADER_SEARCH_ROWS} 行中找不到花名册表头（需含 ${expectedHeadersText()} 等列）`;
       this.checker.skip(this.state, why);
       return;
     }
@@ -296,7 +296,7 @@ export class SheetSession {
     const columns = (this.state.layout as HeaderLayout).columns;
     for (const field of PERSON_FIELDS) {
       if (columns.has(field) || (field === 'plan' && this.state.sheetPlan)) continue;
-      this.checker.report(this.state, this.state.headerRow, null, 'MISSING_FIELD', `表头缺少"${standardHeader(field)}"列,此表各行无法检查该项`);
+      this.checker.report(this.state, this.state.headerRow, null, 'MISSING_FIELD', `表头缺少"${standardHeader(field)}"列，此表各行无法检查该项`);
     }
   }
 
@@ -331,10 +331,10 @@ export class SheetSession {
     const sex = id?.sex ?? sexCell;
 
     if (id && sexCell && sexCell !== id.sex) {
-      report('sex', 'GENDER_MISMATCH', `性别填"${SEX_NAMES[sexCell]}",身份证号显示为${SEX_NAMES[id.sex]}`);
+      report('sex', 'GENDER_MISMATCH', `性别填"${SEX_NAMES[sexCell]}"，身份证号显示为${SEX_NAMES[id.sex]}`);
     }
     if (plan?.onlySex && sex && sex !== plan.onlySex) {
-      report('plan', 'PLAN_GENDER', `${plan.shortName}仅限${SEX_NAMES[plan.onlySex]}职工参加,此人为${SEX_NAMES[sex]}${id ? '(据身份证号)' : ''}`);
+      report('plan', 'PLAN_GENDER', `${plan.shortName}仅限${SEX_NAMES[plan.onlySex]}职工参加，此人为${SEX_NAMES[sex]}${id ? '（据身份证号）' : ''}`);
     }
     const effective = this.readEffectiveDate(row, report);
     if (id && effective !== null) this.checkAge(id, effective, report);
@@ -404,13 +404,13 @@ export class SheetSession {
   private checkAge(id: { sex: 'M' | 'F'; birth: YearMonthDay }, effective: number, report: Reporter): void {
     const status = serviceAgeStatus(id.birth, id.sex, effective);
     if (status.status === 'underAge') {
-      report('id', 'AGE_OUT_OF_SERVICE', `生效日期时年龄 ${status.age} 岁,未满 ${MIN_WORKING_AGE} 岁`);
+      report('id', 'AGE_OUT_OF_SERVICE', `生效日期时年龄 ${status.age} 岁，未满 ${MIN_WORKING_AGE} 岁`);
     } else if (status.status === 'retired') {
       const { year, month, day } = status.retirementDate;
       report(
         'id',
         'AGE_OUT_OF_SERVICE',
-        `生效日期时已达法定退休年龄(按出生年月,最晚于 ${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} 退休),只有在职职工可参保`,
+        `生效日期时已达法定退休年龄（按出生年月，最晚于 ${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} 退休），只有在职职工可参保`,
       );
     }
   }

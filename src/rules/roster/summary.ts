@@ -3,7 +3,7 @@ import { premiumFor } from '../premium';
 import type { RowRecord, SheetState } from './engine';
 import { Finding, FundingSummary, RosterSummary, SkippedSheet, UnitPlanSummary } from './types';
 
-const NO_FUNDING = '(未填)';
+const NO_FUNDING = '（未填）';
 const roundYuan = (amount: number): number => Math.round(amount * 100) / 100;
 
 function personKey(record: RowRecord): string {
