@@ -205,3 +205,13 @@ export function parseIdNumber(value: unknown): IdCheck {
 export function isValidIdNumber(value: unknown): boolean {
   return parseIdNumber(value).valid;
 }
+
+/**
+ * The 18-character form of a valid ID: a legacy 15-digit number gains "19" before its year and a
+ * check character, so that both forms of one person's number name the same person.
+ */
+export function canonicalId18(id: string): string {
+  if (id.length !== 15) return id;
+  const first17 = `${id.slice(0, 6)}19${id.slice(6)}`;
+  return first17 + expectedCheckChar(first17);
+}

@@ -8,7 +8,7 @@
  */
 import { MIN_WORKING_AGE, Plan } from '../catalogue';
 import { isoFromSerial, parseDate, toHalfWidth, YearMonthDay } from '../dates';
-import { parseIdNumber } from '../idNumber';
+import { canonicalId18, parseIdNumber } from '../idNumber';
 import { findPlan, plansConflict } from '../plans';
 import { serviceAgeStatus } from '../retirement';
 import { maxSharesFor } from '../shares';
@@ -114,7 +114,7 @@ export class RosterChecker {
     const finding: Finding = {
       sheet: sheet.name,
       row,
-      column: field === null ? null : (sheet.layout?.texts.get(field) ?? standardHeader(field)),
+      column: columnIndex === undefined ? null : (sheet.layout?.texts.get(field as Field) ?? null),
       cell: columnIndex === undefined ? null : `${columnLetters(sheet.firstColumn + columnIndex)}${row}`,
       rule,
       severity: RULE_SEVERITY[rule],
@@ -315,7 +315,10 @@ export class SheetSession {
   }
 
   private checkRow(row: readonly unknown[], rowNumber: number): void {
-    if (!this.isPersonRow(row)) return;
+    if (!this.isPersonRow(row)) {
+      if (!row.some(isTotalLabel)) this.unitOf(row); // a heading row naming the unit of the rows below
+      return;
+    }
     this.state.rows += 1;
     const report = (field: Field | null, rule: RuleId, message: string) => this.checker.report(this.state, rowNumber, field, rule, message);
 
@@ -359,7 +362,7 @@ export class SheetSession {
       report('id', 'ID_INVALID', check.reason);
       return null;
     }
-    return { id: check.id, sex: check.sex, birth: check.birth };
+    return { id: canonicalId18(check.id), sex: check.sex, birth: check.birth };
   }
 
   private readPlan(row: readonly unknown[], report: Reporter): Plan | null {
@@ -404,7 +407,8 @@ export class SheetSession {
   private checkAge(id: { sex: 'M' | 'F'; birth: YearMonthDay }, effective: number, report: Reporter): void {
     const status = serviceAgeStatus(id.birth, id.sex, effective);
     if (status.status === 'underAge') {
-      report('id', 'AGE_OUT_OF_SERVICE', `生效日期时年龄 ${status.age} 岁，未满 ${MIN_WORKING_AGE} 岁`);
+      const age = status.age < 0 ? '出生日期晚于生效日期' : `生效日期时年龄 ${status.age} 岁`;
+      report('id', 'AGE_OUT_OF_SERVICE', `${age}，未满 ${MIN_WORKING_AGE} 岁`);
     } else if (status.status === 'retired') {
       const { year, month, day } = status.retirementDate;
       report(
