@@ -96,7 +96,7 @@ function markCells(workbook: ExcelJS.Workbook, findings: readonly Finding[]): vo
     const isError = list.some((finding) => finding.severity === 'error');
     // Cells read from a file share their style objects: give this cell its own before changing it.
     cell.style = { ...cell.style, fill: solidFill(isError ? ERROR_FILL : WARNING_FILL) };
-    const ours = list.map((finding) => `【${SEVERITY_NAMES[finding.severity]}】${RULE_TITLES[finding.rule]}(${finding.rule}):${finding.message}`).join('\n');
+    const ours = list.map((finding) => `【${SEVERITY_NAMES[finding.severity]}】${RULE_TITLES[finding.rule]}（${finding.rule}）：${finding.message}`).join('\n');
     const before = noteText(cell.note);
     cell.note = safeText(before ? `${before}\n\n${ours}` : ours);
   }
@@ -121,8 +121,8 @@ function addResultsSheet(workbook: ExcelJS.Workbook, source: RosterSource, findi
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.length - errors;
 
-  bold(sheet.addRow([text(`花名册校验结果:${source.label}`)]));
-  sheet.addRow([text(findings.length === 0 ? '没有发现问题。' : `本文件有 ${errors} 个错误、${warnings} 个警告;点击"位置"可跳到该单元格。`)]);
+  bold(sheet.addRow([text(`花名册校验结果：${source.label}`)]));
+  sheet.addRow([text(findings.length === 0 ? '没有发现问题。' : `本文件有 ${errors} 个错误、${warnings} 个警告；点击"位置"可跳到该单元格。`)]);
   sheet.addRow([]);
 
   const header = sheet.addRow(['序号', '位置', '级别', '规则', '规则名称', '列', '说明']);
@@ -148,18 +148,18 @@ function addResultsSheet(workbook: ExcelJS.Workbook, source: RosterSource, findi
 
   sheet.addRow([]);
   bold(sheet.addRow(['汇总']));
-  if (files.length > 1) sheet.addRow([text(`以下汇总为一同检查的 ${files.length} 个文件合计:${files.join('、')}`)]);
+  if (files.length > 1) sheet.addRow([text(`以下汇总为一同检查的 ${files.length} 个文件合计：${files.join('、')}`)]);
   sheet.addRow(['检查行数', summary.rows]);
   sheet.addRow(['人数', summary.people]);
-  sheet.addRow(['保障费合计(元)', summary.premiumTotal]);
+  sheet.addRow(['保障费合计（元）', summary.premiumTotal]);
   if (summary.units.length > 0) {
     sheet.addRow([]);
-    bold(sheet.addRow(['单位', '计划', '人数', '份数', '保障费(元)']));
+    bold(sheet.addRow(['单位', '计划', '人数', '份数', '保障费（元）']));
     for (const unit of summary.units) sheet.addRow([text(unit.unit), unit.planName, unit.people, unit.shares, unit.premium]);
   }
   if (summary.byFunding && summary.byFunding.length > 0) {
     sheet.addRow([]);
-    bold(sheet.addRow(['出资方式', '人数', '保障费(元)']));
+    bold(sheet.addRow(['出资方式', '人数', '保障费（元）']));
     for (const entry of summary.byFunding) sheet.addRow([text(entry.funding), entry.people, entry.premium]);
   }
   sheet.addRow([]);

@@ -35,6 +35,8 @@ export const EXIT_UNREADABLE = 2;
 /** A progress bar is shown from this much work (bytes of sheet XML or CSV) or this many files. */
 const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
 const PROGRESS_MIN_FILES = 3;
+/** From this much sheet XML, --out (which loads the workbook whole) is announced on stderr as slow and memory-hungry. */
+const LARGE_COPY_BYTES = 32 * 1024 * 1024;
 
 interface Progress {
   file(label: string): void;
@@ -52,7 +54,8 @@ function startProgress(io: CliIO, totalBytes: number, fileCount: number): Progre
     format: '检查中 [{bar}] {percentage}% | {rows} 行 | {file}',
     barCompleteChar: '█',
     barIncompleteChar: '░',
-    hideCursor: true,
+    // The cursor stays visible: an interrupted run (Ctrl+C) must not leave the terminal without one.
+    hideCursor: false,
     clearOnComplete: true,
     etaBuffer: 50,
   });
@@ -107,10 +110,10 @@ async function planOutputs(dir: string, labels: readonly string[], force: boolea
   for (let i = 0; i < outputs.length; i += 1) {
     const key = resolve(outputs[i]).toLowerCase();
     const other = seen.get(key);
-    if (other !== undefined) throw new InputError(`${other} 与 ${labels[i]} 的批注副本同名(${outputs[i]}),请分开检查或改名`);
+    if (other !== undefined) throw new InputError(`${other} 与 ${labels[i]} 的批注副本同名（${outputs[i]}），请分开检查或改名`);
     seen.set(key, labels[i]);
     if (inputs.has(resolve(outputs[i]))) throw new InputError(`批注副本 ${outputs[i]} 会覆盖输入文件`);
-    if (!force && (await exists(outputs[i]))) throw new InputError(`${outputs[i]} 已存在;如要覆盖,请加 --force`);
+    if (!force && (await exists(outputs[i]))) throw new InputError(`${outputs[i]} 已存在；如要覆盖，请加 --force`);
   }
   return outputs;
 }
@@ -120,7 +123,7 @@ async function writeCopies(sources: readonly RosterSource[], outputs: readonly s
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
-    throw new InputError(`无法创建输出目录 ${dir}:${(error as Error).message}`);
+    throw new InputError(`无法创建输出目录 ${dir}：${(error as Error).message}`);
   }
   const temps: string[] = [];
   try {
@@ -133,18 +136,18 @@ async function writeCopies(sources: readonly RosterSource[], outputs: readonly s
   } catch (error) {
     await Promise.all(temps.map((temp) => unlink(temp).catch(() => undefined)));
     if (error instanceof InputError) throw error;
-    throw new InputError(`无法写出批注副本:${(error as Error).message}`);
+    throw new InputError(`无法写出批注副本：${(error as Error).message}`);
   }
 }
 
 /** Why a file gave no roster, or null when it did. */
-function noRosterReason(report: RosterReport, label: string): string | null {
+function noRosterReason(report: RosterReport, label: string, hasContent: boolean): string | null {
   const { sheets, skipped } = report.summary;
   if (sheets.some((sheet) => sheet.file === label)) return null;
   const mine = skipped.filter((sheet) => sheet.file === label);
   if (mine.length === 0) return `${label} 中没有工作表`;
-  if (mine.every((sheet) => sheet.reason === '工作表为空')) return `${label} 没有内容(${mine.length > 1 ? '所有工作表都是空的' : '工作表是空的'})`;
-  return `${label} 中找不到花名册:${mine.map((sheet) => `工作表"${sheet.sheet}"${sheet.reason}`).join(';')}`;
+  if (!hasContent) return `${label} 没有内容（${mine.length > 1 ? '所有工作表都是空的' : '工作表是空的'}）`;
+  return `${label} 中找不到花名册：${mine.map((sheet) => `工作表"${sheet.sheet}"${sheet.reason}`).join('；')}`;
 }
 
 export async function runCheck(files: readonly string[], options: CheckOptions, io: CliIO): Promise<number> {
@@ -153,7 +156,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
   for (const file of files) {
     const key = resolve(file);
     if (seen.has(key)) {
-      io.stderr.write(`mutual-aid: ${file} 重复给出,只检查一次\n`);
+      io.stderr.write(`mutual-aid: ${file} 重复给出，只检查一次\n`);
       continue;
     }
     seen.add(key);
@@ -168,6 +171,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     for (const label of labels) sources.push(await openSource(label));
 
     const checker = new RosterChecker();
+    const withContent = new Set<string>();
     progress = startProgress(
       io,
       sources.reduce((sum, source) => sum + source.totalBytes, 0),
@@ -181,6 +185,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
             const session = checker.beginSheet(sheet.name, { file: source.label, firstColumn: 1 });
             return {
               addRow: (values, rowNumber) => {
+                if (!withContent.has(source.label) && values.some((value) => value !== null && value !== '')) withContent.add(source.label);
                 session.addRow(values, rowNumber);
                 progress.row();
               },
@@ -191,7 +196,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
         });
       } catch (error) {
         if (error instanceof InputError) throw error;
-        throw new InputError(`${source.label} 读取失败,文件可能已损坏:${(error as Error).message}`);
+        throw new InputError(`${source.label} 读取失败，文件可能已损坏：${(error as Error).message}`);
       }
     }
     progress.stop();
@@ -199,17 +204,22 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
 
     const report = checker.finish();
     for (const source of sources) {
-      const reason = noRosterReason(report, source.label);
+      const reason = noRosterReason(report, source.label, withContent.has(source.label));
       if (reason) throw new InputError(reason);
     }
 
+    for (const source of outputs ? sources : []) {
+      if (source.kind === 'xlsx' && source.totalBytes > LARGE_COPY_BYTES) {
+        io.stderr.write(`mutual-aid: 注意：写批注副本要把 ${source.label} 整个读入内存以保留格式，大文件会较慢并占用较多内存（约每 10 万行 1.5 GB）\n`);
+      }
+    }
     if (outputs && options.out !== undefined) await writeCopies(sources, outputs, options.out, report, labels);
 
     if (options.json) {
       io.stdout.write(`${JSON.stringify({ findings: report.findings, summary: report.summary }, null, 2)}\n`);
     } else {
       io.stdout.write(renderReport(report, labels));
-      if (outputs) io.stdout.write(`\n批注副本:${outputs.join('、')}\n`);
+      if (outputs) io.stdout.write(`\n批注副本：${outputs.join('、')}\n`);
     }
     return report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (error) {

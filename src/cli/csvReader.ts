@@ -51,7 +51,7 @@ export async function detectCsvEncoding(path: string, label: string): Promise<Cs
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   if (await decodesAs(path, 'utf-8')) return 'utf-8';
   if (await decodesAs(path, 'gb18030')) return 'gb18030';
-  throw new InputError(`${label} 的编码无法识别:既不是 UTF-8,也不是 GB18030/GBK`);
+  throw new InputError(`${label} 的编码无法识别：既不是 UTF-8，也不是 GB18030/GBK`);
 }
 
 async function* decodedChunks(path: string, encoding: CsvEncoding, onBytes?: (bytes: number) => void): AsyncGenerator<string> {

@@ -11,11 +11,11 @@ import { displayWidth } from './text';
 export type { CliIO } from './check';
 
 const HELP_TITLES: Record<string, string> = {
-  'Usage:': '用法:',
-  'Options:': '选项:',
-  'Commands:': '命令:',
-  'Arguments:': '参数:',
-  'Global Options:': '全局选项:',
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
 };
 
 function packageVersion(): string {
@@ -28,24 +28,24 @@ function packageVersion(): string {
 }
 
 const CHECK_HELP_AFTER = `
-说明:
-  读取一个或多个参保花名册(.xlsx 工作簿或 .csv 文件;CSV 可为 UTF-8 或 GBK/GB18030 编码),
-  按互助保障的规则逐行检查:身份证号、性别、参保计划、份数、生效日期、计划互斥、重复参保、
-  单位份数一致和份数上限、在职年龄。多个文件合为一份花名册检查(同一人跨文件参保也会发现)。
-  每个工作表自动寻找表头(前 10 行内,标题行可在其上),没有花名册表头的工作表会列为"跳过"。
+说明：
+  读取一个或多个参保花名册（.xlsx 工作簿或 .csv 文件；CSV 可为 UTF-8 或 GBK/GB18030 编码），
+  按互助保障的规则逐行检查：身份证号、性别、参保计划、份数、生效日期、计划互斥、重复参保、
+  单位份数一致和份数上限、在职年龄。多个文件合为一份花名册检查（同一人跨文件参保也会发现）。
+  每个工作表自动寻找表头（前 10 行内，标题行可在其上），没有花名册表头的工作表会列为"跳过"。
 
-输出:
-  默认输出问题表(位置如 花名册!G16、规则、说明)和按单位、计划的人数、份数、保障费汇总。
+输出：
+  默认输出问题表（位置如 花名册!G16、规则、说明）和按单位、计划的人数、份数、保障费汇总。
   --json 只输出一个 JSON 对象 {"findings": [...], "summary": {...}}。
-  --out DIR 为每个输入写出 DIR/<文件名>.checked.xlsx:问题单元格标红(错误)或标黄(警告)并加批注,
-  另加"校验结果"工作表(可点击跳到单元格)。原文件不会被修改;已有的副本不覆盖,除非加 --force。
+  --out DIR 为每个输入写出 DIR/<文件名>.checked.xlsx：问题单元格标红（错误）或标黄（警告）并加批注，
+  另加"校验结果"工作表（可点击跳到单元格）。原文件不会被修改；已有的副本不覆盖，除非加 --force。
 
-退出码 (exit status):
-  0  没有错误(可以有警告)
+退出码（exit status）：
+  0  没有错误（可以有警告）
   1  发现错误
-  2  文件无法读取(不存在、不是工作簿、已加密或旧版 .xls、找不到花名册、空文件)或无法写出副本
+  2  文件无法读取（不存在、不是工作簿、已加密或旧版 .xls、找不到花名册、空文件）或无法写出副本
 
-示例:
+示例：
   mutual-aid check 花名册.xlsx
   mutual-aid check 一中.xlsx 医院.csv --json > 结果.json
   mutual-aid check 花名册.xlsx --out 校验 --force
@@ -59,7 +59,7 @@ function chineseCommanderMessage(error: CommanderError): string {
     case 'commander.unknownCommand':
       return `未知命令 ${quoted ?? ''}`.trim();
     case 'commander.missingArgument':
-      return '缺少参数 FILE:请至少给出一个花名册文件';
+      return '缺少参数 FILE：请至少给出一个花名册文件';
     case 'commander.optionMissingArgument':
       return `选项 ${quoted ?? ''} 需要一个值`.replace(/\s+/g, ' ');
     case 'commander.excessArguments':
@@ -72,7 +72,8 @@ function chineseCommanderMessage(error: CommanderError): string {
 function buildProgram(io: CliIO, onCheck: (files: string[], options: CheckOptions) => Promise<void>): Command {
   const program = new Command('mutual-aid');
   program
-    .description('职工互助保障(工会互助保障计划)工具:检查参保花名册')
+    .description('职工互助保障（工会互助保障计划）工具：检查参保花名册')
+    .usage('[选项] [命令]')
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
@@ -86,21 +87,23 @@ function buildProgram(io: CliIO, onCheck: (files: string[], options: CheckOption
     .configureHelp({
       styleTitle: (title) => HELP_TITLES[title] ?? title,
       displayWidth: (text) => displayWidth(text),
+      subcommandTerm: (command) => `${command.name()} ${command.usage()}`,
     })
     .exitOverride()
-    .helpOption('-h, --help', '显示帮助 (help)')
+    .helpOption('-h, --help', '显示帮助（help）')
     .helpCommand('help [command]', '显示某个命令的帮助')
-    .version(packageVersion(), '-V, --version', '显示版本号 (version)')
+    .version(packageVersion(), '-V, --version', '显示版本号（version）')
     .addHelpText('after', '\n用 "mutual-aid check --help" 查看检查命令的说明。\n');
 
   program
     .command('check')
-    .description('检查参保花名册(.xlsx / .csv),输出问题和汇总')
-    .argument('<FILE...>', '花名册文件,可给多个(合为一份花名册检查)')
-    .option('--json', '只输出一个 JSON 对象 (findings + summary)')
+    .description('检查参保花名册（.xlsx / .csv），输出问题和汇总')
+    .usage('[选项] <FILE...>')
+    .argument('<FILE...>', '花名册文件，可给多个（合为一份花名册检查）')
+    .option('--json', '只输出一个 JSON 对象（findings + summary）')
     .option('--out <DIR>', '为每个文件在 DIR 中写出带标注的副本 <文件名>.checked.xlsx')
     .option('--force', '允许覆盖 --out 目录中已有的副本')
-    .helpOption('-h, --help', '显示帮助 (help)')
+    .helpOption('-h, --help', '显示帮助（help）')
     .addHelpText('after', CHECK_HELP_AFTER)
     .action(async (files: string[], options: CheckOptions) => {
       await onCheck(files, options);
@@ -125,10 +128,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
       if (error.code === 'commander.help') return EXIT_UNREADABLE;
-      io.stderr.write(`mutual-aid: ${chineseCommanderMessage(error)}(用 mutual-aid --help 查看用法)\n`);
+      io.stderr.write(`mutual-aid: ${chineseCommanderMessage(error)}（用 mutual-aid --help 查看用法）\n`);
       return EXIT_UNREADABLE;
     }
-    io.stderr.write(`mutual-aid: 内部错误:${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(`mutual-aid: 内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_UNREADABLE;
   }
 }

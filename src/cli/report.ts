@@ -19,13 +19,13 @@ export function renderReport(report: RosterReport, files: readonly string[]): st
   const withFile = files.length > 1;
   const lines: string[] = [];
 
-  const title = withFile ? `检查 ${files.length} 个文件(合为一份花名册):${files.join('、')}` : `检查文件:${files[0]}`;
+  const title = withFile ? `检查 ${files.length} 个文件（合为一份花名册）：${files.join('、')}` : `检查文件：${files[0]}`;
   lines.push(title, '');
 
   if (findings.length === 0) {
-    lines.push(summary.rows === 0 ? '没有发现问题(花名册没有数据行)。' : '没有发现问题。');
+    lines.push(summary.rows === 0 ? '没有发现问题（花名册没有数据行）。' : '没有发现问题。');
   } else {
-    lines.push(`发现 ${plural(summary.errors, '错误')}、${plural(summary.warnings, '警告')}:`, '');
+    lines.push(`发现 ${plural(summary.errors, '错误')}、${plural(summary.warnings, '警告')}：`, '');
     lines.push(
       ...formatTable(
         ['位置', '级别', '规则', '说明'],
@@ -40,12 +40,12 @@ export function renderReport(report: RosterReport, files: readonly string[]): st
   }
   lines.push('');
 
-  lines.push(`汇总:检查 ${summary.rows} 行,${summary.people} 人,保障费合计 ${formatAmount(summary.premiumTotal)} 元`);
+  lines.push(`汇总：检查 ${summary.rows} 行，${summary.people} 人，保障费合计 ${formatAmount(summary.premiumTotal)} 元`);
   if (summary.units.length > 0) {
     lines.push(
       '',
       ...formatTable(
-        ['单位', '计划', '人数', '份数', '保障费(元)'],
+        ['单位', '计划', '人数', '份数', '保障费（元）'],
         summary.units.map((unit) => [unit.unit, unit.planName, String(unit.people), String(unit.shares), formatAmount(unit.premium)]),
         ['left', 'left', 'right', 'right', 'right'],
         '  ',
@@ -55,9 +55,9 @@ export function renderReport(report: RosterReport, files: readonly string[]): st
   if (summary.byFunding && summary.byFunding.length > 0) {
     lines.push(
       '',
-      '按出资方式:',
+      '按出资方式：',
       ...formatTable(
-        ['出资方式', '人数', '保障费(元)'],
+        ['出资方式', '人数', '保障费（元）'],
         summary.byFunding.map((entry) => [entry.funding, String(entry.people), formatAmount(entry.premium)]),
         ['left', 'right', 'right'],
         '  ',
@@ -65,23 +65,23 @@ export function renderReport(report: RosterReport, files: readonly string[]): st
     );
   }
 
-  lines.push('', '已检查的工作表:');
+  lines.push('', '已检查的工作表：');
   for (const sheet of summary.sheets) {
     const where = withFile && sheet.file !== undefined ? `${sheet.file}  ${sheet.sheet}` : sheet.sheet;
-    const rows = sheet.rows === 0 ? '没有数据行(空花名册)' : `${sheet.rows} 行`;
-    lines.push(`  ${where}:表头在第 ${sheet.headerRow} 行,${rows}`);
+    const rows = sheet.rows === 0 ? '没有数据行（空花名册）' : `${sheet.rows} 行`;
+    lines.push(`  ${where}：表头在第 ${sheet.headerRow} 行，${rows}`);
   }
   if (summary.skipped.length > 0) {
-    lines.push('', '跳过的工作表:');
+    lines.push('', '跳过的工作表：');
     for (const skipped of summary.skipped) {
       const where = withFile && skipped.file !== undefined ? `${skipped.file}  ${skipped.sheet}` : skipped.sheet;
-      lines.push(`  ${where}:${skipped.reason}`);
+      lines.push(`  ${where}：${skipped.reason}`);
     }
   }
 
   lines.push('');
-  if (summary.errors > 0) lines.push(`结论:有 ${plural(summary.errors, '错误')},请改正后重新检查。`);
-  else if (summary.warnings > 0) lines.push(`结论:没有错误,有 ${plural(summary.warnings, '警告')}请核实。`);
-  else lines.push('结论:没有错误。');
+  if (summary.errors > 0) lines.push(`结论：有 ${plural(summary.errors, '错误')}，请改正后重新检查。`);
+  else if (summary.warnings > 0) lines.push(`结论：没有错误，有 ${plural(summary.warnings, '警告')}请核实。`);
+  else lines.push('结论：没有错误。');
   return `${lines.join('\n')}\n`;
 }

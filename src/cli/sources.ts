@@ -56,9 +56,9 @@ function describeFsError(label: string, error: NodeJS.ErrnoException): InputErro
     case 'EPERM':
       return new InputError(`没有权限读取 ${label}`);
     case 'EISDIR':
-      return new InputError(`${label} 是目录,不是文件`);
+      return new InputError(`${label} 是目录，不是文件`);
     default:
-      return new InputError(`无法读取 ${label}:${error.message}`);
+      return new InputError(`无法读取 ${label}：${error.message}`);
   }
 }
 
@@ -73,7 +73,7 @@ export async function openSource(label: string): Promise<RosterSource> {
   } catch (error) {
     throw describeFsError(label, error as NodeJS.ErrnoException);
   }
-  if (size === 0) throw new InputError(`${label} 是空文件(0 字节)`);
+  if (size === 0) throw new InputError(`${label} 是空文件（0 字节）`);
 
   let head: Buffer;
   try {
@@ -85,13 +85,19 @@ export async function openSource(label: string): Promise<RosterSource> {
 
   if (head.subarray(0, 8).equals(OLE_SIGNATURE)) {
     throw new InputError(
-      `${label} 是加密(设了打开密码)的 Excel 文件或旧版 .xls 文件,无法读取:请在 Excel 中取消密码,或另存为 .xlsx 后再检查`,
+      `${label} 是加密（设了打开密码）的 Excel 文件或旧版 .xls 文件，无法读取：请在 Excel 中取消密码，或另存为 .xlsx 后再检查`,
     );
   }
   if (ZIP_SIGNATURES.some((signature) => head.subarray(0, 4).equals(signature))) {
     const tail = await readRange(path, Math.max(0, size - ZIP_END_SEARCH), Math.min(size, ZIP_END_SEARCH));
-    if (tail.lastIndexOf(ZIP_END_SIGNATURE) < 0) throw new InputError(`${label} 不完整或已损坏(zip 文件缺少结尾目录,可能未完整下载或复制)`);
-    const workbook = await XlsxWorkbook.open(path, label);
+    if (tail.lastIndexOf(ZIP_END_SIGNATURE) < 0) throw new InputError(`${label} 不完整或已损坏（zip 文件缺少结尾目录，可能未完整下载或复制）`);
+    let workbook: XlsxWorkbook;
+    try {
+      workbook = await XlsxWorkbook.open(path, label);
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError(`${label} 已损坏，无法读取工作簿结构：${(error as Error).message}`);
+    }
     return {
       kind: 'xlsx',
       label,
@@ -101,7 +107,13 @@ export async function openSource(label: string): Promise<RosterSource> {
     };
   }
   if (extension === '.csv' || extension === '.tsv') {
-    const encoding: CsvEncoding = await detectCsvEncoding(path, label);
+    let encoding: CsvEncoding;
+    try {
+      encoding = await detectCsvEncoding(path, label);
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw describeFsError(label, error as NodeJS.ErrnoException);
+    }
     const sheet: SheetInfo = { name: sheetNameForCsv(path), state: 'visible' };
     return {
       kind: 'csv',
@@ -113,7 +125,7 @@ export async function openSource(label: string): Promise<RosterSource> {
     };
   }
   if (extension === '.xlsx' || extension === '.xlsm' || extension === '.xltx') {
-    throw new InputError(`${label} 不是有效的 .xlsx 工作簿(文件内容不是 zip 格式,可能是改了扩展名的其他文件)`);
+    throw new InputError(`${label} 不是有效的 .xlsx 工作簿（文件内容不是 zip 格式，可能是改了扩展名的其他文件）`);
   }
-  throw new InputError(`${label} 的格式不受支持:请提供 .xlsx 工作簿或 .csv 文件`);
+  throw new InputError(`${label} 的格式不受支持：请提供 .xlsx 工作簿或 .csv 文件`);
 }

@@ -1,12 +1,8 @@
 /**
- * Two libraries that exceljs itself depends on and that the streaming reader uses directly:
- * unzipper (random access to the zip's entries) and saxes (the XML parser exceljs parses with).
- * They are loaded as exceljs resolves them, so the versions are exceljs's own and no hoisting
- * change in node_modules can swap them; the shapes below are the small parts this code uses.
+ * The two libraries the streaming reader uses directly: unzipper (random access to the zip's
+ * entries) and saxes (the XML parser exceljs itself parses with). Both are pinned in package.json
+ * at the versions exceljs 4.4 depends on; the shapes below are the small parts this code uses.
  */
-import { createRequire } from 'module';
-
-const requireFromExceljs = createRequire(require.resolve('exceljs'));
 
 export interface ZipEntry {
   path: string;
@@ -44,5 +40,6 @@ interface Saxes {
   SaxesParser: new (options?: { position?: boolean }) => SaxParser;
 }
 
-export const unzipper = requireFromExceljs('unzipper') as Unzipper;
-export const saxes = requireFromExceljs('saxes') as Saxes;
+// Loaded with require and typed by the shapes above (unzipper ships no typings; only a few members of each are used).
+export const unzipper = require('unzipper') as Unzipper;
+export const saxes = require('saxes') as Saxes;

@@ -221,7 +221,7 @@ export class RosterChecker {
     for (const record of rows) {
       const others = rows.filter((other) => plansConflict(record.plan as Plan, other.plan as Plan));
       if (others.length === 0) continue;
-      const text = others.map((other) => `${(other.plan as Plan).shortName}(${where(other, record)})`).join('、');
+      const text = others.map((other) => `${(other.plan as Plan).shortName}（${where(other, record)}）`).join('、');
       this.report(
         record.sheet,
         record.row,

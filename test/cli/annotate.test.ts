@@ -1,0 +1,226 @@
+/**
+ * --out: the annotated copy (fills, notes, the 校验结果 sheet with links and the summary), the input
+ * left byte-identical, --force, formula-like text kept inert, and no output left behind on exit 2.
+ */
+import ExcelJS from 'exceljs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { ERROR_FILL, internalLink, safeText, WARNING_FILL } from '../../src/cli/annotate';
+import { cleanupDirs, JSZip, makeId, personId, runCli, sha256, tmpDir, writeWorkbook } from './cliKit';
+
+afterAll(cleanupDirs);
+
+const GOOD = personId(1, 'M');
+const BAD = `${GOOD.slice(0, 17)}${GOOD[17] === '1' ? '2' : '1'}`;
+const RETIREE = makeId({ birth: '19580304', seq: '015' });
+
+async function inputWorkbook(path: string): Promise<void> {
+  await writeWorkbook(path, [
+    {
+      name: '2026 花名册',
+      rows: [
+        ['2026年度参保花名册'],
+        ['姓名', '身份证号', '参保计划', '份数', '生效日期'],
+        ['张伟', GOOD, '综合', 1, '2026-01-01'],
+        ['李四', BAD, '综合', 1, '2026-01-01'],
+        ['老周', RETIREE, '综合', 1, '2026-01-01'],
+      ],
+      merges: ['A1:E1'],
+      setup: (sheet) => {
+        // One text style for the whole ID column: the cells share a style object once read back.
+        for (let r = 3; r <= 5; r += 1) sheet.getCell(`B${r}`).numFmt = '@';
+        sheet.getCell('B4').note = '原有批注:请核对';
+      },
+    },
+    { name: '校验结果', rows: [['上次的结果']] },
+  ]);
+}
+
+function fillOf(cell: ExcelJS.Cell): string | undefined {
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  return fill && fill.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
+}
+
+function noteOf(cell: ExcelJS.Cell): string {
+  const note = cell.note as ExcelJS.Comment | string | undefined;
+  if (!note) return '';
+  return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+}
+
+async function load(path: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook;
+}
+
+describe('the annotated copy', () => {
+  let dir: string;
+  let input: string;
+  let out: string;
+  let before: string;
+  let result: { status: number; stdout: string; stderr: string };
+
+  beforeAll(async () => {
+    dir = tmpDir();
+    input = join(dir, 'in.xlsx');
+    out = join(dir, 'out');
+    await inputWorkbook(input);
+    before = sha256(input);
+    result = await runCli(['check', input, '--out', out]);
+  });
+
+  test('is written as DIR/<name>.checked.xlsx, nothing else is left in DIR, the input is byte-identical', () => {
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(readdirSync(out)).toEqual(['in.checked.xlsx']);
+    expect(result.stdout).toContain(join(out, 'in.checked.xlsx'));
+    expect(sha256(input)).toBe(before);
+  });
+
+  test('faulty cells are filled red (error) or amber (warning) and noted; other cells keep their style', async () => {
+    const workbook = await load(join(out, 'in.checked.xlsx'));
+    const sheet = workbook.getWorksheet('2026 花名册') as ExcelJS.Worksheet;
+    expect(fillOf(sheet.getCell('B4'))).toBe(ERROR_FILL);
+    expect(fillOf(sheet.getCell('B5'))).toBe(WARNING_FILL);
+    expect(fillOf(sheet.getCell('B3'))).toBeUndefined();
+    expect(sheet.getCell('B3').numFmt).toBe('@');
+    expect(noteOf(sheet.getCell('B4'))).toMatch(/^原有批注:请核对\n\n【错误】身份证号无效（ID_INVALID）：/);
+    expect(noteOf(sheet.getCell('B5'))).toContain('【警告】');
+    expect(noteOf(sheet.getCell('B3'))).toBe('');
+    // The rest of the workbook is kept: the merged title, the values.
+    expect(sheet.getCell('E1').isMerged).toBe(true);
+    expect(sheet.getCell('B4').value).toBe(BAD);
+  });
+
+  test('a results sheet with a unique name lists the findings with links to their cells, then the summary', async () => {
+    const copy = join(out, 'in.checked.xlsx');
+    const workbook = await load(copy);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['2026 花名册', '校验结果', '校验结果2']);
+    const results = workbook.getWorksheet('校验结果2') as ExcelJS.Worksheet;
+    const rows: unknown[][] = [];
+    results.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const findingRows = rows.filter((row) => typeof row[0] === 'number');
+    expect(findingRows).toHaveLength(2);
+    const [first, second] = findingRows;
+    expect(first[1]).toMatchObject({ formula: `HYPERLINK("#'2026 花名册'!B4","'2026 花名册'!B4")`, result: "'2026 花名册'!B4" });
+    expect(first.slice(2, 6)).toEqual(['错误', 'ID_INVALID', '身份证号无效', '身份证号']);
+    expect(second[1]).toMatchObject({ formula: expect.stringContaining(`#'2026 花名册'!B5`) });
+    expect(second[2]).toBe('警告');
+    const labels = rows.map((row) => row[0]);
+    expect(labels).toEqual(expect.arrayContaining(['汇总', '检查行数', '人数', '单位', '已检查的工作表']));
+    expect(rows.find((row) => row[0] === '检查行数')?.[1]).toBe(3);
+
+    // In the file, the links are HYPERLINK formulas Excel recalculates on opening.
+    const zip = await JSZip.loadAsync(readFileSync(copy));
+    const xml = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
+    expect(xml).toContain('<f>HYPERLINK(&quot;#&apos;2026 花名册&apos;!B4&quot;');
+    expect(await zip.file('xl/workbook.xml')!.async('string')).toContain('fullCalcOnLoad="1"');
+  });
+
+  test('an existing copy is not overwritten without --force (exit 2, nothing written); --force overwrites', async () => {
+    const copy = join(out, 'in.checked.xlsx');
+    writeFileSync(copy, 'older copy');
+    const refused = await runCli(['check', input, '--out', out, '--json']);
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/^mutual-aid: .*in\.checked\.xlsx 已存在.*--force\n$/);
+    expect(readFileSync(copy, 'utf8')).toBe('older copy');
+
+    const forced = await runCli(['check', input, '--out', out, '--force', '--json']);
+    expect(forced.status).toBe(1);
+    expect(JSON.parse(forced.stdout).findings).toHaveLength(2);
+    expect((await load(copy)).getWorksheet('校验结果2')).toBeDefined();
+    expect(readdirSync(out)).toEqual(['in.checked.xlsx']);
+    expect(sha256(input)).toBe(before);
+  });
+});
+
+describe('text that could run as a formula is escaped', () => {
+  test.each([
+    ['=1+2', "'=1+2"],
+    ['+86 138', "'+86 138"],
+    ['-5', "'-5"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', "'\rx"],
+    ['张伟', '张伟'],
+    ['a=b', 'a=b'],
+  ])('safeText(%j) = %j', (text, expected) => {
+    expect(safeText(text)).toBe(expected);
+  });
+
+  test('a CSV copy keeps such values as text, never formulas, in the roster and in the results sheet', async () => {
+    const dir = tmpDir();
+    const input = join(dir, '恶意.csv');
+    writeFileSync(
+      input,
+      ['单位,姓名,身份证号,参保计划,份数,电话', `=1+2,@SUM(A1),${GOOD},"=HYPERLINK(""http://x"")",1,+8613800000000`, `=1+2,王五,${personId(2)},综合,1,-5`].join('\n'),
+    );
+    const result = await runCli(['check', input, '--out', join(dir, 'out')]);
+    expect(result.status).toBe(1);
+    const copy = join(dir, 'out', '恶意.checked.xlsx');
+    const workbook = await load(copy);
+    const sheet = workbook.getWorksheet('恶意') as ExcelJS.Worksheet;
+    expect(sheet.getCell('A2').value).toBe("'=1+2");
+    expect(sheet.getCell('B2').value).toBe("'@SUM(A1)");
+    expect(sheet.getCell('D2').value).toBe('\'=HYPERLINK("http://x")');
+    expect(sheet.getCell('F2').value).toBe("'+8613800000000");
+    expect(sheet.getCell('F3').value).toBe("'-5");
+    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    expect(noteOf(sheet.getCell('D2'))).toMatch(/^【错误】参保计划无法识别/);
+
+    const results = workbook.getWorksheet('校验结果') as ExcelJS.Worksheet;
+    const texts: unknown[] = [];
+    results.eachRow((row) => row.eachCell((cell) => texts.push(cell.value)));
+    expect(texts).toContain("'=1+2");
+    for (const value of texts) if (typeof value === 'string') expect(value).not.toMatch(/^[=+\-@\t\r]/);
+
+    const zip = await JSZip.loadAsync(readFileSync(copy));
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).not.toContain('<f>');
+  });
+
+  test('internal links quote the sheet name and double its apostrophes', () => {
+    expect(internalLink('花名册', 'G16')).toBe("#'花名册'!G16");
+    expect(internalLink("O'Brien 表", 'A1')).toBe("#'O''Brien 表'!A1");
+  });
+});
+
+describe('exit 2 leaves no output behind', () => {
+  test('a bad second file: no copy of the good first one, no stdout', async () => {
+    const dir = tmpDir();
+    const good = join(dir, 'good.xlsx');
+    await inputWorkbook(good);
+    const bad = join(dir, 'bad.xlsx');
+    writeFileSync(bad, 'not a workbook');
+    const out = join(dir, 'out');
+    const result = await runCli(['check', good, bad, '--out', out]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/bad\.xlsx/);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  test('two inputs whose copies would have the same name', async () => {
+    const dir = tmpDir();
+    const a = join(dir, 'roster.xlsx');
+    const b = join(dir, 'roster.csv');
+    await inputWorkbook(a);
+    writeFileSync(b, `姓名,身份证号,参保计划,份数\n张伟,${GOOD},综合,1\n`);
+    const result = await runCli(['check', a, b, '--out', join(dir, 'out')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('同名');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  test('--out naming a file, not a directory', async () => {
+    const dir = tmpDir();
+    const input = join(dir, 'in.xlsx');
+    await inputWorkbook(input);
+    const notDir = join(dir, 'file');
+    writeFileSync(notDir, 'x');
+    const result = await runCli(['check', input, '--out', notDir]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('不是目录');
+    expect(readFileSync(notDir, 'utf8')).toBe('x');
+  });
+});
