@@ -1,6 +1,26 @@
 /**
- * Placeholder task pane (plain TypeScript, no React yet). The real task pane replaces this file.
+ * Task pane entry. Shared runtime: this page also runs the custom functions (functions.js is loaded
+ * first, on the same page); the pane only renders into #root and keeps its state in React.
  */
-Office.onReady(() => {
-  document.getElementById('root')!.textContent = '互助保障 任务窗格';
+import * as React from 'react';
+import { createRoot, Root } from 'react-dom/client';
+import { App } from './components/App';
+import { ExcelAdapter } from './excel/excelAdapter';
+import { findHost } from './excel/host';
+import { pickLanguage, stringsFor } from './i18n';
+
+let root: Root | null = null;
+
+Office.onReady((info) => {
+  const element = document.getElementById('root');
+  if (!element || root) return;
+  const host = findHost(info);
+  if (!host) {
+    element.textContent = `${stringsFor('zh').notInExcel} / ${stringsFor('en').notInExcel}`;
+    return;
+  }
+  root = createRoot(element);
+  const language = pickLanguage(host.displayLanguage);
+  document.documentElement.lang = language === 'en' ? 'en-US' : 'zh-CN';
+  root.render(<App adapter={new ExcelAdapter(host)} language={language} />);
 });

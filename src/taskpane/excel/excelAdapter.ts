@@ -6,8 +6,8 @@
  *   finds exactly what the command finds. It reads Range.values, as the command reads cell values:
  *   a merged area's other cells read blank, which the engine expects.
  * - Marks faulty cells (red for errors, amber for warnings) with a note where ExcelApi 1.18 has
- *   notes. Before marking it reads each cell's fill in bulk and records it, with whether it added a
- *   note, in a very hidden sheet (plan.ts, MARKS_SHEET), so 清除标记 puts every fill back exactly,
+ *   notes. Before marking it reads each cell's fill in bulk and records it, with the size of the note
+ *   it added, in a very hidden sheet (plan.ts, MARKS_SHEET), so 清除标记 puts every fill back exactly,
  *   even after the workbook was closed and reopened. It never writes a value or formula of the
  *   clerk's cells.
  * - Counts its syncs (syncCount) so tests can hold it to a bound.
@@ -16,8 +16,10 @@ import { FUNDING_METHODS, PLANS } from '../../rules/catalogue';
 import { COLUMNS, Finding, RosterChecker, RosterReport, Severity } from '../../rules/roster';
 import type { Field } from '../../rules/roster/columns';
 import {
-  batches,
-  cellsPerBatch,
+  batchesBySize,
+  BYTES_PER_MARKED_CELL,
+  BYTES_PER_VALUE_CELL,
+  cellsOfRun,
   chunkRows,
   decodeFill,
   encodeFill,
@@ -37,6 +39,7 @@ import {
   sameColor,
   SYNC_BUDGET_BYTES,
   uniqueSheetName,
+  utf8Length,
 } from './plan';
 import {
   AdapterError,
@@ -124,6 +127,11 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 /** A 2-D array of one value, for numberFormat (Excel wants one entry per cell). */
 function grid<T>(rows: number, columns: number, value: T): T[][] {
   return Array.from({ length: rows }, () => Array.from({ length: columns }, () => value));
+}
+
+/** "缴费汇总", "缴费汇总 (2)" …: sheets 生成缴费汇总 wrote. */
+function isSummarySheet(name: string): boolean {
+  return name === SUMMARY_SHEET || (name.startsWith(`${SUMMARY_SHEET} (`) && /\(\d+\)$/.test(name));
 }
 
 function columnOf(field: Field): number {
@@ -274,7 +282,8 @@ export class ExcelAdapter implements RosterAdapter {
       names.push(active.name);
     } else {
       for (const sheet of sheets.items) {
-        if (sheet.name === MARKS_SHEET) continue;
+        // The add-in's own sheets: the marks, and the summaries it wrote.
+        if (sheet.name === MARKS_SHEET || isSummarySheet(sheet.name)) continue;
         if (sheet.visibility !== 'Visible') notices.push({ code: 'hiddenSkipped', sheet: sheet.name });
         else names.push(sheet.name);
       }
@@ -317,32 +326,22 @@ export class ExcelAdapter implements RosterAdapter {
       const used = target.used;
       if (!used) continue;
       const session = checker.beginSheet(target.name, { firstColumn: used.columnIndex + 1 });
-      let rowsPerRead = chunkRows(used.columnCount, this.budgetBytes);
-      let offset = 0;
-      let reduced = false;
-      while (offset < used.rowCount) {
-        throwIfAborted(options.signal);
-        this.progress(options, { phase: 'reading', sheet: target.name, done, total });
-        const count = Math.min(rowsPerRead, used.rowCount - offset);
-        const block = target.sheet.getRangeByIndexes(used.rowIndex + offset, used.columnIndex, count, used.columnCount);
-        block.load('values');
-        try {
-          await this.sync(context);
-        } catch (error) {
-          // Longer cells than estimated: read half as many rows and go on.
-          if (isPayloadError(error) && count > 1) {
-            rowsPerRead = Math.max(1, Math.floor(count / 2));
-            reduced = true;
-            continue;
-          }
-          throw error;
-        }
-        const values = block.values;
-        for (let i = 0; i < values.length; i += 1) session.addRow(values[i], used.rowIndex + offset + i + 1);
-        offset += count;
-        done += count;
-      }
+      const rowsPerRead = await this.readBlocks(
+        context,
+        target.sheet,
+        used,
+        BYTES_PER_VALUE_CELL,
+        (rows, firstRow) => {
+          for (let i = 0; i < rows.length; i += 1) session.addRow(rows[i], firstRow + i + 1);
+          done += rows.length;
+        },
+        () => {
+          throwIfAborted(options.signal);
+          this.progress(options, { phase: 'reading', sheet: target.name, done, total });
+        },
+      );
       session.end();
+      const reduced = rowsPerRead < chunkRows(used.columnCount, this.budgetBytes);
       if (reduced) notices.push({ code: 'readChunkReduced', sheet: target.name, count: rowsPerRead });
     }
     throwIfAborted(options.signal);
@@ -350,6 +349,41 @@ export class ExcelAdapter implements RosterAdapter {
     const report = checker.finish();
     for (const skipped of report.summary.skipped) notices.push({ code: 'noHeader', sheet: skipped.sheet, detail: skipped.reason });
     return report;
+  }
+
+  /**
+   * Reads a rectangle's values in blocks of rows, one sync per block, sized for the payload
+   * budget; a block whose response is still too big is read again as two. `before` runs before
+   * each block (progress, cancel). Returns the rows per block it ended with.
+   */
+  private async readBlocks(
+    context: Excel.RequestContext,
+    sheet: Excel.Worksheet,
+    rect: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
+    bytesPerCell: number,
+    take: (rows: unknown[][], firstRowIndex: number) => void,
+    before: () => void = () => undefined,
+  ): Promise<number> {
+    let rowsPerRead = chunkRows(rect.columnCount, this.budgetBytes, bytesPerCell);
+    let offset = 0;
+    while (offset < rect.rowCount) {
+      before();
+      const count = Math.min(rowsPerRead, rect.rowCount - offset);
+      const block = sheet.getRangeByIndexes(rect.rowIndex + offset, rect.columnIndex, count, rect.columnCount);
+      block.load('values');
+      try {
+        await this.sync(context);
+      } catch (error) {
+        if (isPayloadError(error) && count > 1) {
+          rowsPerRead = Math.max(1, Math.floor(count / 2));
+          continue;
+        }
+        throw error;
+      }
+      take(block.values, rect.rowIndex + offset);
+      offset += count;
+    }
+    return rowsPerRead;
   }
 
   // ─── marking ──────────────────────────────────────────────────────────────────────────────
@@ -403,38 +437,39 @@ export class ExcelAdapter implements RosterAdapter {
     let notes = 0;
     let notesKept = 0;
     let gradients = 0;
+    const sizeOf = (mark: CellMark) => BYTES_PER_MARKED_CELL + (withNotes ? utf8Length(noteText(mark.messages)) : 0);
     this.progress(options, { phase: 'marking', done: 0, total: marks.length });
-    for (const batch of batches(marks, cellsPerBatch(this.budgetBytes))) {
-      // 1. Read the fills (and whether a note is there) of the batch's cells: one sync.
-      const reads = batch.map((mark) => {
-        const sheet = (byName.get(mark.sheet) as Target).sheet;
-        const fill = sheet.getRange(mark.cell).getCellProperties(FILL_PROPERTIES);
-        const note = withNotes ? sheet.notes.getItemOrNullObject(mark.cell) : null;
-        return { mark, sheet, fill, note };
-      });
+    for (const batch of batchesBySize(marks, sizeOf, this.budgetBytes)) {
+      // 1. Read the fills (one request per run of cells in a column) and whether a note is there:
+      // one sync.
+      const sheetOf = (mark: CellMark) => (byName.get(mark.sheet) as Target).sheet;
+      const fillOf = queueFills(batch.map((mark) => ({ sheetName: mark.sheet, sheet: sheetOf(mark), cell: mark.cell })));
+      const existingNotes = batch.map((mark) => (withNotes ? sheetOf(mark).notes.getItemOrNullObject(mark.cell) : null));
       await this.sync(context);
 
-      // 2. Record, then mark: one sync. The record is queued first, so that a mark is never made
+      // 2. Record, then mark: one sync. The records are queued first, so that no mark is made
       // without its record.
       const records: MarkRecord[] = [];
       const toFill = new Map<string, { sheet: Excel.Worksheet; color: string; cells: string[] }>();
       const toNote: { sheet: Excel.Worksheet; cell: string; text: string }[] = [];
-      for (const { mark, sheet, fill, note } of reads) {
-        const snapshot = fill.value[0][0].format?.fill as FillSnapshot;
+      batch.forEach((mark, i) => {
+        const sheet = sheetOf(mark);
+        const snapshot = fillOf(mark.sheet, mark.cell);
         const color = MARK_FILL[mark.severity];
         const gradient = isGradient(snapshot);
         if (gradient) gradients += 1;
-        const addNote = note !== null && note.isNullObject;
+        const note = existingNotes[i];
         if (note !== null && !note.isNullObject) notesKept += 1;
-        records.push({ sheet: mark.sheet, cell: mark.cell, fill: gradient ? '' : encodeFill(snapshot), noteAdded: addNote, mark: color });
+        const text = note !== null && note.isNullObject ? noteText(mark.messages) : null;
+        records.push({ sheet: mark.sheet, cell: mark.cell, fill: gradient ? '' : encodeFill(snapshot), noteBytes: text === null ? 0 : utf8Length(text), mark: color });
         if (!gradient) {
           const key = `${mark.sheet}\u0000${color}`;
           const group = toFill.get(key);
           if (group) group.cells.push(mark.cell);
           else toFill.set(key, { sheet, color, cells: [mark.cell] });
         }
-        if (addNote) toNote.push({ sheet, cell: mark.cell, text: noteText(mark.messages) });
-      }
+        if (text !== null) toNote.push({ sheet, cell: mark.cell, text });
+      });
       store.append(records);
       for (const { sheet, color, cells: addresses } of toFill.values()) {
         for (const address of rangesOf(addresses)) {
@@ -495,20 +530,16 @@ export class ExcelAdapter implements RosterAdapter {
     await this.sync(context);
     if (store.isNullObject) return counts;
 
-    // Read the records, in blocks like any sheet.
+    // Read the records, in blocks like any sheet (a record is about 250 bytes of JSON: 64 a cell).
     const records: MarkRecord[] = [];
     if (!used.isNullObject) {
-      const width = MARKS_HEADER.length;
-      const rowsPerRead = chunkRows(width * 8, this.budgetBytes);
-      for (let offset = 0; offset < used.rowCount; offset += rowsPerRead) {
-        const block = store.getRangeByIndexes(used.rowIndex + offset, 0, Math.min(rowsPerRead, used.rowCount - offset), width);
-        block.load('values');
-        await this.sync(context);
-        for (const row of block.values) {
+      const rect = { rowIndex: used.rowIndex, columnIndex: 0, rowCount: used.rowCount, columnCount: MARKS_HEADER.length };
+      await this.readBlocks(context, store, rect, 64, (rows) => {
+        for (const row of rows) {
           const record = readMarkRow(row);
           if (record) records.push(record);
         }
-      }
+      });
     }
 
     const existing = new Set(sheets.items.map((sheet) => sheet.name));
@@ -534,44 +565,47 @@ export class ExcelAdapter implements RosterAdapter {
     let fillChanged = 0;
     let done = 0;
     this.progress(options, { phase: 'clearing', done, total: live.length });
-    for (const batch of batches(live, cellsPerBatch(this.budgetBytes))) {
+    // A record costs its fill twice (read now, written back) and its note's content (read back).
+    const sizeOf = (record: MarkRecord) => BYTES_PER_MARKED_CELL + 2 * utf8Length(record.fill) + record.noteBytes;
+    for (const batch of batchesBySize(live, sizeOf, this.budgetBytes)) {
       // 1. Read what is there now: the fill, our note, the sheet's protection. One sync.
       const protections = new Map<string, Excel.WorksheetProtection>();
-      const reads = batch.map((record) => {
-        const sheet = sheetOf(record.sheet);
-        if (!protections.has(record.sheet)) protections.set(record.sheet, sheet.protection.load('protected'));
-        const fill = record.fill === '' ? null : sheet.getRange(record.cell).getCellProperties(FILL_PROPERTIES);
-        const note = record.noteAdded ? sheet.notes.getItemOrNullObject(record.cell).load('content') : null;
-        return { record, sheet, fill, note };
-      });
+      for (const record of batch) {
+        if (!protections.has(record.sheet)) protections.set(record.sheet, sheetOf(record.sheet).protection.load('protected'));
+      }
+      const fillOf = queueFills(
+        batch.filter((record) => record.fill !== '').map((record) => ({ sheetName: record.sheet, sheet: sheetOf(record.sheet), cell: record.cell })),
+      );
+      const ourNotes = batch.map((record) => (record.noteBytes > 0 ? sheetOf(record.sheet).notes.getItemOrNullObject(record.cell).load('content') : null));
       await this.sync(context);
 
       // 2. Put back what is still ours. One sync.
       const fills = new Map<string, { sheet: Excel.Worksheet; fill: string; cells: string[] }>();
-      for (const { record, sheet, fill, note } of reads) {
+      batch.forEach((record, i) => {
         if ((protections.get(record.sheet) as Excel.WorksheetProtection).protected) {
           protectedSheets.add(record.sheet);
           kept.push(record);
-          continue;
+          return;
         }
-        if (fill) {
-          const now = fill.value[0][0].format?.fill as FillSnapshot;
+        if (record.fill !== '') {
+          const now = fillOf(record.sheet, record.cell);
           // A fill the clerk changed since the check is theirs now: leave it.
           if (!isNoFill(now) && sameColor(now.color, record.mark)) {
             const key = `${record.sheet}\u0000${record.fill}`;
             const group = fills.get(key);
             if (group) group.cells.push(record.cell);
-            else fills.set(key, { sheet, fill: record.fill, cells: [record.cell] });
+            else fills.set(key, { sheet: sheetOf(record.sheet), fill: record.fill, cells: [record.cell] });
             counts.restored += 1;
           } else {
             fillChanged += 1;
           }
         }
+        const note = ourNotes[i];
         if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) {
           note.delete();
           counts.notesRemoved += 1;
         }
-      }
+      });
       for (const { sheet, fill, cells } of fills.values()) {
         const original = decodeFill(fill);
         for (const address of rangesOf(cells)) restoreFill(sheet.getRange(address).format.fill, original);
@@ -613,11 +647,11 @@ export class ExcelAdapter implements RosterAdapter {
       formats.push([...format, ...Array(width - format.length).fill('General')]);
     };
     push(['参保缴费汇总'], ['@']);
-    push([`来源工作表:${summary.sheets.map((s) => s.sheet).join('、') || '(无)'}`], ['@']);
+    push([`来源工作表：${summary.sheets.map((s) => s.sheet).join('、') || '（无）'}`], ['@']);
     push([], []);
     const unitsHeader = rows.length;
-    push(['单位', '参保计划', '人数', '份数', '保障费(元)'], ['@', '@', '@', '@', '@']);
-    const units = summary.units.length > 0 ? summary.units : [{ unit: '(无有效参保行)', planName: '', people: 0, shares: 0, premium: 0 }];
+    push(['单位', '参保计划', '人数', '份数', '保障费（元）'], ['@', '@', '@', '@', '@']);
+    const units = summary.units.length > 0 ? summary.units : [{ unit: '（无有效参保行）', planName: '', people: 0, shares: 0, premium: 0 }];
     for (const unit of units) push([unit.unit, unit.planName, unit.people, unit.shares, unit.premium], ['@', '@', '0', '0', '#,##0.00']);
     const unitsEnd = rows.length - 1;
     push(
@@ -631,14 +665,14 @@ export class ExcelAdapter implements RosterAdapter {
       push([], []);
       push(['按出资方式'], ['@']);
       fundingHeader = rows.length;
-      push(['出资方式', '人数', '保障费(元)'], ['@', '@', '@']);
+      push(['出资方式', '人数', '保障费（元）'], ['@', '@', '@']);
       for (const entry of summary.byFunding) push([entry.funding, entry.people, entry.premium], ['@', '0', '#,##0.00']);
       fundingEnd = rows.length - 1;
     }
     push([], []);
-    push(['只计入参保计划和份数都有效的行;一人参加几个计划,在每个计划中各计一人。'], ['@']);
+    push(['只计入参保计划和份数都有效的行；一人参加几个计划，在每个计划中各计一人。'], ['@']);
     if (summary.errors + summary.warnings > 0) {
-      push([`校验发现 ${summary.errors} 个错误、${summary.warnings} 个警告:请先在花名册中修正,再重新生成汇总。`], ['@']);
+      push([`校验发现 ${summary.errors} 个错误、${summary.warnings} 个警告：请先在花名册中修正，再重新生成汇总。`], ['@']);
     }
 
     const all = sheet.getRangeByIndexes(0, 0, rows.length, width);
@@ -679,12 +713,12 @@ export class ExcelAdapter implements RosterAdapter {
         validation.errorAlert = { showAlert: true, style: 'Warning', title, message };
       };
       list('sex', ['男', '女'], '性别', '请选择 男 或 女。');
-      list('plan', PLANS.map((plan) => plan.shortName), '参保计划', `请从列表中选择参保计划:${PLANS.map((plan) => plan.shortName).join('、')}。`);
+      list('plan', PLANS.map((plan) => plan.shortName), '参保计划', `请从列表中选择参保计划：${PLANS.map((plan) => plan.shortName).join('、')}。`);
       list(
         'shares',
         Array.from({ length: maxShares }, (_, i) => i + 1),
         '份数',
-        `份数为 1 到 ${maxShares} 的整数;各计划的上限见互助保障说明。`,
+        `份数为 1 到 ${maxShares} 的整数；各计划的上限见互助保障说明。`,
       );
       list('funding', FUNDING_METHODS, '出资方式', '请从列表中选择出资方式。');
       const previous = body('previousShares').dataValidation;
@@ -696,6 +730,34 @@ export class ExcelAdapter implements RosterAdapter {
     body('id').format.columnWidth = 150;
     sheet.activate();
   }
+}
+
+/**
+ * Queues Range.getCellProperties for the fills of the given cells, one request per run of cells
+ * in a column; after the next sync the returned function gives each cell's fill.
+ */
+function queueFills(cells: { sheetName: string; sheet: Excel.Worksheet; cell: string }[]): (sheetName: string, cell: string) => FillSnapshot {
+  const bySheet = new Map<string, { sheet: Excel.Worksheet; cells: string[] }>();
+  for (const { sheetName, sheet, cell } of cells) {
+    const group = bySheet.get(sheetName);
+    if (group) group.cells.push(cell);
+    else bySheet.set(sheetName, { sheet, cells: [cell] });
+  }
+  const pending: { sheetName: string; run: string; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
+  for (const [sheetName, { sheet, cells: addresses }] of bySheet) {
+    for (const run of rangesOf(addresses)) pending.push({ sheetName, run, result: sheet.getRange(run).getCellProperties(FILL_PROPERTIES) });
+  }
+  let fills: Map<string, FillSnapshot> | null = null;
+  return (sheetName, cell) => {
+    if (fills === null) {
+      fills = new Map();
+      for (const { sheetName: name, run, result } of pending) {
+        const rows = result.value;
+        cellsOfRun(run).forEach((address, i) => (fills as Map<string, FillSnapshot>).set(`${name}\u0000${address}`, rows[i][0].format?.fill as FillSnapshot));
+      }
+    }
+    return fills.get(`${sheetName}\u0000${cell}`) as FillSnapshot;
+  };
 }
 
 /** Writes a recorded fill back: no fill is cleared; a fill gets each property it had. */

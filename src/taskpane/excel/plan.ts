@@ -40,20 +40,43 @@ export function chunkRows(columns: number, budget = SYNC_BUDGET_BYTES, bytesPerC
 }
 
 /**
- * Bytes one marked cell costs in a request: its range path and arguments, its fill, its note and
- * its row in the marks sheet. Reading its fill and note costs about as much in the response.
- * 3 MB / 700 B ≈ 4,500 cells per sync.
+ * Bytes one marked cell costs in a request or a response, besides its note: its range and fill
+ * (read, then written), the check for an existing note, its row in the marks sheet with the original
+ * fill as JSON. Measured in the stand-in at about 350; planned at 600.
  */
-export const BYTES_PER_MARKED_CELL = 700;
+export const BYTES_PER_MARKED_CELL = 600;
 
-export function cellsPerBatch(budget = SYNC_BUDGET_BYTES, bytesPerCell = BYTES_PER_MARKED_CELL): number {
-  return Math.max(1, Math.floor(budget / bytesPerCell));
+/** UTF-8 bytes of a text (Chinese characters take 3). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
-/** Splits a list into batches of at most `size`. */
-export function batches<T>(items: readonly T[], size: number): T[][] {
+/** Splits a list into batches whose estimated sizes add up to at most `budget` (one item at least). */
+export function batchesBySize<T>(items: readonly T[], sizeOf: (item: T) => number, budget = SYNC_BUDGET_BYTES): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  let current: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    const itemSize = sizeOf(item);
+    if (current.length > 0 && size + itemSize > budget) {
+      out.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += itemSize;
+  }
+  if (current.length > 0) out.push(current);
   return out;
 }
 
@@ -98,6 +121,18 @@ export function rangesOf(addresses: readonly string[]): string[] {
       previous = row;
     }
   }
+  return out;
+}
+
+/** The cells of a one-column run from rangesOf ("G3:G5" → G3, G4, G5), top to bottom. */
+export function cellsOfRun(run: string): string[] {
+  const [first, last = first] = run.split(':');
+  const top = cellRef(first);
+  const bottom = cellRef(last);
+  if (top.column !== bottom.column) throw new Error(`not a one-column run: ${run}`);
+  const letters = columnLetters(top.column);
+  const out: string[] = [];
+  for (let row = top.row; row <= bottom.row; row += 1) out.push(`${letters}${row}`);
   return out;
 }
 
@@ -168,26 +203,29 @@ export function sameColor(a: string | null | undefined, b: string | null | undef
  */
 export const MARKS_SHEET = '_mutualAidMarks';
 export const MARKS_HEADER = ['sheet', 'cell', 'fill', 'note', 'mark'] as const;
-export const MARKS_VERSION_CELL = 'mutual-aid marks v1';
 
-/** One marked cell: where, its fill before marking ("" = fill left alone), whether we added its note, the colour we set. */
+/**
+ * One marked cell: where, its fill before marking ("" = fill left alone), the UTF-8 size of the
+ * note we added (0 = none; the size lets a clear plan its requests), the colour we set.
+ */
 export interface MarkRecord {
   sheet: string;
   cell: string;
   fill: string;
-  noteAdded: boolean;
+  noteBytes: number;
   mark: string;
 }
 
 export function markRow(record: MarkRecord): string[] {
-  return [record.sheet, record.cell, record.fill, record.noteAdded ? '1' : '0', record.mark];
+  return [record.sheet, record.cell, record.fill, String(record.noteBytes), record.mark];
 }
 
 /** Reads a row of the marks sheet back; null for the header or a damaged row. */
 export function readMarkRow(row: readonly unknown[]): MarkRecord | null {
   const [sheet, cell, fill, note, mark] = row.map((value) => (value === null || value === undefined ? '' : String(value)));
   if (!sheet || !cell || sheet === MARKS_HEADER[0] || !/^[A-Z]{1,3}\d+$/.test(cell)) return null;
-  return { sheet, cell, fill, noteAdded: note === '1', mark };
+  const noteBytes = Number(note);
+  return { sheet, cell, fill, noteBytes: Number.isFinite(noteBytes) && noteBytes > 0 ? noteBytes : 0, mark };
 }
 
 /** Our notes begin with this, so that clearing never deletes a note a clerk wrote. */
@@ -205,9 +243,4 @@ export function uniqueSheetName(base: string, taken: readonly string[]): string 
     const name = `${base} (${n})`;
     if (!lower.has(name.toLowerCase())) return name;
   }
-}
-
-/** A sheet name inside a range address: quoted unless it is a plain word. */
-export function sheetReference(name: string): string {
-  return /^[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -30,22 +30,25 @@ export interface OperationOptions {
  * English). `detail` carries text that is already for people (the engine's Chinese reason, an
  * address).
  */
-export type NoticeCode =
-  | 'emptySheet'
-  | 'noHeader'
-  | 'tooLarge'
-  | 'protected'
-  | 'hiddenSkipped'
-  | 'marksUnsupported'
-  | 'workbookProtected'
-  | 'notesUnsupported'
-  | 'notesKept'
-  | 'gradientKept'
-  | 'previousMarksCleared'
-  | 'marksSheetMissing'
-  | 'clearProtected'
-  | 'fillChangedKept'
-  | 'readChunkReduced';
+export const NOTICE_CODES = [
+  'emptySheet',
+  'noHeader',
+  'tooLarge',
+  'protected',
+  'hiddenSkipped',
+  'marksUnsupported',
+  'workbookProtected',
+  'notesUnsupported',
+  'notesKept',
+  'gradientKept',
+  'previousMarksCleared',
+  'marksSheetMissing',
+  'clearProtected',
+  'fillChangedKept',
+  'readChunkReduced',
+] as const;
+
+export type NoticeCode = (typeof NOTICE_CODES)[number];
 
 export interface Notice {
   code: NoticeCode;

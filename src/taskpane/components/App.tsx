@@ -1,0 +1,234 @@
+/**
+ * The task pane: four buttons, a switch, progress with cancel, messages and the findings. It gets
+ * its adapter from its caller (index.tsx gives the Excel one, tests a fake), so it never touches
+ * Excel itself.
+ */
+import * as React from 'react';
+import {
+  Button,
+  Caption1,
+  Divider,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle1,
+  Switch,
+  Text,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { Finding } from '../../rules/roster';
+import { AdapterError, CheckResult, Progress, RosterAdapter } from '../excel/types';
+import { Language, noticeIntent, Operation, stringsFor, Strings } from '../i18n';
+import { FindingsList } from './FindingsList';
+
+type Intent = 'info' | 'success' | 'warning' | 'error';
+
+interface Message {
+  id: number;
+  intent: Intent;
+  text: string;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, minHeight: '100vh', boxSizing: 'border-box' },
+  heading: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  buttons: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  progressRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  progressText: { flexGrow: 1 },
+  messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  footer: { marginTop: 'auto', color: tokens.colorNeutralForeground3 },
+});
+
+export interface AppProps {
+  adapter: RosterAdapter;
+  language: Language;
+}
+
+function formatYuan(amount: number, language: Language): string {
+  return amount.toLocaleString(language === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+function errorText(error: unknown, strings: Strings): string {
+  if (error instanceof AdapterError) {
+    switch (error.code) {
+      case 'busy':
+        return strings.busy((error.detail as Operation) ?? 'check');
+      case 'cancelled':
+        return strings.cancelled;
+      case 'notInExcel':
+        return strings.notInExcel;
+      default:
+        if (error.detail === 'workbookProtected') return strings.workbookProtectedFail;
+        if (error.detail === 'ItemNotFound') return strings.sheetGone;
+        return strings.failed(error.detail ?? '');
+    }
+  }
+  return strings.failed(error instanceof Error ? error.message : String(error));
+}
+
+export function App({ adapter, language }: AppProps): React.ReactElement {
+  const strings = stringsFor(language);
+  const styles = useStyles();
+  const [wholeWorkbook, setWholeWorkbook] = React.useState(false);
+  const [running, setRunning] = React.useState<Operation | null>(null);
+  const [progress, setProgress] = React.useState<Progress | null>(null);
+  const [messages, setMessages] = React.useState<Message[]>([]);
+  const [result, setResult] = React.useState<CheckResult | null>(null);
+  const [checkedWorkbook, setCheckedWorkbook] = React.useState(false);
+  // The operation under way, known at once (state updates arrive a render later: a double click
+  // must still be refused).
+  const busy = React.useRef<Operation | null>(null);
+  const abort = React.useRef<AbortController | null>(null);
+  const nextId = React.useRef(1);
+
+  const message = (intent: Intent, text: string): Message => ({ id: nextId.current++, intent, text });
+
+  /** Runs one operation at a time; a click while one runs is refused with a message. */
+  const run = async (operation: Operation, work: (signal: AbortSignal) => Promise<Message[]>): Promise<void> => {
+    if (busy.current !== null) {
+      const refusal = message('warning', strings.busy(busy.current));
+      setMessages((current) => [refusal, ...current.filter((m) => m.text !== refusal.text)]);
+      return;
+    }
+    busy.current = operation;
+    const controller = new AbortController();
+    abort.current = controller;
+    setRunning(operation);
+    setProgress(null);
+    setMessages([]);
+    try {
+      setMessages(await work(controller.signal));
+    } catch (error) {
+      setMessages([message(error instanceof AdapterError && error.code === 'cancelled' ? 'info' : 'error', errorText(error, strings))]);
+    } finally {
+      busy.current = null;
+      abort.current = null;
+      setRunning(null);
+      setProgress(null);
+    }
+  };
+
+  const scope = wholeWorkbook ? 'workbook' : 'activeSheet';
+
+  const onCheck = () =>
+    run('check', async (signal) => {
+      setResult(null);
+      const checked = await adapter.check({ scope, signal, onProgress: setProgress });
+      setResult(checked);
+      setCheckedWorkbook(wholeWorkbook);
+      const { summary } = checked.report;
+      const out: Message[] = [];
+      if (summary.sheets.length > 0) {
+        out.push(
+          summary.errors + summary.warnings === 0
+            ? message('success', strings.noProblems(summary.rows, summary.people))
+            : message(summary.errors > 0 ? 'error' : 'warning', strings.checked(summary.rows, summary.people, summary.errors, summary.warnings)),
+        );
+      }
+      if (checked.marked > 0) out.push(message('info', strings.marked(checked.marked, checked.notes)));
+      for (const notice of checked.notices) out.push(message(noticeIntent(notice), strings.notice(notice)));
+      return out;
+    });
+
+  const onClear = () =>
+    run('clear', async (signal) => {
+      const cleared = await adapter.clearMarks({ signal, onProgress: setProgress });
+      const out: Message[] = [
+        cleared.restored + cleared.notesRemoved > 0 ? message('success', strings.cleared(cleared.restored, cleared.notesRemoved)) : message('info', strings.nothingToClear),
+      ];
+      for (const notice of cleared.notices) out.push(message(noticeIntent(notice), strings.notice(notice)));
+      return out;
+    });
+
+  const onSummary = () =>
+    run('summary', async (signal) => {
+      const written = await adapter.writeSummary({ scope, signal, onProgress: setProgress });
+      const out = [message('success', strings.summaryWritten(written.sheetName, formatYuan(written.report.summary.premiumTotal, language)))];
+      for (const notice of written.notices) out.push(message(noticeIntent(notice), strings.notice(notice)));
+      return out;
+    });
+
+  const onTemplate = () =>
+    run('template', async () => {
+      const inserted = await adapter.insertTemplate();
+      return [message('success', strings.templateInserted(inserted.sheetName))];
+    });
+
+  const onSelect = (finding: Finding) => {
+    if (busy.current !== null) {
+      setMessages((current) => [message('warning', strings.busy(busy.current as Operation)), ...current]);
+      return;
+    }
+    adapter.select(finding).catch((error: unknown) => {
+      setMessages((current) => [message('error', errorText(error, strings)), ...current]);
+    });
+  };
+
+  const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
+  const cancellable = running !== null && (running === 'check' || running === 'summary') && progress?.phase === 'reading';
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={language === 'en' ? 'en-US' : 'zh-CN'}>
+      <main className={styles.root}>
+        <header className={styles.heading}>
+          <Subtitle1 as="h1">{strings.title}</Subtitle1>
+          <Caption1>{strings.subtitle}</Caption1>
+        </header>
+
+        <Switch label={strings.wholeWorkbook} checked={wholeWorkbook} onChange={(_, data) => setWholeWorkbook(data.checked)} />
+
+        <div className={styles.buttons}>
+          <Button appearance="primary" onClick={onCheck} aria-busy={running === 'check'}>
+            {strings.check}
+          </Button>
+          <Button onClick={onClear} aria-busy={running === 'clear'}>
+            {strings.clear}
+          </Button>
+          <Button onClick={onSummary} aria-busy={running === 'summary'}>
+            {strings.summary}
+          </Button>
+          <Button onClick={onTemplate} aria-busy={running === 'template'}>
+            {strings.template}
+          </Button>
+        </div>
+
+        {running !== null && (
+          <div className={styles.progress} role="status" aria-live="polite">
+            <div className={styles.progressRow}>
+              <Text className={styles.progressText}>{progress ? strings.progress(progress) : strings.operation[running]}</Text>
+              {cancellable && (
+                <Button size="small" onClick={() => abort.current?.abort()}>
+                  {strings.cancel}
+                </Button>
+              )}
+            </div>
+            <ProgressBar value={fraction} thickness="large" />
+          </div>
+        )}
+
+        {messages.length > 0 && (
+          <div className={styles.messages}>
+            {messages.map((m) => (
+              <MessageBar key={m.id} intent={m.intent} layout="multiline">
+                <MessageBarBody>{m.text}</MessageBarBody>
+              </MessageBar>
+            ))}
+          </div>
+        )}
+
+        {result && result.report.findings.length > 0 && (
+          <section aria-label={strings.findingsHeading}>
+            <Divider />
+            <FindingsList findings={result.report.findings} strings={strings} showSheet={checkedWorkbook} onSelect={onSelect} />
+          </section>
+        )}
+
+        <Caption1 className={styles.footer}>{strings.privacy}</Caption1>
+      </main>
+    </FluentProvider>
+  );
+}

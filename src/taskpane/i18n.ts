@@ -1,0 +1,222 @@
+/**
+ * The pane's words in Chinese (the default: clerks work in Chinese) and English (when Office's
+ * display language is English). The findings' own messages come from the rules engine in Chinese.
+ */
+import { RULE_TITLES, RuleId } from '../rules/roster';
+import type { Notice, Progress } from './excel/types';
+
+export type Language = 'zh' | 'en';
+
+/** "1 warning", "2 warnings". */
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "en-US", "en-GB" … → English; anything else → Chinese. */
+export function pickLanguage(displayLanguage: string | undefined | null): Language {
+  return typeof displayLanguage === 'string' && displayLanguage.toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
+export type Operation = 'check' | 'clear' | 'summary' | 'template' | 'select';
+
+const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
+  MISSING_FIELD: 'Required cell blank',
+  ID_INVALID: 'Invalid ID number',
+  GENDER_MISMATCH: 'Sex does not match the ID',
+  PLAN_UNKNOWN: 'Unknown plan',
+  PLAN_GENDER: 'Women-only plan',
+  PLAN_CONFLICT: 'Plans that exclude each other',
+  DUPLICATE_ENROLLMENT: 'Enrolled twice in a plan',
+  SHARES_INVALID: 'Invalid number of shares',
+  SHARES_NOT_UNIFORM: 'Shares differ within a unit',
+  SHARES_OVER_MAX: 'Shares above the maximum',
+  DATE_INVALID: 'Invalid effective date',
+  AGE_OUT_OF_SERVICE: 'Age outside working age',
+};
+
+const zh = {
+  title: '参保花名册校验',
+  subtitle: '检查花名册、标记问题单元格、生成缴费汇总',
+  check: '校验花名册',
+  clear: '清除标记',
+  summary: '生成缴费汇总',
+  template: '插入花名册模板',
+  cancel: '取消',
+  wholeWorkbook: '检查整个工作簿',
+  privacy: '所有检查都在本机完成，不发送任何数据。',
+  error: '错误',
+  warning: '警告',
+  findingsHeading: '发现的问题',
+  rowOnly: (row: number) => `第${row}行`,
+  moreFindings: (n: number) => `还有 ${n} 条未列出；请先修正上面的问题，再重新校验。`,
+  operation: { check: '校验', clear: '清除标记', summary: '生成汇总', template: '插入模板', select: '定位单元格' } as Record<Operation, string>,
+  busy: (op: Operation) => `正在${zh.operation[op]}，请等它完成后再操作。`,
+  cancelled: '已取消校验，没有标记任何单元格。',
+  notInExcel: '请在 Excel 中打开此加载项。',
+  workbookProtectedFail: '工作簿结构受保护，不能添加工作表。请先撤销工作簿保护。',
+  sheetGone: '找不到该单元格所在的工作表（可能已删除或改名），请重新校验。',
+  failed: (detail: string) => `操作没有完成（Excel 错误：${detail}）。`,
+  checked: (rows: number, people: number, errors: number, warnings: number) =>
+    `检查了 ${rows} 行（${people} 人）：${errors} 个错误，${warnings} 个警告。`,
+  noProblems: (rows: number, people: number) => `检查了 ${rows} 行（${people} 人），没有发现问题。`,
+  marked: (cells: number, notes: number) => `已标记 ${cells} 个单元格（红色为错误，黄色为警告）${notes > 0 ? `，并在其中 ${notes} 个加了备注` : ''}；点"清除标记"可恢复原样。`,
+  cleared: (cells: number, notes: number) => `已恢复 ${cells} 个单元格的原有填充，删除 ${notes} 条校验备注。`,
+  nothingToClear: '没有需要清除的标记。',
+  summaryWritten: (sheet: string, premium: string) => `已生成工作表"${sheet}"，保障费合计 ${premium} 元。`,
+  templateInserted: (sheet: string) => `已插入花名册模板"${sheet}"：身份证号列为文本格式，参保计划和份数可从下拉列表选择。`,
+  progress: (p: Progress) => {
+    switch (p.phase) {
+      case 'reading':
+        return `正在读取${p.sheet ? `"${p.sheet}"` : ''}：${p.done} / ${p.total} 行`;
+      case 'clearing':
+        return `正在清除上次的标记：${p.done} / ${p.total}`;
+      case 'marking':
+        return `正在标记：${p.done} / ${p.total} 个单元格`;
+      default:
+        return '正在写入工作表…';
+    }
+  },
+  notice: (n: Notice): string => {
+    const sheet = n.sheet ?? '';
+    switch (n.code) {
+      case 'emptySheet':
+        return `工作表"${sheet}"是空的，没有可检查的内容。`;
+      case 'noHeader':
+        return `工作表"${sheet}"没有检查：${n.detail ?? '找不到花名册表头'}。`;
+      case 'tooLarge':
+        return `工作表"${sheet}"的已用区域 ${n.detail} 有 ${(n.count ?? 0).toLocaleString('zh-CN')} 个单元格，超过一次能读取的 5,000,000 个，没有检查。请删除花名册以外远处的内容后再试。`;
+      case 'protected':
+        return `工作表"${sheet}"受保护，无法标记单元格；下面仍列出发现的问题。撤销工作表保护后重新校验即可标记。`;
+      case 'hiddenSkipped':
+        return `隐藏的工作表"${sheet}"没有检查。`;
+      case 'marksUnsupported':
+        return '此版本的 Excel 不能读取单元格填充（需要 ExcelApi 1.9），为能原样恢复，没有标记单元格；问题都列在下面。';
+      case 'workbookProtected':
+        return '工作簿结构受保护，无法保存标记记录，因此没有标记单元格；问题都列在下面。';
+      case 'notesUnsupported':
+        return '此版本的 Excel 不支持添加备注（需要 ExcelApi 1.18）：单元格只标了颜色，问题说明见下面的列表。';
+      case 'notesKept':
+        return `${n.count} 个问题单元格原来已有备注，没有改动；问题说明见下面的列表。`;
+      case 'gradientKept':
+        return `${n.count} 个问题单元格是渐变填充，为能原样恢复没有改变颜色，只加了备注。`;
+      case 'previousMarksCleared':
+        return `已先清除上次校验的 ${n.count} 处标记。`;
+      case 'marksSheetMissing':
+        return `上次标记所在的工作表"${sheet}"已不存在（可能已删除或改名），其标记记录已丢弃。`;
+      case 'clearProtected':
+        return `工作表"${sheet}"受保护，其中的标记没有清除；撤销保护后再点"清除标记"。`;
+      case 'fillChangedKept':
+        return `${n.count} 个单元格在校验后被重新设置了填充，保留了现在的填充。`;
+      case 'readChunkReduced':
+        return `工作表"${sheet}"中有较长的内容，已自动改为每次读取 ${n.count} 行。`;
+      default:
+        return '';
+    }
+  },
+  ruleTitle: (rule: RuleId) => RULE_TITLES[rule],
+};
+
+export type Strings = typeof zh;
+
+const en: Strings = {
+  title: 'Enrolment roster check',
+  subtitle: 'Check the roster, mark faulty cells, total the premiums',
+  check: 'Check roster',
+  clear: 'Clear marks',
+  summary: 'Premium summary',
+  template: 'Insert roster template',
+  cancel: 'Cancel',
+  wholeWorkbook: 'Check the whole workbook',
+  privacy: 'Everything is checked on this computer; nothing is sent anywhere.',
+  error: 'Error',
+  warning: 'Warning',
+  findingsHeading: 'Problems found',
+  rowOnly: (row: number) => `row ${row}`,
+  moreFindings: (n: number) => `${n} more not listed: fix the ones above, then check again.`,
+  operation: { check: 'checking', clear: 'clearing marks', summary: 'writing the summary', template: 'inserting the template', select: 'selecting a cell' },
+  busy: (op: Operation) => `Busy ${en.operation[op]}: please wait until it is done.`,
+  cancelled: 'Check cancelled; no cell was marked.',
+  notInExcel: 'Open this add-in in Excel.',
+  workbookProtectedFail: 'The workbook structure is protected, so no sheet can be added. Unprotect the workbook first.',
+  sheetGone: 'The sheet of this cell is gone (deleted or renamed): check again.',
+  failed: (detail: string) => `The operation did not finish (Excel error: ${detail}).`,
+  checked: (rows: number, people: number, errors: number, warnings: number) =>
+    `Checked ${count(rows, 'row')} (${people} ${people === 1 ? 'person' : 'people'}): ${count(errors, 'error')}, ${count(warnings, 'warning')}.`,
+  noProblems: (rows: number, people: number) => `Checked ${count(rows, 'row')} (${people} ${people === 1 ? 'person' : 'people'}): no problems found.`,
+  marked: (cells: number, notes: number) =>
+    `Marked ${count(cells, 'cell')} (red: error, amber: warning)${notes > 0 ? `, ${notes} of them with a note` : ''}; "Clear marks" puts them back.`,
+  cleared: (cells: number, notes: number) => `Restored the fill of ${count(cells, 'cell')} and removed ${count(notes, 'note')}.`,
+  nothingToClear: 'There are no marks to clear.',
+  summaryWritten: (sheet: string, premium: string) => `Wrote sheet "${sheet}": premiums total ${premium} yuan.`,
+  templateInserted: (sheet: string) => `Inserted roster template "${sheet}": the ID column is text; plan and shares have drop-down lists.`,
+  progress: (p: Progress) => {
+    switch (p.phase) {
+      case 'reading':
+        return `Reading${p.sheet ? ` "${p.sheet}"` : ''}: ${p.done} / ${p.total} rows`;
+      case 'clearing':
+        return `Clearing the previous marks: ${p.done} / ${p.total}`;
+      case 'marking':
+        return `Marking: ${p.done} / ${p.total} cells`;
+      default:
+        return 'Writing the sheet…';
+    }
+  },
+  notice: (n: Notice): string => {
+    const sheet = n.sheet ?? '';
+    switch (n.code) {
+      case 'emptySheet':
+        return `Sheet "${sheet}" is empty: nothing to check.`;
+      case 'noHeader':
+        return `Sheet "${sheet}" was not checked: no roster header (a row naming 姓名, 身份证号, 参保计划, 份数 …) in its first 10 rows.`;
+      case 'tooLarge':
+        return `Sheet "${sheet}" was not checked: its used range ${n.detail} holds ${(n.count ?? 0).toLocaleString('en-US')} cells, more than the 5,000,000 that can be read. Delete stray content far from the roster and try again.`;
+      case 'protected':
+        return `Sheet "${sheet}" is protected, so no cell could be marked; the problems are listed below. Unprotect it and check again to mark them.`;
+      case 'hiddenSkipped':
+        return `Hidden sheet "${sheet}" was not checked.`;
+      case 'marksUnsupported':
+        return 'This version of Excel cannot read cell fills (ExcelApi 1.9), so no cell was marked (a mark could not be undone exactly); the problems are listed below.';
+      case 'workbookProtected':
+        return 'The workbook structure is protected, so the marks could not be recorded and no cell was marked; the problems are listed below.';
+      case 'notesUnsupported':
+        return 'This version of Excel cannot add notes (ExcelApi 1.18): cells are coloured only; the explanations are in the list below.';
+      case 'notesKept':
+        return `${n.count} faulty cells already had a note, left as it was; the explanations are in the list below.`;
+      case 'gradientKept':
+        return `${n.count} faulty cells have a gradient fill, which could not be put back, so only a note was added.`;
+      case 'previousMarksCleared':
+        return `Cleared ${n.count} marks of the previous check first.`;
+      case 'marksSheetMissing':
+        return `Sheet "${sheet}" of the previous marks is gone (deleted or renamed); its marks were forgotten.`;
+      case 'clearProtected':
+        return `Sheet "${sheet}" is protected, so its marks were not cleared; unprotect it and clear again.`;
+      case 'fillChangedKept':
+        return `${n.count} cells were refilled after the check; their current fill was kept.`;
+      case 'readChunkReduced':
+        return `Sheet "${sheet}" has long cells: now reading ${n.count} rows at a time.`;
+      default:
+        return '';
+    }
+  },
+  ruleTitle: (rule: RuleId) => RULE_TITLES_EN[rule],
+};
+
+export function stringsFor(language: Language): Strings {
+  return language === 'en' ? en : zh;
+}
+
+/** How a notice is shown: a warning when something the clerk asked for was not done. */
+export function noticeIntent(notice: Notice): 'info' | 'warning' {
+  switch (notice.code) {
+    case 'noHeader':
+    case 'tooLarge':
+    case 'protected':
+    case 'marksUnsupported':
+    case 'workbookProtected':
+    case 'clearProtected':
+    case 'marksSheetMissing':
+      return 'warning';
+    default:
+      return 'info';
+  }
+}

@@ -1,0 +1,1278 @@
+/**
+ * An instrumented stand-in for the part of Excel's JavaScript API the task pane uses, faithful to
+ * office.js where the adapter could go wrong:
+ *
+ * - Proxies and a queue: method calls and property writes are queued and applied, in order, at
+ *   context.sync(); reading a property that was not loaded (and synced) throws PropertyNotLoaded,
+ *   reading a ClientResult's value before sync throws ValueNotLoaded, and *OrNullObject objects
+ *   know isNullObject only after a sync (office.js's messages and codes, from
+ *   @microsoft/office-js/dist/en-us/office_strings.debug.js).
+ * - A failing operation rejects the sync; the operations before it stay applied, loads of a failed
+ *   sync stay unloaded.
+ * - Payload accounting per sync: the request (operations and their arguments as JSON) and the
+ *   response (loaded values as JSON) are measured in UTF-8 bytes; past 5 MB the sync fails with
+ *   RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded, as Excel on the web does.
+ *   A range read is limited to 5,000,000 cells.
+ * - Protected sheets refuse every write (values, formats, notes, validation) with AccessDenied;
+ *   a protected workbook structure refuses adding and deleting sheets.
+ * - Requirement sets: isSetSupported answers from `apiVersion`; calling notes (ExcelApi 1.18) or
+ *   getCellProperties (1.9) on an older "Excel" fails with ApiNotFound.
+ * - Fills read as Excel reports them: "No Fill" reads color "#FFFFFF", pattern "None",
+ *   tintAndShade null (github.com/OfficeDev/office-js/issues/4900 and /6218).
+ *
+ * It counts syncs, API calls (by name) and bytes. The workbook state (WorkbookState) outlives any
+ * stand-in: a new ExcelStandIn over the same state is Excel reopening the file.
+ *
+ * Self-contained (no imports): the browser test compiles this file and injects it into the page.
+ */
+
+export type CellValue = string | number | boolean;
+
+export interface FillState {
+  color: string;
+  pattern: string;
+  patternColor: string;
+  tintAndShade: number | null;
+  patternTintAndShade: number | null;
+}
+
+export const NO_FILL: FillState = { color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: null, patternTintAndShade: null };
+
+export function solidFill(color: string, tintAndShade = 0): FillState {
+  return { color: color.toUpperCase(), pattern: 'Solid', patternColor: '#000000', tintAndShade, patternTintAndShade: 0 };
+}
+
+export interface NoteState {
+  content: string;
+  authorName: string;
+}
+
+export interface SheetSpec {
+  name: string;
+  /** Cell values from A1, row by row; '' is a blank cell. */
+  rows?: CellValue[][];
+  /** Formulas by A1 address; the cell's value in `rows` is the formula's result. */
+  formulas?: Record<string, string>;
+  fills?: Record<string, FillState>;
+  notes?: Record<string, string>;
+  numberFormats?: Record<string, string>;
+  protected?: boolean;
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+}
+
+export interface StandInOptions {
+  /** Highest ExcelApi requirement set this "Excel" supports. */
+  apiVersion?: string;
+  displayLanguage?: string;
+  payloadLimitBytes?: number;
+  /** Milliseconds each sync takes (the browser test uses it to watch progress). */
+  syncDelayMs?: number;
+}
+
+export class StandInError extends Error {
+  readonly code: string;
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(code: string, message: string, location?: string) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.code = code;
+    this.debugInfo = { code, message, errorLocation: location };
+  }
+}
+
+const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+const READ_CELL_LIMIT = 5_000_000;
+const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
+
+// ─── addresses ──────────────────────────────────────────────────────────────────────────────
+
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** A rectangle of cells, zero-based. */
+export interface Rect {
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+export function parseAddress(address: string): Rect {
+  const text = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const cell = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+  const [a, b = a] = text.split(':');
+  const ca = cell.exec(a);
+  const cb = cell.exec(b);
+  if (ca && cb) {
+    const r1 = Number(ca[2]) - 1;
+    const r2 = Number(cb[2]) - 1;
+    const c1 = columnNumber(ca[1]) - 1;
+    const c2 = columnNumber(cb[1]) - 1;
+    return { row: Math.min(r1, r2), column: Math.min(c1, c2), rowCount: Math.abs(r2 - r1) + 1, columnCount: Math.abs(c2 - c1) + 1 };
+  }
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) {
+    const r1 = Number(a) - 1;
+    const r2 = Number(b) - 1;
+    return { row: Math.min(r1, r2), column: 0, rowCount: Math.abs(r2 - r1) + 1, columnCount: MAX_COLUMNS };
+  }
+  if (/^[A-Za-z]{1,3}$/.test(a) && /^[A-Za-z]{1,3}$/.test(b)) {
+    const c1 = columnNumber(a) - 1;
+    const c2 = columnNumber(b) - 1;
+    return { row: 0, column: Math.min(c1, c2), rowCount: MAX_ROWS, columnCount: Math.abs(c2 - c1) + 1 };
+  }
+  throw new StandInError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${address})`);
+}
+
+export function rectAddress(rect: Rect): string {
+  const first = `${columnLetters(rect.column + 1)}${rect.row + 1}`;
+  const last = `${columnLetters(rect.column + rect.columnCount)}${rect.row + rect.rowCount}`;
+  return first === last ? first : `${first}:${last}`;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function key(row: number, column: number): string {
+  return `${row},${column}`;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function jsonBytes(value: unknown): number {
+  return utf8Length(JSON.stringify(value) ?? '');
+}
+
+function versionAtMost(version: string, max: string): boolean {
+  const a = version.split('.').map(Number);
+  const b = max.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  }
+  return true;
+}
+
+// ─── the workbook's state (what the .xlsx file would hold) ────────────────────────────────────
+
+export interface TableState {
+  name: string;
+  address: string;
+  hasHeaders: boolean;
+  style: string;
+}
+
+export interface ValidationState {
+  address: string;
+  rule?: unknown;
+  errorAlert?: unknown;
+  prompt?: unknown;
+}
+
+export class SheetState {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  protected: boolean;
+  values: CellValue[][] = [];
+  formulas = new Map<string, string>();
+  numberFormats = new Map<string, string>();
+  fills = new Map<string, FillState>();
+  fonts = new Map<string, { bold?: boolean; size?: number }>();
+  notes = new Map<string, NoteState>();
+  frozenRows = 0;
+  tables: TableState[] = [];
+  validations: ValidationState[] = [];
+  columnWidths = new Map<number, number>();
+  /** Writes of values through the API, by address. */
+  valueWrites: string[] = [];
+
+  constructor(spec: SheetSpec) {
+    this.name = spec.name;
+    this.visibility = spec.visibility ?? 'Visible';
+    this.protected = spec.protected ?? false;
+    this.values = (spec.rows ?? []).map((row) => [...row]);
+    for (const [address, formula] of Object.entries(spec.formulas ?? {})) {
+      const r = parseAddress(address);
+      this.formulas.set(key(r.row, r.column), formula);
+    }
+    for (const [address, fill] of Object.entries(spec.fills ?? {})) {
+      const r = parseAddress(address);
+      this.fills.set(key(r.row, r.column), { ...fill });
+    }
+    for (const [address, content] of Object.entries(spec.notes ?? {})) this.notes.set(address.toUpperCase(), { content, authorName: '经办人' });
+    for (const [address, format] of Object.entries(spec.numberFormats ?? {})) {
+      const r = parseAddress(address);
+      this.numberFormats.set(key(r.row, r.column), format);
+    }
+  }
+
+  value(row: number, column: number): CellValue {
+    const value = this.values[row]?.[column];
+    return value === undefined ? '' : value;
+  }
+
+  setValue(row: number, column: number, value: CellValue): void {
+    while (this.values.length <= row) this.values.push([]);
+    const line = this.values[row];
+    while (line.length < column) line.push('');
+    line[column] = value;
+  }
+
+  fill(row: number, column: number): FillState {
+    return this.fills.get(key(row, column)) ?? NO_FILL;
+  }
+
+  /** The smallest rectangle holding every non-blank value or formula (getUsedRange(true)); null if none. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    const take = (row: number, column: number) => {
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      left = Math.min(left, column);
+      right = Math.max(right, column);
+    };
+    this.values.forEach((line, row) => line.forEach((value, column) => value !== '' && take(row, column)));
+    for (const k of this.formulas.keys()) take(...(k.split(',').map(Number) as [number, number]));
+    if (!valuesOnly) {
+      for (const map of [this.fills, this.numberFormats, this.fonts] as Map<string, unknown>[]) {
+        for (const k of map.keys()) take(...(k.split(',').map(Number) as [number, number]));
+      }
+    }
+    if (bottom < 0) return null;
+    return { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
+  }
+}
+
+export class WorkbookState {
+  sheets: SheetState[] = [];
+  activeSheet: string;
+  selection: { sheet: string; address: string } | null = null;
+  structureProtected = false;
+  private tableCount = 0;
+
+  constructor(specs: SheetSpec[]) {
+    this.sheets = specs.map((spec) => new SheetState(spec));
+    this.activeSheet = this.sheets.find((s) => s.visibility === 'Visible')?.name ?? '';
+  }
+
+  find(name: string): SheetState | undefined {
+    return this.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
+  }
+
+  sheet(name: string): SheetState {
+    const sheet = this.find(name);
+    if (!sheet) throw new StandInError('ItemNotFound', 'The requested resource doesn\u2019t exist.', `Worksheet ${name}`);
+    return sheet;
+  }
+
+  nextTableName(): string {
+    this.tableCount += 1;
+    return `Table${this.tableCount}`;
+  }
+
+  // Views for tests (plain data).
+
+  valuesOf(name: string): CellValue[][] {
+    return this.sheet(name).values.map((row) => [...row]);
+  }
+
+  formulasOf(name: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, formula] of this.sheet(name).formulas) {
+      const [r, c] = k.split(',').map(Number);
+      out[`${columnLetters(c + 1)}${r + 1}`] = formula;
+    }
+    return out;
+  }
+
+  fillAt(name: string, address: string): FillState {
+    const r = parseAddress(address);
+    return { ...this.sheet(name).fill(r.row, r.column) };
+  }
+
+  /** Every cell with a fill, by address. */
+  fillsOf(name: string): Record<string, FillState> {
+    const out: Record<string, FillState> = {};
+    for (const [k, fill] of this.sheet(name).fills) {
+      if (fill.pattern === 'None') continue;
+      const [r, c] = k.split(',').map(Number);
+      out[`${columnLetters(c + 1)}${r + 1}`] = { ...fill };
+    }
+    return out;
+  }
+
+  notesOf(name: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [address, note] of this.sheet(name).notes) out[address] = note.content;
+    return out;
+  }
+}
+
+// ─── the API ────────────────────────────────────────────────────────────────────────────────
+
+interface Op {
+  name: string;
+  request: number;
+  /** Applies the operation; returns the response bytes and a commit that publishes loaded data. */
+  apply(): { response?: number; commit?: () => void } | void;
+}
+
+/** The host the adapter sees: run, isSetSupported, displayLanguage; plus counters for tests. */
+export class ExcelStandIn {
+  readonly apiVersion: string;
+  readonly displayLanguage: string;
+  readonly payloadLimit: number;
+  readonly syncDelayMs: number;
+  syncs = 0;
+  runs = 0;
+  calls = 0;
+  readonly callsByName: Record<string, number> = {};
+  readonly requestBytes: number[] = [];
+  readonly responseBytes: number[] = [];
+  payloadFailures = 0;
+
+  constructor(
+    readonly workbook: WorkbookState,
+    options: StandInOptions = {},
+  ) {
+    this.apiVersion = options.apiVersion ?? '1.18';
+    this.displayLanguage = options.displayLanguage ?? 'zh-CN';
+    this.payloadLimit = options.payloadLimitBytes ?? PAYLOAD_LIMIT;
+    this.syncDelayMs = options.syncDelayMs ?? 0;
+  }
+
+  isSetSupported(name: string, version: string): boolean {
+    this.count('isSetSupported');
+    return name === 'ExcelApi' && versionAtMost(version, this.apiVersion);
+  }
+
+  async run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T> {
+    this.runs += 1;
+    const context = new RequestContext(this);
+    const result = await batch(context);
+    // Excel.run sends what is still queued when the batch's promise resolves.
+    if (context.pending() > 0) await context.sync();
+    return result;
+  }
+
+  /** @internal */
+  count(name: string): void {
+    this.calls += 1;
+    this.callsByName[name] = (this.callsByName[name] ?? 0) + 1;
+  }
+
+  /** @internal */
+  requires(version: string, api: string): void {
+    if (!versionAtMost(version, this.apiVersion)) {
+      throw new StandInError('ApiNotFound', `The method or property ${api} is part of the ExcelApi ${version} requirement set, which is not available in your version of Excel.`);
+    }
+  }
+
+  get maxRequestBytes(): number {
+    return Math.max(0, ...this.requestBytes);
+  }
+
+  get maxResponseBytes(): number {
+    return Math.max(0, ...this.responseBytes);
+  }
+}
+
+export class RequestContext {
+  readonly workbook: WorkbookProxy;
+  private queue: Op[] = [];
+
+  constructor(readonly host: ExcelStandIn) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  pending(): number {
+    return this.queue.length;
+  }
+
+  /** @internal */
+  enqueue(name: string, args: unknown, apply: Op['apply']): void {
+    this.host.count(name);
+    this.queue.push({ name, request: 40 + jsonBytes([name, args]), apply });
+  }
+
+  async sync(): Promise<void> {
+    const host = this.host;
+    host.syncs += 1;
+    const ops = this.queue;
+    this.queue = [];
+    if (host.syncDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, host.syncDelayMs));
+    else await new Promise((resolve) => setTimeout(resolve, 0));
+    const request = ops.reduce((sum, op) => sum + op.request, 200);
+    host.requestBytes.push(request);
+    if (request > host.payloadLimit) {
+      host.payloadFailures += 1;
+      host.responseBytes.push(0);
+      throw new StandInError(
+        'RequestPayloadSizeLimitExceeded',
+        'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+      );
+    }
+    let response = 100;
+    const commits: (() => void)[] = [];
+    try {
+      for (const op of ops) {
+        const outcome = op.apply();
+        if (outcome) {
+          response += outcome.response ?? 0;
+          if (outcome.commit) commits.push(outcome.commit);
+        }
+      }
+    } finally {
+      host.responseBytes.push(response);
+    }
+    if (response > host.payloadLimit) {
+      host.payloadFailures += 1;
+      throw new StandInError(
+        'ResponsePayloadSizeLimitExceeded',
+        'The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+      );
+    }
+    for (const commit of commits) commit();
+  }
+}
+
+function propertyNotLoaded(entity: string, property: string): StandInError {
+  return new StandInError(
+    'PropertyNotLoaded',
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    `${entity}.${property}`,
+  );
+}
+
+function splitProps(props: string | string[] | undefined): string[] {
+  if (props === undefined) return [];
+  const list = Array.isArray(props) ? props : props.split(',');
+  return list.map((p) => p.trim()).filter(Boolean);
+}
+
+/** Loaded-property bookkeeping shared by the proxies. */
+abstract class Proxy {
+  protected readonly loaded = new Map<string, unknown>();
+  private nullKnown = false;
+  private nullValue = false;
+
+  constructor(
+    protected readonly context: RequestContext,
+    protected readonly entity: string,
+  ) {}
+
+  protected host(): ExcelStandIn {
+    return this.context.host;
+  }
+
+  protected read<T>(property: string): T {
+    if (!this.loaded.has(property)) throw propertyNotLoaded(this.entity, property);
+    return this.loaded.get(property) as T;
+  }
+
+  /** For *OrNullObject proxies: queue the null check (office.js returns it with the next sync). */
+  protected trackNull(resolve: () => boolean): void {
+    this.context.enqueue(`${this.entity}.getOrNull`, null, () => {
+      const isNull = resolve();
+      return {
+        response: 10,
+        commit: () => {
+          this.nullKnown = true;
+          this.nullValue = isNull;
+        },
+      };
+    });
+  }
+
+  get isNullObject(): boolean {
+    if (!this.nullKnown) throw propertyNotLoaded(this.entity, 'isNullObject');
+    return this.nullValue;
+  }
+
+  /** Queues a load; `snapshot` reads the state at sync time and returns the property values. */
+  protected queueLoad(props: string[], snapshot: () => Record<string, unknown> | null): void {
+    this.context.enqueue(`${this.entity}.load`, props, () => {
+      const data = snapshot();
+      if (data === null) return { response: 10 };
+      return {
+        response: jsonBytes(data),
+        commit: () => {
+          for (const [name, value] of Object.entries(data)) this.loaded.set(name, value);
+        },
+      };
+    });
+  }
+}
+
+function refuseIfProtected(sheet: SheetState): void {
+  if (sheet.protected) {
+    throw new StandInError('AccessDenied', "The cell or chart you're trying to change is on a protected sheet.", `Worksheet ${sheet.name}`);
+  }
+}
+
+export class WorkbookProxy extends Proxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly protection: WorkbookProtectionProxy;
+
+  constructor(context: RequestContext) {
+    super(context, 'Workbook');
+    this.worksheets = new WorksheetCollectionProxy(context);
+    this.protection = new WorkbookProtectionProxy(context);
+  }
+}
+
+export class WorkbookProtectionProxy extends Proxy {
+  constructor(context: RequestContext) {
+    super(context, 'WorkbookProtection');
+  }
+
+  load(props?: string | string[]): this {
+    this.context.host.requires('1.7', 'WorkbookProtection');
+    this.queueLoad(splitProps(props), () => ({ protected: this.context.host.workbook.structureProtected }));
+    return this;
+  }
+
+  get protected(): boolean {
+    return this.read('protected');
+  }
+}
+
+export class WorksheetCollectionProxy extends Proxy {
+  constructor(context: RequestContext) {
+    super(context, 'WorksheetCollection');
+  }
+
+  private state(): WorkbookState {
+    return this.context.host.workbook;
+  }
+
+  load(props?: string | string[]): this {
+    const wanted = splitProps(props).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue('WorksheetCollection.load', wanted, () => {
+      const sheets = this.state().sheets;
+      const data = sheets.map((sheet) => {
+        const out: Record<string, unknown> = {};
+        for (const p of wanted) out[p] = (sheet as unknown as Record<string, unknown>)[p];
+        return out;
+      });
+      return {
+        response: jsonBytes(data),
+        commit: () => {
+          this.loaded.set(
+            'items',
+            sheets.map((sheet, i) => WorksheetProxy.loadedFrom(this.context, () => this.state().find(sheet.name) ?? null, data[i])),
+          );
+        },
+      };
+    });
+    return this;
+  }
+
+  get items(): WorksheetProxy[] {
+    return this.read('items');
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    this.context.host.count('WorksheetCollection.getActiveWorksheet');
+    return new WorksheetProxy(this.context, () => this.state().sheet(this.state().activeSheet));
+  }
+
+  getItem(name: string): WorksheetProxy {
+    this.context.host.count('WorksheetCollection.getItem');
+    return new WorksheetProxy(this.context, () => this.state().sheet(name));
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    this.context.host.count('WorksheetCollection.getItemOrNullObject');
+    const proxy = new WorksheetProxy(this.context, () => this.state().find(name) ?? null);
+    proxy.track();
+    return proxy;
+  }
+
+  add(name: string): WorksheetProxy {
+    let created: SheetState | null = null;
+    this.context.enqueue('WorksheetCollection.add', name, () => {
+      const state = this.state();
+      if (state.structureProtected) throw new StandInError('AccessDenied', 'The workbook is protected.', 'WorksheetCollection.add');
+      if (state.find(name)) throw new StandInError('ItemAlreadyExists', 'The resource already exists.', 'WorksheetCollection.add');
+      if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new StandInError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'WorksheetCollection.add');
+      created = new SheetState({ name });
+      state.sheets.push(created);
+    });
+    return new WorksheetProxy(this.context, () => {
+      if (!created) throw new StandInError('ItemNotFound', 'The requested resource doesn\u2019t exist.', `Worksheet ${name}`);
+      if (!this.state().sheets.includes(created)) throw new StandInError('ItemNotFound', 'The requested resource doesn\u2019t exist.', `Worksheet ${name}`);
+      return created;
+    });
+  }
+}
+
+type SheetResolver = () => SheetState | null;
+
+export class WorksheetProxy extends Proxy {
+  readonly protection: WorksheetProtectionProxy;
+  readonly freezePanes: FreezePanesProxy;
+  readonly tables: TableCollectionProxy;
+
+  constructor(
+    context: RequestContext,
+    private readonly resolveSheet: SheetResolver,
+  ) {
+    super(context, 'Worksheet');
+    this.protection = new WorksheetProtectionProxy(context, () => this.sheet());
+    this.freezePanes = new FreezePanesProxy(context, () => this.sheet());
+    this.tables = new TableCollectionProxy(context, () => this.sheet());
+  }
+
+  static loadedFrom(context: RequestContext, resolve: SheetResolver, data: Record<string, unknown>): WorksheetProxy {
+    const proxy = new WorksheetProxy(context, resolve);
+    for (const [name, value] of Object.entries(data)) proxy.loaded.set(name, value);
+    return proxy;
+  }
+
+  /** @internal */
+  track(): void {
+    this.trackNull(() => this.resolveSheet() === null);
+  }
+
+  /** @internal the sheet, or ItemNotFound. */
+  sheet(): SheetState {
+    const sheet = this.resolveSheet();
+    if (!sheet) throw new StandInError('ItemNotFound', 'The requested resource doesn\u2019t exist.', 'Worksheet');
+    return sheet;
+  }
+
+  /** @internal */
+  sheetOrNull(): SheetState | null {
+    return this.resolveSheet();
+  }
+
+  load(props?: string | string[]): this {
+    const wanted = splitProps(props);
+    this.queueLoad(wanted, () => {
+      const sheet = this.resolveSheet();
+      if (!sheet) return null;
+      const out: Record<string, unknown> = {};
+      for (const p of wanted) out[p] = (sheet as unknown as Record<string, unknown>)[p];
+      return out;
+    });
+    return this;
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  get visibility(): string {
+    return this.read('visibility');
+  }
+
+  set visibility(value: string) {
+    this.context.enqueue('Worksheet.visibility', value, () => {
+      const sheet = this.sheet();
+      const state = this.context.host.workbook;
+      if (value !== 'Visible' && !state.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) {
+        throw new StandInError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.visibility');
+      }
+      sheet.visibility = value as SheetState['visibility'];
+      if (value !== 'Visible' && state.activeSheet === sheet.name) {
+        state.activeSheet = state.sheets.find((s) => s.visibility === 'Visible')?.name ?? '';
+      }
+    });
+  }
+
+  get notes(): NoteCollectionProxy {
+    return new NoteCollectionProxy(this.context, () => this.sheet());
+  }
+
+  activate(): void {
+    this.context.enqueue('Worksheet.activate', null, () => {
+      const sheet = this.sheet();
+      if (sheet.visibility !== 'Visible') throw new StandInError('InvalidOperation', 'The worksheet is hidden.', 'Worksheet.activate');
+      this.context.host.workbook.activeSheet = sheet.name;
+    });
+  }
+
+  delete(): void {
+    this.context.enqueue('Worksheet.delete', null, () => {
+      const state = this.context.host.workbook;
+      const sheet = this.sheet();
+      if (state.structureProtected) throw new StandInError('AccessDenied', 'The workbook is protected.', 'Worksheet.delete');
+      if (sheet.visibility === 'VeryHidden') throw new StandInError('InvalidOperation', 'A very hidden worksheet cannot be deleted.', 'Worksheet.delete');
+      if (!state.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) {
+        throw new StandInError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.delete');
+      }
+      state.sheets = state.sheets.filter((s) => s !== sheet);
+      if (state.activeSheet === sheet.name) state.activeSheet = state.sheets.find((s) => s.visibility === 'Visible')?.name ?? '';
+    });
+  }
+
+  getRange(address?: string): RangeProxy {
+    this.context.host.count('Worksheet.getRange');
+    const rect = address === undefined ? { row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS } : parseAddress(address);
+    return new RangeProxy(this.context, () => this.sheet(), () => rect);
+  }
+
+  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): RangeProxy {
+    this.context.host.count('Worksheet.getRangeByIndexes');
+    return new RangeProxy(this.context, () => this.sheet(), () => ({ row, column, rowCount, columnCount }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    this.context.host.count('Worksheet.getUsedRangeOrNullObject');
+    const proxy = new RangeProxy(
+      this.context,
+      () => this.sheet(),
+      () => {
+        const sheet = this.resolveSheet();
+        return sheet ? sheet.usedRect(valuesOnly === true) : null;
+      },
+    );
+    proxy.track();
+    return proxy;
+  }
+}
+
+export class WorksheetProtectionProxy extends Proxy {
+  constructor(
+    context: RequestContext,
+    private readonly sheet: () => SheetState,
+  ) {
+    super(context, 'WorksheetProtection');
+  }
+
+  load(props?: string | string[]): this {
+    this.queueLoad(splitProps(props), () => ({ protected: this.sheet().protected }));
+    return this;
+  }
+
+  get protected(): boolean {
+    return this.read('protected');
+  }
+}
+
+export class FreezePanesProxy extends Proxy {
+  constructor(
+    context: RequestContext,
+    private readonly sheet: () => SheetState,
+  ) {
+    super(context, 'WorksheetFreezePanes');
+  }
+
+  freezeRows(count = 1): void {
+    this.context.host.requires('1.7', 'WorksheetFreezePanes.freezeRows');
+    this.context.enqueue('WorksheetFreezePanes.freezeRows', count, () => {
+      const sheet = this.sheet();
+      refuseIfProtected(sheet);
+      sheet.frozenRows = count;
+    });
+  }
+}
+
+export class TableCollectionProxy extends Proxy {
+  constructor(
+    context: RequestContext,
+    private readonly sheet: () => SheetState,
+  ) {
+    super(context, 'TableCollection');
+  }
+
+  add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
+    let table: TableState | null = null;
+    this.context.enqueue('TableCollection.add', [typeof address === 'string' ? address : '(range)', hasHeaders], () => {
+      const sheet = this.sheet();
+      refuseIfProtected(sheet);
+      const rect = typeof address === 'string' ? parseAddress(address) : address.rect();
+      if (!rect) throw new StandInError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'TableCollection.add');
+      if (hasHeaders) {
+        const headers = Array.from({ length: rect.columnCount }, (_, i) => String(sheet.value(rect.row, rect.column + i)));
+        if (new Set(headers).size !== headers.length) throw new StandInError('InvalidArgument', 'Table headers must be unique.', 'TableCollection.add');
+      }
+      table = { name: this.context.host.workbook.nextTableName(), address: rectAddress(rect), hasHeaders, style: 'TableStyleMedium2' };
+      sheet.tables.push(table);
+    });
+    return new TableProxy(this.context, () => {
+      if (!table) throw new StandInError('ItemNotFound', 'The requested resource doesn\u2019t exist.', 'Table');
+      return table;
+    });
+  }
+}
+
+export class TableProxy extends Proxy {
+  constructor(
+    context: RequestContext,
+    private readonly table: () => TableState,
+  ) {
+    super(context, 'Table');
+  }
+
+  set style(value: string) {
+    this.context.enqueue('Table.style', value, () => {
+      this.table().style = value;
+    });
+  }
+}
+
+export class NoteCollectionProxy extends Proxy {
+  constructor(
+    context: RequestContext,
+    private readonly sheet: () => SheetState,
+  ) {
+    super(context, 'NoteCollection');
+    context.host.count('Worksheet.notes');
+  }
+
+  add(cellAddress: string, content: string): NoteProxy {
+    this.context.enqueue('NoteCollection.add', [cellAddress, content], () => {
+      this.context.host.requires('1.18', 'NoteCollection.add');
+      const sheet = this.sheet();
+      refuseIfProtected(sheet);
+      const rect = parseAddress(cellAddress);
+      if (rect.rowCount !== 1 || rect.columnCount !== 1) throw new StandInError('InvalidCellAddress', 'The cell address is invalid.', 'NoteCollection.add');
+      const address = rectAddress(rect);
+      if (sheet.notes.has(address)) throw new StandInError('InvalidArgument', 'The cell already has a note.', 'NoteCollection.add');
+      sheet.notes.set(address, { content, authorName: 'Mutual Aid add-in' });
+    });
+    return new NoteProxy(this.context, () => this.sheet(), cellAddress);
+  }
+
+  getItemOrNullObject(key: string): NoteProxy {
+    this.context.host.count('NoteCollection.getItemOrNullObject');
+    const proxy = new NoteProxy(this.context, () => this.sheet(), key);
+    proxy.track();
+    return proxy;
+  }
+}
+
+export class NoteProxy extends Proxy {
+  constructor(
+    context: RequestContext,
+    private readonly sheet: () => SheetState,
+    private readonly cell: string,
+  ) {
+    super(context, 'Note');
+  }
+
+  private address(): string {
+    return rectAddress(parseAddress(this.cell));
+  }
+
+  /** @internal */
+  track(): void {
+    this.trackNull(() => {
+      this.context.host.requires('1.18', 'NoteCollection.getItemOrNullObject');
+      return !this.sheet().notes.has(this.address());
+    });
+  }
+
+  load(props?: string | string[]): this {
+    const wanted = splitProps(props);
+    this.queueLoad(wanted, () => {
+      this.context.host.requires('1.18', 'Note.load');
+      const note = this.sheet().notes.get(this.address());
+      if (!note) return null;
+      const out: Record<string, unknown> = {};
+      for (const p of wanted) out[p] = (note as unknown as Record<string, unknown>)[p];
+      return out;
+    });
+    return this;
+  }
+
+  get content(): string {
+    return this.read('content');
+  }
+
+  delete(): void {
+    this.context.enqueue('Note.delete', this.cell, () => {
+      this.context.host.requires('1.18', 'Note.delete');
+      const sheet = this.sheet();
+      refuseIfProtected(sheet);
+      if (!sheet.notes.delete(this.address())) throw new StandInError('ItemNotFound', 'The requested resource doesn\u2019t exist.', 'Note.delete');
+    });
+  }
+}
+
+/** The result of a method that returns a value (getCellProperties): value only after sync. */
+export class ClientResult<T> {
+  private loadedValue: { value: T } | null = null;
+
+  get value(): T {
+    if (!this.loadedValue) {
+      throw new StandInError(
+        'ValueNotLoaded',
+        'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+      );
+    }
+    return this.loadedValue.value;
+  }
+
+  /** @internal */
+  set(value: T): void {
+    this.loadedValue = { value };
+  }
+}
+
+type RectResolver = () => Rect | null;
+
+export class RangeProxy extends Proxy {
+  constructor(
+    context: RequestContext,
+    private readonly sheet: () => SheetState,
+    private readonly resolveRect: RectResolver,
+  ) {
+    super(context, 'Range');
+  }
+
+  /** @internal */
+  track(): void {
+    this.trackNull(() => this.resolveRect() === null);
+  }
+
+  /** @internal */
+  rect(): Rect | null {
+    return this.resolveRect();
+  }
+
+  private cells(): { sheet: SheetState; rect: Rect } {
+    const rect = this.resolveRect();
+    if (!rect) throw new StandInError('InvalidArgument', 'The object is a null object.', 'Range');
+    return { sheet: this.sheet(), rect };
+  }
+
+  private grid<T>(read: (sheet: SheetState, row: number, column: number) => T): T[][] {
+    const { sheet, rect } = this.cells();
+    if (rect.rowCount * rect.columnCount > READ_CELL_LIMIT) {
+      throw new StandInError('RangeExceedsLimit', 'The range has more cells than can be read at once (5,000,000).', 'Range.load');
+    }
+    const out: T[][] = [];
+    for (let r = 0; r < rect.rowCount; r += 1) {
+      const row: T[] = [];
+      for (let c = 0; c < rect.columnCount; c += 1) row.push(read(sheet, rect.row + r, rect.column + c));
+      out.push(row);
+    }
+    return out;
+  }
+
+  load(props?: string | string[]): this {
+    const wanted = splitProps(props);
+    this.queueLoad(wanted, () => {
+      const rect = this.resolveRect();
+      if (!rect) return null;
+      const sheet = this.sheet();
+      const out: Record<string, unknown> = {};
+      for (const p of wanted) {
+        switch (p) {
+          case 'values':
+            out.values = this.grid((s, r, c) => s.value(r, c));
+            break;
+          case 'formulas':
+            out.formulas = this.grid((s, r, c) => s.formulas.get(key(r, c)) ?? s.value(r, c));
+            break;
+          case 'numberFormat':
+            out.numberFormat = this.grid((s, r, c) => s.numberFormats.get(key(r, c)) ?? 'General');
+            break;
+          case 'address':
+            out.address = `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+            break;
+          case 'rowIndex':
+            out.rowIndex = rect.row;
+            break;
+          case 'columnIndex':
+            out.columnIndex = rect.column;
+            break;
+          case 'rowCount':
+            out.rowCount = rect.rowCount;
+            break;
+          case 'columnCount':
+            out.columnCount = rect.columnCount;
+            break;
+          default:
+            throw new StandInError('InvalidArgument', `The stand-in cannot load Range.${p}.`, 'Range.load');
+        }
+      }
+      return out;
+    });
+    return this;
+  }
+
+  get values(): CellValue[][] {
+    return this.read('values');
+  }
+
+  set values(values: CellValue[][]) {
+    this.context.enqueue('Range.values', values, () => {
+      const { sheet, rect } = this.cells();
+      refuseIfProtected(sheet);
+      this.checkShape(values, rect, 'values');
+      values.forEach((row, r) =>
+        row.forEach((value, c) => {
+          const k = key(rect.row + r, rect.column + c);
+          if (typeof value === 'string' && value.startsWith('=')) sheet.formulas.set(k, value);
+          else sheet.formulas.delete(k);
+          sheet.setValue(rect.row + r, rect.column + c, value);
+        }),
+      );
+      sheet.valueWrites.push(rectAddress(rect));
+    });
+  }
+
+  get formulas(): unknown[][] {
+    return this.read('formulas');
+  }
+
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
+
+  set numberFormat(formats: string[][]) {
+    this.context.enqueue('Range.numberFormat', formats, () => {
+      const { sheet, rect } = this.cells();
+      refuseIfProtected(sheet);
+      this.checkShape(formats, rect, 'numberFormat');
+      formats.forEach((row, r) => row.forEach((format, c) => sheet.numberFormats.set(key(rect.row + r, rect.column + c), format)));
+    });
+  }
+
+  private checkShape(array: unknown[][], rect: Rect, what: string): void {
+    if (!Array.isArray(array) || array.length !== rect.rowCount || array.some((row) => !Array.isArray(row) || row.length !== rect.columnCount)) {
+      throw new StandInError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (${what})`, `Range.${what}`);
+    }
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+
+  get format(): RangeFormatProxy {
+    return new RangeFormatProxy(this.context, () => this.cells());
+  }
+
+  get dataValidation(): DataValidationProxy {
+    return new DataValidationProxy(this.context, () => this.cells());
+  }
+
+  getCellProperties(options: { format?: { fill?: Record<string, boolean> } }): ClientResult<unknown[][]> {
+    const result = new ClientResult<unknown[][]>();
+    this.context.enqueue('Range.getCellProperties', options, () => {
+      this.context.host.requires('1.9', 'Range.getCellProperties');
+      const wanted = Object.keys(options.format?.fill ?? {}).filter((p) => options.format?.fill?.[p]);
+      const data = this.grid((sheet, r, c) => {
+        const fill = sheet.fill(r, c) as unknown as Record<string, unknown>;
+        const out: Record<string, unknown> = {};
+        for (const p of wanted) out[p] = fill[p];
+        return { format: { fill: out } };
+      });
+      return { response: jsonBytes(data), commit: () => result.set(data) };
+    });
+    return result;
+  }
+
+  select(): void {
+    this.context.enqueue('Range.select', null, () => {
+      const { sheet, rect } = this.cells();
+      const state = this.context.host.workbook;
+      if (state.activeSheet !== sheet.name) throw new StandInError('InvalidSelection', 'The selection is on another sheet than the active one.', 'Range.select');
+      state.selection = { sheet: sheet.name, address: rectAddress(rect) };
+    });
+  }
+}
+
+type CellsResolver = () => { sheet: SheetState; rect: Rect };
+
+function eachCell({ sheet, rect }: { sheet: SheetState; rect: Rect }, visit: (k: string, column: number) => void): void {
+  if (rect.rowCount * rect.columnCount > READ_CELL_LIMIT) {
+    throw new StandInError('RangeExceedsLimit', 'The stand-in formats at most 5,000,000 cells at once.', 'RangeFormat');
+  }
+  for (let r = 0; r < rect.rowCount; r += 1) for (let c = 0; c < rect.columnCount; c += 1) visit(key(rect.row + r, rect.column + c), rect.column + c);
+  void sheet;
+}
+
+export class RangeFormatProxy extends Proxy {
+  readonly fill: RangeFillProxy;
+  readonly font: RangeFontProxy;
+
+  constructor(
+    context: RequestContext,
+    private readonly cells: CellsResolver,
+  ) {
+    super(context, 'RangeFormat');
+    this.fill = new RangeFillProxy(context, cells);
+    this.font = new RangeFontProxy(context, cells);
+  }
+
+  autofitColumns(): void {
+    this.context.enqueue('RangeFormat.autofitColumns', null, () => {
+      refuseIfProtected(this.cells().sheet);
+    });
+  }
+
+  set columnWidth(width: number) {
+    this.context.enqueue('RangeFormat.columnWidth', width, () => {
+      const target = this.cells();
+      refuseIfProtected(target.sheet);
+      for (let c = 0; c < target.rect.columnCount; c += 1) target.sheet.columnWidths.set(target.rect.column + c, width);
+    });
+  }
+}
+
+export class RangeFontProxy extends Proxy {
+  constructor(
+    context: RequestContext,
+    private readonly cells: CellsResolver,
+  ) {
+    super(context, 'RangeFont');
+  }
+
+  private set(property: 'bold' | 'size', value: boolean | number): void {
+    this.context.enqueue(`RangeFont.${property}`, value, () => {
+      const target = this.cells();
+      refuseIfProtected(target.sheet);
+      eachCell(target, (k) => target.sheet.fonts.set(k, { ...target.sheet.fonts.get(k), [property]: value }));
+    });
+  }
+
+  set bold(value: boolean) {
+    this.set('bold', value);
+  }
+
+  set size(value: number) {
+    this.set('size', value);
+  }
+}
+
+const GRADIENTS = new Set(['LinearGradient', 'RectangularGradient']);
+
+export class RangeFillProxy extends Proxy {
+  constructor(
+    context: RequestContext,
+    private readonly cells: CellsResolver,
+  ) {
+    super(context, 'RangeFill');
+  }
+
+  private update(property: string, value: unknown, change: (fill: FillState) => FillState, version = '1.1'): void {
+    this.context.enqueue(`RangeFill.${property}`, value, () => {
+      this.context.host.requires(version, `RangeFill.${property}`);
+      const target = this.cells();
+      refuseIfProtected(target.sheet);
+      eachCell(target, (k) => {
+        const next = change(target.sheet.fills.get(k) ?? NO_FILL);
+        if (next.pattern === 'None') target.sheet.fills.delete(k);
+        else target.sheet.fills.set(k, next);
+      });
+    });
+  }
+
+  set color(value: string) {
+    if (!/^#[0-9A-Fa-f]{6}$/.test(value)) throw new StandInError('InvalidArgument', `The stand-in takes #RRGGBB colours only (${value}).`, 'RangeFill.color');
+    const color = value.toUpperCase();
+    this.update('color', value, (fill) =>
+      fill.pattern === 'None' ? { color, pattern: 'Solid', patternColor: fill.patternColor, tintAndShade: 0, patternTintAndShade: 0 } : { ...fill, color },
+    );
+  }
+
+  set pattern(value: string) {
+    this.update(
+      'pattern',
+      value,
+      (fill) => {
+        if (GRADIENTS.has(value)) throw new StandInError('InvalidArgument', 'LinearGradient and RectangularGradient are not supported.', 'RangeFill.pattern');
+        if (value === 'None') return NO_FILL;
+        return fill.pattern === 'None' ? { color: '#FFFFFF', pattern: value, patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 } : { ...fill, pattern: value };
+      },
+      '1.9',
+    );
+  }
+
+  set patternColor(value: string) {
+    this.update('patternColor', value, (fill) => ({ ...fill, patternColor: value.toUpperCase() }), '1.9');
+  }
+
+  set tintAndShade(value: number) {
+    this.update('tintAndShade', value, (fill) => (fill.pattern === 'None' ? fill : { ...fill, tintAndShade: value }), '1.9');
+  }
+
+  set patternTintAndShade(value: number) {
+    this.update('patternTintAndShade', value, (fill) => (fill.pattern === 'None' ? fill : { ...fill, patternTintAndShade: value }), '1.9');
+  }
+
+  clear(): void {
+    this.update('clear', null, () => NO_FILL);
+  }
+}
+
+export class DataValidationProxy extends Proxy {
+  constructor(
+    context: RequestContext,
+    private readonly cells: CellsResolver,
+  ) {
+    super(context, 'DataValidation');
+  }
+
+  private set(property: 'rule' | 'errorAlert' | 'prompt', value: unknown): void {
+    this.context.enqueue(`DataValidation.${property}`, value, () => {
+      this.context.host.requires('1.8', `DataValidation.${property}`);
+      const { sheet, rect } = this.cells();
+      refuseIfProtected(sheet);
+      const address = rectAddress(rect);
+      let entry = sheet.validations.find((v) => v.address === address);
+      if (!entry) {
+        entry = { address };
+        sheet.validations.push(entry);
+      }
+      entry[property] = value;
+    });
+  }
+
+  set rule(value: unknown) {
+    this.set('rule', value);
+  }
+
+  set errorAlert(value: unknown) {
+    this.set('errorAlert', value);
+  }
+
+  set prompt(value: unknown) {
+    this.set('prompt', value);
+  }
+}
