@@ -7,6 +7,7 @@
  * (non-streaming) so that the copy keeps its styles, merges, widths and notes. Checking never
  * needs this (it streams); only writing the copy does.
  */
+import { writeFile } from 'fs/promises';
 import ExcelJS from 'exceljs';
 import { Finding, findingAddress, RosterReport, RULE_TITLES } from '../rules/roster';
 import { readCsv } from './csvReader';
@@ -186,5 +187,8 @@ export async function writeAnnotatedCopy(source: RosterSource, report: RosterRep
   addResultsSheet(workbook, source, findings, report, files);
   // The links are HYPERLINK formulas: have Excel compute them when it opens the copy.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-  await workbook.xlsx.writeFile(path);
+  // Build the whole file in memory first: exceljs's writeFile streams, and when building fails midway
+  // its stream could still create the file after the caller removed it (seen on damaged inputs).
+  const bytes = await workbook.xlsx.writeBuffer();
+  await writeFile(path, Buffer.from(bytes as ArrayBuffer));
 }
