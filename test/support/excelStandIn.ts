@@ -147,18 +147,10 @@ function key(row: number, column: number): string {
   return `${row},${column}`;
 }
 
+const UTF8 = new TextEncoder();
+
 function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i += 1;
-    } else bytes += 3;
-  }
-  return bytes;
+  return UTF8.encode(text).length;
 }
 
 function jsonBytes(value: unknown): number {

@@ -46,19 +46,11 @@ export function chunkRows(columns: number, budget = SYNC_BUDGET_BYTES, bytesPerC
  */
 export const BYTES_PER_MARKED_CELL = 600;
 
+const UTF8 = new TextEncoder();
+
 /** UTF-8 bytes of a text (Chinese characters take 3). */
 export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i += 1;
-    } else bytes += 3;
-  }
-  return bytes;
+  return UTF8.encode(text).length;
 }
 
 /** Splits a list into batches whose estimated sizes add up to at most `budget` (one item at least). */
