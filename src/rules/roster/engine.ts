@@ -92,6 +92,14 @@ export class RosterChecker {
     return new SheetSession(this, state);
   }
 
+  /**
+   * Passes a sheet over without reading it, with the reason (a hidden sheet): it is listed in
+   * summary.skipped, so the pane and the command report the same sheets.
+   */
+  skipSheet(name: string, reason: string, options: { file?: string } = {}): void {
+    this.skipped.push(options.file === undefined ? { sheet: name, reason } : { file: options.file, sheet: name, reason });
+  }
+
   /** Checks whole sheets given as arrays. */
   addSheet(sheet: SheetInput): void {
     const session = this.beginSheet(sheet.name, { file: sheet.file, firstColumn: sheet.firstColumn });
@@ -126,7 +134,7 @@ export class RosterChecker {
 
   /** @internal */
   skip(sheet: SheetState, reason: string): void {
-    this.skipped.push(sheet.file === undefined ? { sheet: sheet.name, reason } : { file: sheet.file, sheet: sheet.name, reason });
+    this.skipSheet(sheet.name, reason, { file: sheet.file });
   }
 
   /** @internal */

@@ -32,3 +32,21 @@ export function quoteSheetName(name: string): string {
 export function findingAddress(finding: Finding): string {
   return finding.cell ? `${quoteSheetName(finding.sheet)}!${finding.cell}` : `${quoteSheetName(finding.sheet)}!第${finding.row}行`;
 }
+
+/** Excel's limit on a sheet name's length. */
+const MAX_SHEET_NAME = 31;
+
+/**
+ * A sheet name not yet taken (compared as Excel does, ignoring case): "缴费汇总", else "缴费汇总 (2)" …
+ * Used for every sheet the pane or the command adds, so that none overwrites the clerk's.
+ */
+export function uniqueSheetName(base: string, taken: Iterable<string>): string {
+  const lower = new Set([...taken].map((name) => name.toLowerCase()));
+  const wanted = base.slice(0, MAX_SHEET_NAME);
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n += 1) {
+    const suffix = ` (${n})`;
+    const name = `${base.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}

@@ -49,6 +49,12 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   AGE_OUT_OF_SERVICE: 'warning',
 };
 
+/** 错误 / 警告, for tables, notes and the pane. */
+export const SEVERITY_TITLES: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告' };
+
+/** Why a sheet was passed over without checking (hidden sheets: the pane and the command alike). */
+export const HIDDEN_SHEET_REASON = '隐藏的工作表不检查（取消隐藏后再检查）';
+
 export interface Finding {
   file?: string;
   sheet: string;
