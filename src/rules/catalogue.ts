@@ -28,7 +28,7 @@ export interface EventDefinition {
 
 export const EVENTS: readonly EventDefinition[] = [
   { kind: 'designatedDisease', names: ['重疾', '指定疾病', '大病', '重大疾病', '手术'], accident: false, detail: 'diagnosis' },
-  { kind: 'diseaseDeath', names: ['身故', '疾病身故', '病故', '死亡'], accident: false, detail: 'diagnosis' },
+  { kind: 'diseaseDeath', names: ['身故', '疾病身故', '病故', '因病身故'], accident: false, detail: 'diagnosis' },
   { kind: 'accidentDeath', names: ['意外身故', '意外死亡', '意外伤害身故'], accident: true, detail: 'none' },
   { kind: 'accidentDisability', names: ['意外伤残', '意外残疾', '意外致残', '意外伤害致残', '伤残'], accident: true, detail: 'grade' },
   { kind: 'accidentMedical', names: ['意外医疗', '意外伤害医疗', '意外医疗费'], accident: true, detail: 'amount' },
@@ -310,6 +310,13 @@ export const DISABILITY_SOURCE = 'JR/T 0083-2013《人身保险伤残评定标�
 /** Payout is due within this many working days of review. */
 export const CLAIM_DUE_WORKDAYS = 30;
 export const CLAIM_DUE_SOURCE = `${FLYER} 五、给付手续:"审核确认后在30个工作日内给付保障金"`;
+
+/**
+ * Effective dates a roster can plausibly hold. A number such as 2026 typed into a date column reads as
+ * the serial 1905-07-18; "202601" as a year past 2400. The flyer's plans began in the 2000s (the source
+ * masks the year as "201*"); the window is the project's reading, wide enough for any real roster.
+ */
+export const EFFECTIVE_DATE_YEARS = { first: 2000, last: 2099 } as const;
 
 /** Youngest age at which a person may work (劳动法 第十五条: 禁止用人单位招用未满十六周岁的未成年人). */
 export const MIN_WORKING_AGE = 16;

@@ -141,18 +141,27 @@ function birthProblem(id: string): string {
   return `身份证号中的出生日期“${digits}”不是有效日期（年份须在1900年及以后，月、日须真实存在）。`;
 }
 
+/** Excel keeps 15 significant digits: an 18-digit ID that was once a number ends in 000. */
+const DIGITS_LOST_REASON =
+  '身份证号末三位为“000”且校验位不符：很可能 Excel 曾把它存成数字，只保留了前15位，后几位已经丢失，无法还原。' +
+  '请把单元格设为文本（单元格格式→文本）后重新录入完整的身份证号。';
+
 function checkCharProblem(id: string): string | null {
   if (id.length !== 18) return null;
   const expected = expectedCheckChar(id.slice(0, 17));
   const actual = id[17];
-  return actual === expected
-    ? null
-    : `身份证号校验位错误：按前17位计算，第18位应为“${expected}”，实际为“${actual}”；请核对号码是否录错。`;
+  if (actual === expected) return null;
+  if (id.endsWith('000')) return DIGITS_LOST_REASON;
+  return `身份证号校验位错误：按前17位计算，第18位应为“${expected}”，实际为“${actual}”；请核对号码是否录错。`;
 }
+
+/** An ID as Excel shows a number it has stored: "4.50421E+17" (a CSV saved from such a sheet). */
+const SCIENTIFIC_ID = /^\d(\.\d+)?E\+?1[4-7]$/;
 
 /** Validates an already-normalised string of an ID. */
 function parseText(id: string): IdCheck {
   if (id === '') return fail('身份证号为空。');
+  if (SCIENTIFIC_ID.test(id.toUpperCase())) return { valid: false, reason: STORED_AS_NUMBER_REASON, storedAsNumber: true };
   const problem =
     characterProblem(id) ?? lengthProblem(id) ?? xPositionProblem(id) ?? provinceProblem(id);
   if (problem) return fail(problem);

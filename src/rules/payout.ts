@@ -4,6 +4,8 @@
  */
 import { Benefit, DISABILITY_RATIOS, EVENTS, EventDefinition, EventKind, Plan } from './catalogue';
 import { designatedDiseaseName, DiagnosisMatch, matchDiagnosis, matchWomensCancer } from './diseases';
+import { ACCIDENT_CAUSE_WORDS, WOMENS_CANCERS } from './diseaseCatalogue';
+import { roundYuan } from './money';
 import { normalisePlanText } from './plans';
 import { coveredShares } from './waiting';
 
@@ -47,8 +49,6 @@ export function eventChoicesText(): string {
   return EVENTS.map((event) => event.names[0]).join('、');
 }
 
-const roundYuan = (amount: number): number => Math.round(amount * 100) / 100;
-
 function benefitsFor(plan: Plan, kind: EventKind): Benefit[] {
   return plan.benefits.filter((benefit) => benefit.events.includes(kind));
 }
@@ -77,7 +77,7 @@ function diseaseCoverage(plan: Plan, diagnosis: string): Coverage {
   const number = diseaseNumberOf(diagnosis);
   if (number !== null) {
     if (plan.covers === 'designated15') return { covered: true, diseaseNumber: number, label: `第${number}种${designatedDiseaseName(number)}` };
-    return { ok: false, kind: 'unrecognised', message: `${plan.shortName}只保障六种女性癌症，请填写诊断名称（如乳腺癌），不能只填序号` };
+    return { ok: false, kind: 'unrecognised', message: `${plan.shortName}只保障${WOMENS_CANCERS.length}种女性癌症，请填写诊断名称（如乳腺癌），不能只填序号` };
   }
   const match: DiagnosisMatch = matchDiagnosis(diagnosis);
   if (match.kind === 'unsure' || match.kind === 'unknown' || match.kind === 'empty') {
@@ -115,9 +115,12 @@ function designatedDiseasePayout(claim: Claim): PayoutResult {
 }
 
 function diseaseDeathPayout(claim: Claim): PayoutResult {
+  const accident = ACCIDENT_CAUSE_WORDS.find((word) => (claim.diagnosis ?? '').includes(word));
+  if (accident) return invalid(`死因“${accident}”属意外：请按“意外身故”申报`);
   const benefits = benefitsFor(claim.plan, 'diseaseDeath');
   if (benefits.length > 0) {
-    const { covered } = sharesCovering(claim);
+    const { covered, waiting } = sharesCovering(claim);
+    if (covered === 0 && waiting > 0) return paid([], '事故日期在免责期内');
     return paid(benefits.map((b) => ({ label: b.label, amount: b.amountPerShare * covered })));
   }
   const condolence = claim.plan.condolence?.deathFromOtherDisease;

@@ -32,8 +32,11 @@ export function isBlank(value: unknown): boolean {
 }
 
 /** Text for messages: the value as the clerk sees it. */
+/** Longest cell text quoted in a message; a longer one is cut with "…". */
+const SHOWN_TEXT_LENGTH = 40;
+
 export function showValue(value: unknown): string {
   if (value === null || value === undefined) return '（空）';
-  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'string') return `"${value.length > SHOWN_TEXT_LENGTH ? `${value.slice(0, SHOWN_TEXT_LENGTH)}…` : value}"`;
   return String(value);
 }

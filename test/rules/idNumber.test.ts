@@ -307,3 +307,27 @@ describe('property tests', () => {
     );
   });
 });
+
+describe('IDs that Excel has already damaged, as they arrive in text (a CSV saved from Excel)', () => {
+  it.each(['4.50421E+17', '4.50421198001E+17', '4.5E17'])('%s is reported as stored as a number', (text) => {
+    const check = parseIdNumber(text);
+    expect(check.valid).toBe(false);
+    if (!check.valid) {
+      expect(check.storedAsNumber).toBe(true);
+      expect(check.reason).toContain('15位有效数字');
+    }
+  });
+
+  it('18 digits ending in 000 with a wrong check character: the lost digits are named, not a typo', () => {
+    const check = parseIdNumber('450421198001011000');
+    expect(check.valid).toBe(false);
+    if (!check.valid) expect(check.reason).toContain('很可能 Excel 曾把它存成数字');
+  });
+
+  it('a valid ID that happens to end in 000 stays valid', () => {
+    const first17 = '45042119800108000'; // its check character is 0
+    const id = first17 + expectedCheckChar(first17);
+    expect(id.endsWith('000')).toBe(true);
+    expect(parseIdNumber(id).valid).toBe(true);
+  });
+});

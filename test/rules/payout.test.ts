@@ -489,3 +489,27 @@ describe('a designated disease given by its number (=PAYOUT(…,"重疾",DISEASE
     expect(pay(1, 1, '重疾', { diagnosis: '0' }).ok).toBe(false);
   });
 });
+
+describe('a death claimed as 身故 (death from disease)', () => {
+  it.each([[1], [2], [4], [5]])('plan %i: an accidental cause is refused and sent to 意外身故', (n) => {
+    const result = pay(n, 1, '身故', { diagnosis: '车祸' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.kind).toBe('invalid');
+      expect(result.message).toContain('意外身故');
+    }
+  });
+
+  it('the generic word 死亡 names no event: the clerk must say which death', () => {
+    expect(findEvent('死亡')).toBeNull();
+    expect(findEvent('身故')?.kind).toBe('diseaseDeath');
+    expect(findEvent('意外身故')?.kind).toBe('accidentDeath');
+  });
+
+  it('plan 1: a disease death inside the waiting period pays nothing, and says why', () => {
+    const result = pay(1, 2, '身故', { diagnosis: '心肌梗死', effectiveSerial: D, eventSerial: D + 119 });
+    expect(amount(result)).toBe(0);
+    if (result.ok) expect(result.note).toContain('免责期');
+    expect(amount(pay(1, 2, '身故', { diagnosis: '心肌梗死', effectiveSerial: D, eventSerial: D + 120 }))).toBe(DISEASE_DEATH[1] * 2);
+  });
+});

@@ -47,3 +47,19 @@ describe('a birth date after the effective date', () => {
     expect(finding?.message).not.toMatch(/-\d/);
   });
 });
+
+describe('effective dates outside any plausible roster year', () => {
+  it.each([[2026, '1905-07-18'], ['202601', '2454-09-12'], [36526 - 1, '1999-12-31']])('%p is DATE_INVALID (it reads as %s)', (value, iso) => {
+    const report = checkRoster([{ name: '花名册', rows: rosterRows([member({ effectiveDate: value })]) }]);
+    const finding = report.findings.find((f) => f.rule === 'DATE_INVALID');
+    expect(finding?.cell).toBe('H2');
+    expect(finding?.message).toContain(iso);
+    // No age warning from a date that is not one.
+    expect(report.findings.some((f) => f.rule === 'AGE_OUT_OF_SERVICE')).toBe(false);
+  });
+
+  it.each([['2000-01-01'], ['2099-12-31'], [46023]])('%p is a plausible effective date', (value) => {
+    const report = checkRoster([{ name: '花名册', rows: rosterRows([member({ effectiveDate: value })]) }]);
+    expect(report.findings.filter((f) => f.rule === 'DATE_INVALID')).toEqual([]);
+  });
+});

@@ -6,8 +6,8 @@
  * the rules that compare rows (conflicts, duplicates, uniform shares, caps), which run at finish().
  * All sheets (and files) fed to one checker are one roster for the person-level rules.
  */
-import { MIN_WORKING_AGE, Plan } from '../catalogue';
-import { isoFromSerial, parseDate, toHalfWidth, YearMonthDay } from '../dates';
+import { EFFECTIVE_DATE_YEARS, MIN_WORKING_AGE, Plan } from '../catalogue';
+import { isoFromSerial, parseDate, toHalfWidth, YearMonthDay, ymdFromSerial } from '../dates';
 import { canonicalId18, parseIdNumber } from '../idNumber';
 import { findPlan, plansConflict } from '../plans';
 import { serviceAgeStatus } from '../retirement';
@@ -408,7 +408,16 @@ export class SheetSession {
     const value = this.cell(row, 'effectiveDate');
     if (isBlank(value)) return null;
     const serial = parseDate(value);
-    if (serial === null) report('effectiveDate', 'DATE_INVALID', `生效日期 ${showValue(value)} 不是日期`);
+    if (serial === null) {
+      report('effectiveDate', 'DATE_INVALID', `生效日期 ${showValue(value)} 不是日期`);
+      return null;
+    }
+    const { year } = ymdFromSerial(serial);
+    if (year < EFFECTIVE_DATE_YEARS.first || year > EFFECTIVE_DATE_YEARS.last) {
+      const { first, last } = EFFECTIVE_DATE_YEARS;
+      report('effectiveDate', 'DATE_INVALID', `生效日期 ${showValue(value)} 读作 ${isoFromSerial(serial)}，不像生效日期（应在 ${first}–${last} 年之间）`);
+      return null;
+    }
     return serial;
   }
 
@@ -422,7 +431,7 @@ export class SheetSession {
       report(
         'id',
         'AGE_OUT_OF_SERVICE',
-        `生效日期时已达法定退休年龄（按出生年月，最晚于 ${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} 退休），只有在职职工可参保`,
+        `生效日期时已达法定退休年龄（按出生年月，最晚于 ${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} 退休），只有在职职工可参保；如经批准弹性延迟退休仍在职，请核实后保留`,
       );
     }
   }

@@ -1,10 +1,10 @@
 /** The roster's totals: people, shares and premium per unit × plan, and by funding method. */
+import { roundYuan } from '../money';
 import { premiumFor } from '../premium';
 import type { RowRecord, SheetState } from './engine';
 import { Finding, FundingSummary, RosterSummary, SkippedSheet, UnitPlanSummary } from './types';
 
 const NO_FUNDING = '（未填）';
-const roundYuan = (amount: number): number => Math.round(amount * 100) / 100;
 
 function personKey(record: RowRecord): string {
   return record.id ?? `row\u0000${record.sheet.index}\u0000${record.row}`;
