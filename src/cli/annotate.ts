@@ -9,7 +9,7 @@
  */
 import { writeFile } from 'fs/promises';
 import ExcelJS from 'exceljs';
-import { Finding, findingAddress, RosterReport, RULE_TITLES } from '../rules/roster';
+import { Finding, findingAddress, RosterReport, RULE_TITLES, SEVERITY_TITLES, uniqueSheetName } from '../rules/roster';
 import { readCsv } from './csvReader';
 import { RosterSource } from './sources';
 
@@ -18,13 +18,13 @@ export const WARNING_FILL = 'FFFFEB9C';
 const HEADER_FILL = 'FFD9D9D9';
 export const RESULTS_SHEET = '校验结果';
 
-const SEVERITY_NAMES = { error: '错误', warning: '警告' } as const;
-
 /**
  * Text that a spreadsheet could take for a formula (it starts with = + - @, a tab or a carriage
  * return) gets a leading apostrophe. exceljs writes a JavaScript string as a string cell, never as
  * a formula, so the copy is safe as it stands; the apostrophe keeps the text inert when a clerk
  * re-enters the cell, copies it elsewhere or exports the sheet to CSV (OWASP "CSV injection").
+ * Only for text the command writes (its notes and the results sheet, which can quote a cell's
+ * value): the clerk's own values and notes are copied exactly as they are.
  */
 export function safeText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -34,10 +34,12 @@ function solidFill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
-function noteText(note: ExcelJS.Comment | string | undefined): string {
-  if (!note) return '';
-  if (typeof note === 'string') return note;
-  return (note.texts ?? []).map((run) => run.text).join('');
+/** The cell's note with our text after the clerk's, whose text and formatted runs are kept as they are. */
+function addToNote(note: ExcelJS.Comment | string | undefined, ours: string): ExcelJS.Comment | string {
+  if (!note) return ours;
+  if (typeof note === 'string') return `${note}\n\n${ours}`;
+  if ((note.texts ?? []).length === 0) return ours;
+  return { ...note, texts: [...(note.texts ?? []), { text: `\n\n${ours}` }] } as ExcelJS.Comment;
 }
 
 /** "#'花名册'!G16": a link to a cell of this workbook (sheet name always quoted). */
@@ -49,16 +51,6 @@ export function internalLink(sheet: string, cell: string): string {
 function linkFormula(target: string, text: string): ExcelJS.CellFormulaValue {
   const literal = (value: string) => `"${value.replace(/"/g, '""')}"`;
   return { formula: `HYPERLINK(${literal(target)},${literal(text)})`, result: text, date1904: false };
-}
-
-/** A sheet name not yet used in the workbook (Excel compares names without case). */
-export function uniqueSheetName(workbook: ExcelJS.Workbook, wanted: string): string {
-  const taken = new Set(workbook.worksheets.map((sheet) => sheet.name.toLowerCase()));
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  for (let n = 2; ; n += 1) {
-    const name = `${wanted}${n}`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
 }
 
 async function loadWorkbook(source: RosterSource): Promise<ExcelJS.Workbook> {
@@ -73,38 +65,49 @@ async function loadWorkbook(source: RosterSource): Promise<ExcelJS.Workbook> {
   await readCsv(source.path, csv.encoding, (values, rowNumber) => {
     const row = sheet.getRow(rowNumber);
     values.forEach((value, index) => {
-      if (value !== null) row.getCell(index + 1).value = safeText(value);
+      // As the file has it: a string cell, never a formula, whatever it starts with.
+      if (value !== null) row.getCell(index + 1).value = value;
     });
   });
   return workbook;
 }
 
+/** "【错误】身份证号无效（ID_INVALID）：…", one line of our note. */
+function noteLine(finding: Finding): string {
+  return `【${SEVERITY_TITLES[finding.severity]}】${RULE_TITLES[finding.rule]}（${finding.rule}）：${finding.message}`;
+}
+
+/**
+ * Fills each faulty cell and adds our messages to its note, after the clerk's note kept as it is. A
+ * cell covered by a merged area is shown by the area's top-left cell, which alone shows a fill or a
+ * note (exceljs would write them on the covered cell, where Excel never shows them): the mark goes
+ * there, once per area, with the messages of all its cells, each prefixed with its own cell.
+ */
 function markCells(workbook: ExcelJS.Workbook, findings: readonly Finding[]): void {
-  const byCell = new Map<string, Finding[]>();
+  const byTarget = new Map<string, { sheet: ExcelJS.Worksheet; cell: ExcelJS.Cell; found: { address: string; finding: Finding }[] }>();
   for (const finding of findings) {
-    const key = `${finding.sheet}\u0000${finding.cell ?? `A${finding.row}`}`;
-    const list = byCell.get(key);
-    if (list) list.push(finding);
-    else byCell.set(key, [finding]);
-  }
-  for (const [key, list] of byCell) {
-    const [sheetName, address] = key.split('\u0000');
-    const sheet = workbook.getWorksheet(sheetName);
+    const sheet = workbook.getWorksheet(finding.sheet);
     if (!sheet) continue;
+    const address = finding.cell ?? `A${finding.row}`;
     const found = sheet.getCell(address);
-    // A merged area shows its top-left cell: the mark goes there.
     const cell = found.isMerged ? found.master : found;
-    const isError = list.some((finding) => finding.severity === 'error');
+    const key = `${finding.sheet}\u0000${cell.address}`;
+    const target = byTarget.get(key);
+    if (target) target.found.push({ address, finding });
+    else byTarget.set(key, { sheet, cell, found: [{ address, finding }] });
+  }
+  for (const { cell, found } of byTarget.values()) {
+    const isError = found.some(({ finding }) => finding.severity === 'error');
     // Cells read from a file share their style objects: give this cell its own before changing it.
     cell.style = { ...cell.style, fill: solidFill(isError ? ERROR_FILL : WARNING_FILL) };
-    const ours = list.map((finding) => `【${SEVERITY_NAMES[finding.severity]}】${RULE_TITLES[finding.rule]}（${finding.rule}）：${finding.message}`).join('\n');
-    const before = noteText(cell.note);
-    cell.note = safeText(before ? `${before}\n\n${ours}` : ours);
+    const several = found.some(({ address }) => address !== cell.address);
+    const ours = safeText(found.map(({ address, finding }) => (several ? `${address}：${noteLine(finding)}` : noteLine(finding))).join('\n'));
+    cell.note = addToNote(cell.note, ours);
   }
 }
 
 function addResultsSheet(workbook: ExcelJS.Workbook, source: RosterSource, findings: readonly Finding[], report: RosterReport, files: readonly string[]): void {
-  const sheet = workbook.addWorksheet(uniqueSheetName(workbook, RESULTS_SHEET));
+  const sheet = workbook.addWorksheet(uniqueSheetName(RESULTS_SHEET, workbook.worksheets.map((existing) => existing.name)));
   sheet.columns = [
     { width: 6 },
     { width: 24 },
@@ -136,7 +139,7 @@ function addResultsSheet(workbook: ExcelJS.Workbook, source: RosterSource, findi
     const row = sheet.addRow([
       index + 1,
       linkFormula(internalLink(finding.sheet, finding.cell ?? `A${finding.row}`), address),
-      SEVERITY_NAMES[finding.severity],
+      SEVERITY_TITLES[finding.severity],
       finding.rule,
       RULE_TITLES[finding.rule],
       finding.column === null ? '' : text(finding.column),

@@ -7,9 +7,10 @@
  * command could not write its output). On 2 nothing goes to stdout and no output file is left.
  */
 import { SingleBar } from 'cli-progress';
-import { access, mkdir, rename, stat, unlink } from 'fs/promises';
-import { basename, extname, join, resolve } from 'path';
-import { RosterChecker, RosterReport } from '../rules/roster';
+import { Stats } from 'fs';
+import { mkdir, realpath, rename, stat, unlink } from 'fs/promises';
+import { basename, dirname, extname, join, resolve } from 'path';
+import { HIDDEN_SHEET_REASON, RosterChecker, RosterReport } from '../rules/roster';
 import { writeAnnotatedCopy } from './annotate';
 import { InputError } from './inputError';
 import { renderReport } from './report';
@@ -86,13 +87,34 @@ export function outputPathFor(dir: string, label: string): string {
   return join(dir, `${basename(label, extname(label))}.checked.xlsx`);
 }
 
-async function exists(path: string): Promise<boolean> {
+/**
+ * The sheet where the add-in remembers its marks (src/taskpane/excel/plan.ts, MARKS_SHEET): very
+ * hidden, never a roster; passed over silently, as the task pane does.
+ */
+export const MARKS_SHEET = '_mutualAidMarks';
+
+/** The file's stat (following symlinks), or null when there is none. */
+async function statOrNull(path: string): Promise<Stats | null> {
   try {
-    await access(path);
-    return true;
+    return await stat(path);
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** The path with every symlink and "." / ".." resolved as the file system resolves them; the parts that do not exist yet are appended. */
+async function physicalPath(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    const full = resolve(path);
+    const parent = dirname(full);
+    return parent === full ? full : join(await physicalPath(parent), basename(full));
+  }
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
 }
 
 /** The output paths, checked before anything is read or written. */
@@ -105,15 +127,23 @@ async function planOutputs(dir: string, labels: readonly string[], force: boolea
     // A missing directory is created when the copies are written.
   }
   const outputs = labels.map((label) => outputPathFor(dir, label));
-  const inputs = new Set(labels.map((label) => resolve(label)));
+  // An output must never be an input, however either is spelled: compared by physical path and,
+  // when the output exists, by file identity (device and inode), which also covers hard links and
+  // names differing only in case on a case-insensitive file system.
+  const inputPaths = new Set(await Promise.all(labels.map(physicalPath)));
+  const inputStats = (await Promise.all(labels.map(statOrNull))).filter((info): info is Stats => info !== null);
   const seen = new Map<string, string>();
   for (let i = 0; i < outputs.length; i += 1) {
-    const key = resolve(outputs[i]).toLowerCase();
+    const physical = await physicalPath(outputs[i]);
+    const key = physical.toLowerCase();
     const other = seen.get(key);
     if (other !== undefined) throw new InputError(`${other} 与 ${labels[i]} 的批注副本同名（${outputs[i]}），请分开检查或改名`);
     seen.set(key, labels[i]);
-    if (inputs.has(resolve(outputs[i]))) throw new InputError(`批注副本 ${outputs[i]} 会覆盖输入文件`);
-    if (!force && (await exists(outputs[i]))) throw new InputError(`${outputs[i]} 已存在；如要覆盖，请加 --force`);
+    const existing = await statOrNull(outputs[i]);
+    if (inputPaths.has(physical) || (existing && inputStats.some((input) => sameFile(input, existing)))) {
+      throw new InputError(`批注副本 ${outputs[i]} 会覆盖输入文件，请换一个 --out 目录`);
+    }
+    if (!force && existing) throw new InputError(`${outputs[i]} 已存在；如要覆盖，请加 --force`);
   }
   return outputs;
 }
@@ -146,7 +176,7 @@ function noRosterReason(report: RosterReport, label: string, hasContent: boolean
   if (sheets.some((sheet) => sheet.file === label)) return null;
   const mine = skipped.filter((sheet) => sheet.file === label);
   if (mine.length === 0) return `${label} 中没有工作表`;
-  if (!hasContent) return `${label} 没有内容（${mine.length > 1 ? '所有工作表都是空的' : '工作表是空的'}）`;
+  if (!hasContent && !mine.some((sheet) => sheet.reason === HIDDEN_SHEET_REASON)) return `${label} 没有内容（${mine.length > 1 ? '所有工作表都是空的' : '工作表是空的'}）`;
   return `${label} 中找不到花名册：${mine.map((sheet) => `工作表"${sheet.sheet}"${sheet.reason}`).join('；')}`;
 }
 
@@ -154,7 +184,9 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
   const labels: string[] = [];
   const seen = new Set<string>();
   for (const file of files) {
-    const key = resolve(file);
+    // The same file under another name (a symlink, "./a/../x.xlsx") is the same file.
+    const info = await statOrNull(file);
+    const key = info ? `${info.dev}:${info.ino}` : resolve(file);
     if (seen.has(key)) {
       io.stderr.write(`mutual-aid: ${file} 重复给出，只检查一次\n`);
       continue;
@@ -182,6 +214,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
       try {
         await source.read({
           beginSheet: (sheet) => {
+            if (sheet.name === MARKS_SHEET) return { addRow: () => undefined, end: () => undefined };
             const session = checker.beginSheet(sheet.name, { file: source.label, firstColumn: 1 });
             return {
               addRow: (values, rowNumber) => {
@@ -191,6 +224,10 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
               },
               end: () => session.end(),
             };
+          },
+          // Hidden sheets are listed as skipped, not checked, as in the task pane; the add-in's marks sheet is not listed at all.
+          skipSheet: (sheet) => {
+            if (sheet.name !== MARKS_SHEET) checker.skipSheet(sheet.name, HIDDEN_SHEET_REASON, { file: source.label });
           },
           onBytes: (count) => progress.bytes(count),
         });

@@ -1,8 +1,6 @@
 /** The command's readable output: the findings as a table, then the summary. */
-import { Finding, findingAddress, RosterReport, RULE_TITLES } from '../rules/roster';
+import { Finding, findingAddress, RosterReport, RULE_TITLES, SEVERITY_TITLES } from '../rules/roster';
 import { formatAmount, formatTable } from './text';
-
-const SEVERITY_NAMES = { error: '错误', warning: '警告' } as const;
 
 function plural(count: number, word: string): string {
   return `${count} 个${word}`;
@@ -31,7 +29,7 @@ export function renderReport(report: RosterReport, files: readonly string[]): st
         ['位置', '级别', '规则', '说明'],
         findings.map((finding) => [
           locationText(finding, withFile),
-          SEVERITY_NAMES[finding.severity],
+          SEVERITY_TITLES[finding.severity],
           `${finding.rule} ${RULE_TITLES[finding.rule]}`,
           finding.message,
         ]),

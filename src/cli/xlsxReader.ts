@@ -15,8 +15,11 @@
  * So this reader uses exceljs's own building blocks (its zip library and XML parser, see vendor.ts)
  * with the same value conventions as exceljs's cell values: a formula cell reads as its cached
  * result, rich text as its concatenated text, a hyperlink cell as its text (hyperlinks are not
- * read), an error cell as its text ("#N/A"), a date-formatted number as a JavaScript Date in UTC,
- * and a merged cell other than the top-left one as blank, as Excel's API reads it in the task pane.
+ * read), an error cell as its text ("#N/A"), a date-formatted number as a JavaScript Date in UTC.
+ * A cell covered by a merged area reads as the area's value (its top-left cell's), as the clerk sees
+ * it on screen and as the task pane reads it, so that 参保计划 or 份数 merged down a unit is not blank.
+ * Hidden and very hidden sheets are not read: they are handed to the visitor's skipSheet, as the
+ * task pane passes them over.
  */
 import { posix } from 'path';
 import { PassThrough, pipeline } from 'stream';
@@ -31,13 +34,15 @@ export interface RowSink {
 
 export interface SheetInfo {
   name: string;
-  /** 'visible', 'hidden' or 'veryHidden': every worksheet is read. */
+  /** 'visible', 'hidden' or 'veryHidden'. */
   state: string;
 }
 
 export interface WorkbookVisitor {
-  /** Called for each worksheet in the workbook's order; feed its rows to the returned sink. */
+  /** Called for each visible worksheet in the workbook's order; feed its rows to the returned sink. */
   beginSheet(sheet: SheetInfo): RowSink;
+  /** Called, in the same order, for each hidden or very hidden worksheet instead of reading it. */
+  skipSheet?(sheet: SheetInfo): void;
   /** Inflated bytes of worksheet XML read so far (for a progress bar). */
   onBytes?(bytes: number): void;
 }
@@ -58,6 +63,11 @@ interface WorkbookSheet {
   name: string;
   state: string;
   relId: string;
+}
+
+/** Whether a sheet is hidden or very hidden (the task pane reads only visible sheets). */
+export function isHiddenSheet(sheet: SheetInfo): boolean {
+  return sheet.state === 'hidden' || sheet.state === 'veryHidden';
 }
 
 /** An opened .xlsx: its zip directory and the worksheets to read. */
@@ -120,7 +130,7 @@ export class XlsxWorkbook {
 
   /** Inflated size of the worksheets' XML: the unit of the progress bar. */
   get totalBytes(): number {
-    return this.sheets.reduce((sum, sheet) => sum + (sheet.entry?.uncompressedSize ?? 0), 0);
+    return this.sheets.reduce((sum, sheet) => sum + (isHiddenSheet(sheet.info) ? 0 : (sheet.entry?.uncompressedSize ?? 0)), 0);
   }
 
   /** Streams every worksheet, in the workbook's order, into the visitor's sinks. */
@@ -128,6 +138,10 @@ export class XlsxWorkbook {
     const sharedStrings = this.sharedStringsEntry ? await readSharedStrings(this.sharedStringsEntry) : [];
     const dateStyles = this.stylesEntry ? await readDateStyles(this.stylesEntry) : new Set<number>();
     for (const sheet of this.sheets) {
+      if (isHiddenSheet(sheet.info)) {
+        visitor.skipSheet?.(sheet.info);
+        continue;
+      }
       const sink = visitor.beginSheet(sheet.info);
       if (sheet.entry) {
         const merges = await readMerges(sheet.entry);
@@ -364,10 +378,19 @@ async function readMerges(entry: ZipEntry): Promise<MergeRange[]> {
   return ranges.sort((x, y) => x.top - y.top);
 }
 
-/** Answers "is this cell covered by a merge but not its top-left cell?" for rows met in ascending order. */
+/** A merged range being read, with its top-left cell's value once that cell has been read. */
+interface ActiveMerge {
+  range: MergeRange;
+  value: unknown;
+}
+
+/**
+ * The merged ranges covering the rows met in ascending order: which cells they cover and the value
+ * each range shows. Only the ranges covering the current row are held, with one value each.
+ */
 class MergeIndex {
   private next = 0;
-  private active: MergeRange[] = [];
+  private active: ActiveMerge[] = [];
   private lastRow = 0;
 
   constructor(private readonly ranges: readonly MergeRange[]) {}
@@ -379,22 +402,71 @@ class MergeIndex {
   /** Ranges covering the row (call once per row, before asking about its cells). */
   enterRow(row: number): void {
     if (row < this.lastRow) {
-      // Rows out of order (not written by Excel): fall back to scanning every range.
-      this.active = this.ranges.filter((range) => range.top <= row && row <= range.bottom);
+      // Rows out of order (not written by Excel): fall back to scanning every range. The values of
+      // ranges already left are lost: their covered cells read blank.
+      const kept = new Map(this.active.map((merge) => [merge.range, merge.value]));
+      this.active = this.ranges.filter((range) => range.top <= row && row <= range.bottom).map((range) => ({ range, value: kept.get(range) ?? null }));
       this.next = this.ranges.findIndex((range) => range.top > row);
       if (this.next < 0) this.next = this.ranges.length;
     } else {
-      while (this.next < this.ranges.length && this.ranges[this.next].top <= row) this.active.push(this.ranges[this.next++]);
-      if (this.active.length) this.active = this.active.filter((range) => range.bottom >= row);
+      if (this.active.length) this.active = this.active.filter((merge) => merge.range.bottom >= row);
+      while (this.next < this.ranges.length && this.ranges[this.next].top <= row) {
+        const range = this.ranges[this.next++];
+        if (range.bottom >= row) this.active.push({ range, value: null });
+      }
     }
     this.lastRow = row;
   }
 
-  hidden(row: number, column: number): boolean {
-    for (const range of this.active) {
-      if (column >= range.left && column <= range.right && (row !== range.top || column !== range.left)) return true;
+  /** Whether any range covers the row (after enterRow). */
+  get covering(): boolean {
+    return this.active.length > 0;
+  }
+
+  /**
+   * For a cell just read: 'covered' when a merge covers it but it is not the top-left cell (its own
+   * value is ignored); else 'own', after remembering the value when it is a range's top-left cell.
+   */
+  take(row: number, column: number, value: unknown): 'own' | 'covered' {
+    for (const merge of this.active) {
+      const { range } = merge;
+      if (column < range.left || column > range.right) continue;
+      if (row === range.top && column === range.left) {
+        merge.value = value;
+        return 'own';
+      }
+      return 'covered';
     }
-    return false;
+    return 'own';
+  }
+
+  /** Gives the row's covered cells their range's value; true when it gave any. */
+  fill(row: number, values: unknown[]): boolean {
+    let filled = false;
+    for (const { range, value } of this.active) {
+      if (value === null) continue;
+      for (let column = range.left; column <= range.right; column += 1) {
+        if (row === range.top && column === range.left) continue;
+        values[column - 1] = value;
+        filled = true;
+      }
+    }
+    return filled;
+  }
+
+  /**
+   * The rows the file leaves out between the last row met and `before` that a merged range still
+   * shows a value in, each with those values (a row whose cells are all covered and unstyled may
+   * have no <row> element).
+   */
+  *absentRows(before: number): Generator<[number, unknown[]]> {
+    for (let row = this.lastRow + 1; row < before; row += 1) {
+      this.active = this.active.filter((merge) => merge.range.bottom >= row);
+      if (!this.active.some((merge) => merge.value !== null)) return;
+      const values: unknown[] = [];
+      this.fill(row, values);
+      yield [row, values];
+    }
   }
 }
 
@@ -433,6 +505,18 @@ async function readSheetRows(entry: ZipEntry, context: SheetContext, sink: RowSi
   let capture: 'v' | 't' | null = null;
   let inInline = false;
   let phonetic = 0;
+  /** Whether the current row holds a value of its own (not only merged areas' values). */
+  let own = false;
+  /**
+   * Rows that show only merged areas' values: handed on when a later row holds a value of its own,
+   * dropped at the end. The task pane reads a sheet's used range, which ends at its last value; a
+   * merged area reaching below it is not read there, so it must not be here either.
+   */
+  let held: [number, unknown[]][] = [];
+  const handOn = (row: unknown[], number: number) => {
+    for (let i = 0; i < row.length; i += 1) if (row[i] === undefined) row[i] = null;
+    sink.addRow(row, number);
+  };
 
   const cellValue = (): unknown => {
     switch (type) {
@@ -470,7 +554,11 @@ async function readSheetRows(entry: ZipEntry, context: SheetContext, sink: RowSi
           rowNumber = attributes.r ? Number(attributes.r) : rowNumber + 1;
           values = [];
           column = 0;
-          if (!merges.empty) merges.enterRow(rowNumber);
+          own = false;
+          if (!merges.empty) {
+            for (const absent of merges.absentRows(rowNumber)) held.push(absent);
+            merges.enterRow(rowNumber);
+          }
           break;
         case 'c': {
           if (!values) break;
@@ -521,17 +609,29 @@ async function readSheetRows(entry: ZipEntry, context: SheetContext, sink: RowSi
           inInline = false;
           break;
         case 'c':
-          if (values && column > 0 && !(merges.empty ? false : merges.hidden(rowNumber, column))) {
+          if (values && column > 0) {
             const value = cellValue();
-            if (value !== null) values[column - 1] = value;
+            // A covered cell's own content (some tools leave old text there) is not shown: the area's value is.
+            if (!merges.empty && merges.take(rowNumber, column, value) === 'covered') break;
+            if (value !== null) {
+              values[column - 1] = value;
+              own = true;
+            }
           }
           break;
         case 'row':
           if (values) {
             const row = values;
-            for (let i = 0; i < row.length; i += 1) if (row[i] === undefined) row[i] = null;
-            sink.addRow(row, rowNumber);
             values = null;
+            const filled = !merges.empty && merges.covering && merges.fill(rowNumber, row);
+            if (own) {
+              for (const [number, heldRow] of held) handOn(heldRow, number);
+              held = [];
+              handOn(row, rowNumber);
+            } else if (filled) {
+              held.push([rowNumber, row]);
+            }
+            // A row without any value changes nothing in a roster: it is not handed on.
           }
           break;
         case 'sheetData':

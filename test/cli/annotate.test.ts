@@ -1,9 +1,11 @@
 /**
  * --out: the annotated copy (fills, notes, the 校验结果 sheet with links and the summary), the input
- * left byte-identical, --force, formula-like text kept inert, and no output left behind on exit 2.
+ * left byte-identical, --force (never onto an input, however spelled), the clerk's values and notes
+ * copied exactly while our own formula-like text is kept inert, merged cells marked on the area's
+ * top-left cell, and no output left behind on exit 2.
  */
 import ExcelJS from 'exceljs';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { ERROR_FILL, internalLink, safeText, WARNING_FILL } from '../../src/cli/annotate';
 import { cleanupDirs, JSZip, makeId, personId, runCli, sha256, tmpDir, writeWorkbook } from './cliKit';
@@ -29,7 +31,8 @@ async function inputWorkbook(path: string): Promise<void> {
       setup: (sheet) => {
         // One text style for the whole ID column: the cells share a style object once read back.
         for (let r = 3; r <= 5; r += 1) sheet.getCell(`B${r}`).numFmt = '@';
-        sheet.getCell('B4').note = '原有批注:请核对';
+        // The clerk's note, formula-like and formatted: copied as it is, our messages after it.
+        sheet.getCell('B4').note = { texts: [{ font: { bold: true }, text: '=原有批注:' }, { text: '请核对' }] };
       },
     },
     { name: '校验结果', rows: [['上次的结果']] },
@@ -84,7 +87,8 @@ describe('the annotated copy', () => {
     expect(fillOf(sheet.getCell('B5'))).toBe(WARNING_FILL);
     expect(fillOf(sheet.getCell('B3'))).toBeUndefined();
     expect(sheet.getCell('B3').numFmt).toBe('@');
-    expect(noteOf(sheet.getCell('B4'))).toMatch(/^原有批注:请核对\n\n【错误】身份证号无效（ID_INVALID）：/);
+    expect(noteOf(sheet.getCell('B4'))).toMatch(/^=原有批注:请核对\n\n【错误】身份证号无效（ID_INVALID）：/);
+    expect((sheet.getCell('B4').note as ExcelJS.Comment).texts?.[0]).toMatchObject({ font: { bold: true }, text: '=原有批注:' });
     expect(noteOf(sheet.getCell('B5'))).toContain('【警告】');
     expect(noteOf(sheet.getCell('B3'))).toBe('');
     // The rest of the workbook is kept: the merged title, the values.
@@ -95,8 +99,8 @@ describe('the annotated copy', () => {
   test('a results sheet with a unique name lists the findings with links to their cells, then the summary', async () => {
     const copy = join(out, 'in.checked.xlsx');
     const workbook = await load(copy);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['2026 花名册', '校验结果', '校验结果2']);
-    const results = workbook.getWorksheet('校验结果2') as ExcelJS.Worksheet;
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['2026 花名册', '校验结果', '校验结果 (2)']);
+    const results = workbook.getWorksheet('校验结果 (2)') as ExcelJS.Worksheet;
     const rows: unknown[][] = [];
     results.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     const findingRows = rows.filter((row) => typeof row[0] === 'number');
@@ -129,9 +133,122 @@ describe('the annotated copy', () => {
     const forced = await runCli(['check', input, '--out', out, '--force', '--json']);
     expect(forced.status).toBe(1);
     expect(JSON.parse(forced.stdout).findings).toHaveLength(2);
-    expect((await load(copy)).getWorksheet('校验结果2')).toBeDefined();
+    expect((await load(copy)).getWorksheet('校验结果 (2)')).toBeDefined();
     expect(readdirSync(out)).toEqual(['in.checked.xlsx']);
     expect(sha256(input)).toBe(before);
+  });
+});
+
+describe('--force never writes over an input, however the paths are spelled', () => {
+  /** a.xlsx to check, and OUT/a.checked.xlsx: a roster too, and given as an input under another name. */
+  async function setup(): Promise<{ dir: string; a: string; out: string; copy: string; hashes: () => string[] }> {
+    const dir = tmpDir();
+    const a = join(dir, 'a.xlsx');
+    await inputWorkbook(a);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const copy = join(out, 'a.checked.xlsx');
+    await inputWorkbook(copy);
+    return { dir, a, out, copy, hashes: () => [sha256(a), sha256(copy)] };
+  }
+
+  async function expectRefused(args: string[], outDir: string, hashes: () => string[]): Promise<void> {
+    const before = hashes();
+    const listing = readdirSync(outDir);
+    const result = await runCli(['check', ...args, '--force', '--json']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^mutual-aid: [^\n]*会覆盖输入文件[^\n]*\n$/);
+    expect(hashes()).toEqual(before);
+    expect(readdirSync(outDir)).toEqual(listing);
+  }
+
+  test('an input that is a symlink to the copy\'s path', async () => {
+    const { dir, a, out, copy, hashes } = await setup();
+    const alias = join(dir, 'alias.xlsx');
+    symlinkSync(copy, alias);
+    await expectRefused([a, alias, '--out', out], out, hashes);
+  });
+
+  test('--out through a symlinked directory that holds an input', async () => {
+    const { dir, a, out, copy, hashes } = await setup();
+    const link = join(dir, 'link');
+    symlinkSync(out, link);
+    await expectRefused([a, copy, '--out', link], out, hashes);
+  });
+
+  test('an input spelled with ".." and --out spelled with "./x/.."', async () => {
+    const { dir, a, out, hashes } = await setup();
+    const spelled = join(dir, 'out', '..', 'out', 'a.checked.xlsx');
+    await expectRefused([a, spelled, '--out', join(dir, 'x', '..', 'out')], out, hashes);
+  });
+
+  test('a symlink to a directory followed by ".." is resolved as the file system does, not by its spelling', async () => {
+    const { dir, a, out, copy, hashes } = await setup();
+    // deep/link -> out/sub: "deep/link/.." is out, not deep.
+    mkdirSync(join(out, 'sub'));
+    mkdirSync(join(dir, 'deep'));
+    symlinkSync(join(out, 'sub'), join(dir, 'deep', 'link'));
+    // Spelled by hand: path.join would fold "link/.." away.
+    const spelled = `${dir}/deep/link/../a.checked.xlsx`;
+    expect(sha256(spelled)).toBe(sha256(copy));
+    await expectRefused([a, spelled, '--out', out], out, hashes);
+  });
+
+  test('the same file given under two names is checked once', async () => {
+    const { dir, a } = await setup();
+    const alias = join(dir, 'alias.xlsx');
+    symlinkSync(a, alias);
+    const result = await runCli(['check', a, alias, join(dir, '.', 'a.xlsx'), '--json']);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).findings).toHaveLength(2);
+    expect(result.stderr.match(/只检查一次/g)).toHaveLength(2);
+  });
+});
+
+describe('merged cells in the copy', () => {
+  test('a finding on cells covered by a merged area marks its top-left cell once, with every cell\'s messages', async () => {
+    const dir = tmpDir();
+    const input = join(dir, 'merged.xlsx');
+    const ids = [1, 2, 3, 4, 5].map((n) => personId(30 + n));
+    await writeWorkbook(input, [
+      {
+        name: '花名册',
+        rows: [['单位', '姓名', '身份证号', '参保计划', '份数'], ...ids.map((id, i) => (i === 0 ? ['县第一中学', `职工${i}`, id, '综合', 6] : [undefined, `职工${i}`, id]))],
+        merges: ['A2:A6', 'D2:D6', 'E2:E6'],
+        setup: (sheet) => {
+          sheet.getCell('E2').note = '份数按工会通知';
+        },
+      },
+    ]);
+    const out = join(dir, 'out');
+    const result = await runCli(['check', input, '--out', out, '--json']);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).findings.map((f: { cell: string }) => f.cell)).toEqual(['E2', 'E3', 'E4', 'E5', 'E6']);
+
+    const workbook = await load(join(out, 'merged.checked.xlsx'));
+    const sheet = workbook.getWorksheet('花名册') as ExcelJS.Worksheet;
+    expect(sheet.getCell('E6').isMerged).toBe(true);
+    expect(fillOf(sheet.getCell('E2'))).toBe(ERROR_FILL);
+    const note = noteOf(sheet.getCell('E2'));
+    const lines = note.split('\n');
+    expect(lines.slice(0, 2)).toEqual(['份数按工会通知', '']);
+    expect(lines.slice(2)).toHaveLength(5);
+    ['E2', 'E3', 'E4', 'E5', 'E6'].forEach((cell, i) => expect(lines[2 + i]).toMatch(new RegExp(`^${cell}：【错误】份数超过上限（SHARES_OVER_MAX）：6 份超过上限`)));
+    // The covered cells get no note of their own (Excel would never show it); the file has one comment.
+    for (const cell of ['E3', 'E4', 'E5', 'E6']) expect(sheet.getCell(cell).model.comment).toBeUndefined();
+    const zip = await JSZip.loadAsync(readFileSync(join(out, 'merged.checked.xlsx')));
+    const comments = await zip.file('xl/comments1.xml')!.async('string');
+    expect(comments.match(/<comment /g)).toHaveLength(1);
+
+    // The results sheet still lists and links each covered cell.
+    const results = workbook.getWorksheet('校验结果') as ExcelJS.Worksheet;
+    const links: string[] = [];
+    results.eachRow((row) => {
+      const value = row.getCell(2).value as { formula?: string } | null;
+      if (value && typeof value === 'object' && value.formula) links.push(value.formula);
+    });
+    expect(links.map((formula) => /!(E\d+)"/.exec(formula)?.[1])).toEqual(['E2', 'E3', 'E4', 'E5', 'E6']);
   });
 });
 
@@ -149,34 +266,48 @@ describe('text that could run as a formula is escaped', () => {
     expect(safeText(text)).toBe(expected);
   });
 
-  test('a CSV copy keeps such values as text, never formulas, in the roster and in the results sheet', async () => {
+  test("a CSV copy keeps the clerk's values exactly as the file has them, as text cells, never formulas; our results sheet escapes them", async () => {
     const dir = tmpDir();
     const input = join(dir, '恶意.csv');
     writeFileSync(
       input,
-      ['单位,姓名,身份证号,参保计划,份数,电话', `=1+2,@SUM(A1),${GOOD},"=HYPERLINK(""http://x"")",1,+8613800000000`, `=1+2,王五,${personId(2)},综合,1,-5`].join('\n'),
+      [
+        '单位,姓名,身份证号,参保计划,份数,电话',
+        `=1+2,@SUM(A1),${GOOD},"=HYPERLINK(""http://x"")",1,+8613977400001`,
+        `=1+2,王五,${personId(2)},综合,1,-5`,
+        `=1+2,"\t赵六",${personId(3)},综合,1,'0771`,
+      ].join('\n'),
     );
     const result = await runCli(['check', input, '--out', join(dir, 'out')]);
     expect(result.status).toBe(1);
     const copy = join(dir, 'out', '恶意.checked.xlsx');
     const workbook = await load(copy);
     const sheet = workbook.getWorksheet('恶意') as ExcelJS.Worksheet;
-    expect(sheet.getCell('A2').value).toBe("'=1+2");
-    expect(sheet.getCell('B2').value).toBe("'@SUM(A1)");
-    expect(sheet.getCell('D2').value).toBe('\'=HYPERLINK("http://x")');
-    expect(sheet.getCell('F2').value).toBe("'+8613800000000");
-    expect(sheet.getCell('F3').value).toBe("'-5");
-    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    expect(sheet.getCell('A2').value).toBe('=1+2');
+    expect(sheet.getCell('B2').value).toBe('@SUM(A1)');
+    expect(sheet.getCell('D2').value).toBe('=HYPERLINK("http://x")');
+    expect(sheet.getCell('F2').value).toBe('+8613977400001');
+    expect(sheet.getCell('F3').value).toBe('-5');
+    expect(sheet.getCell('B4').value).toBe('\t赵六');
+    expect(sheet.getCell('F4').value).toBe("'0771");
+    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).toBe(ExcelJS.ValueType.String)));
     expect(noteOf(sheet.getCell('D2'))).toMatch(/^【错误】参保计划无法识别/);
 
+    // In the file: string cells holding the very text, no formula anywhere in the roster sheet.
+    const zip = await JSZip.loadAsync(readFileSync(copy));
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).not.toContain('<f>');
+    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+    expect(strings).toContain('<t>+8613977400001</t>');
+    expect(strings).toContain('<t>-5</t>');
+    expect(strings).not.toContain("<t>'+8613977400001</t>");
+
+    // The results sheet is the command's own text: a unit named "=1+2" is written inert there.
     const results = workbook.getWorksheet('校验结果') as ExcelJS.Worksheet;
     const texts: unknown[] = [];
     results.eachRow((row) => row.eachCell((cell) => texts.push(cell.value)));
     expect(texts).toContain("'=1+2");
+    expect(texts).not.toContain('=1+2');
     for (const value of texts) if (typeof value === 'string') expect(value).not.toMatch(/^[=+\-@\t\r]/);
-
-    const zip = await JSZip.loadAsync(readFileSync(copy));
-    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).not.toContain('<f>');
   });
 
   test('internal links quote the sheet name and double its apostrophes', () => {

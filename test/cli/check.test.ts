@@ -1,10 +1,12 @@
 /**
  * `mutual-aid check` on workbooks written the way clerks keep them: title rows merged across the
  * header, header aliases, dates as dates, serial numbers and text, an ID typed as a number, several
- * units and sheets (one hidden), several files. Runs the command in-process.
+ * units and sheets, hidden sheets (passed over, as the task pane does), cells merged down a unit,
+ * several files. Runs the command in-process.
  */
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { HIDDEN_SHEET_REASON } from '../../src/rules/roster';
 import { cleanupDirs, gbkEncode, JSZip, makeId, personId, ruleCells, runCli, tmpDir, writeWorkbook } from './cliKit';
 
 afterAll(cleanupDirs);
@@ -39,10 +41,9 @@ const schoolSheet = {
   },
 };
 
-/** Sheet 医院 (hidden): the header in row 1, standard names; 张伟 again, in a conflicting plan. */
+/** Sheet 医院: the header in row 1, standard names; 张伟 again, in a conflicting plan. */
 const hospitalSheet = {
   name: '医院',
-  state: 'hidden' as const,
   rows: [
     ['单位', '姓名', '性别', '身份证号', '参保计划', '份数', '生效日期'],
     ['县人民医院', '陈静', '女', CHEN, '指定疾病', 4, '2026-01-01'],
@@ -54,9 +55,9 @@ const hospitalSheet = {
 
 const notesSheet = { name: '说明', rows: [['填表说明'], ['每人每个计划一行。']] };
 
-async function rosterFile(dir: string, name = 'roster.xlsx'): Promise<string> {
+async function rosterFile(dir: string, name = 'roster.xlsx', hospitalState: 'visible' | 'hidden' | 'veryHidden' = 'visible'): Promise<string> {
   const path = join(dir, name);
-  await writeWorkbook(path, [schoolSheet, hospitalSheet, notesSheet]);
+  await writeWorkbook(path, [schoolSheet, { ...hospitalSheet, state: hospitalState }, notesSheet]);
   return path;
 }
 
@@ -95,7 +96,7 @@ describe('a workbook as clerks keep it', () => {
       { file, sheet: '医院', headerRow: 1, rows: 4 },
     ]);
     expect(summary.skipped).toEqual([{ file, sheet: '说明', reason: expect.stringContaining('找不到花名册表头') }]);
-    // The merged unit cells read blank, so rows 5–8 belong to the unit above (as in Excel).
+    // The unit merged down B4:B8 reads as 县第一中学 on each of those rows, as the clerk sees it.
     const units = summary.units.map((u: { unit: string; planName: string; people: number; shares: number }) => `${u.unit}/${u.planName}/${u.people}/${u.shares}`);
     expect(units).toContain('县第一中学/综合/4/11');
     expect(units).toContain('县第一中学/女职工安康/1/1');
@@ -138,6 +139,85 @@ describe('a workbook as clerks keep it', () => {
     const report = JSON.parse((await runCli(['check', path, '--json'])).stdout);
     expect(report.summary.sheets.map((s: { sheet: string }) => s.sheet)).toEqual(['医院', '花名册一中']);
     expect(report.findings[0].sheet).toBe('医院');
+  });
+});
+
+describe('hidden sheets are passed over, as in the task pane', () => {
+  test.each([['hidden' as const], ['veryHidden' as const]])('a %s sheet is listed as skipped with the reason; its conflicting enrolment is not reported', async (state) => {
+    const file = await rosterFile(tmpDir(), 'roster.xlsx', state);
+    const result = await runCli(['check', file, '--json']);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout);
+    // 张伟's 指定疾病 in the hidden sheet would conflict with his 综合 (PLAN_CONFLICT@F4 when visible).
+    expect(ruleCells(report.findings)).toEqual(['ID_INVALID@E6', 'PLAN_GENDER@F7', 'SHARES_NOT_UNIFORM@G8', 'DATE_INVALID@H8']);
+    expect(report.findings.some((finding: { sheet: string }) => finding.sheet === '医院')).toBe(false);
+    expect(report.summary.sheets.map((sheet: { sheet: string }) => sheet.sheet)).toEqual(['花名册一中']);
+    expect(report.summary.skipped).toEqual([
+      { file, sheet: '医院', reason: HIDDEN_SHEET_REASON },
+      { file, sheet: '说明', reason: expect.stringContaining('找不到花名册表头') },
+    ]);
+    expect(report.summary).toMatchObject({ rows: 5, people: 5 });
+
+    const table = await runCli(['check', file]);
+    expect(table.stdout).toContain(`医院：${HIDDEN_SHEET_REASON}`);
+  });
+
+  test("the add-in's own marks sheet (_mutualAidMarks, very hidden) is passed over without a word", async () => {
+    const file = join(tmpDir(), 'marked.xlsx');
+    await writeWorkbook(file, [
+      { name: '花名册', rows: [['姓名', '身份证号', '参保计划', '份数'], ['张伟', ZHANG, '综合', 1]] },
+      { name: '_mutualAidMarks', state: 'veryHidden', rows: [['sheet', 'cell', 'fill', 'note', 'mark'], ['花名册', 'B2', '', '0', 'FFFFC7CE']] },
+    ]);
+    const report = JSON.parse((await runCli(['check', file, '--json'])).stdout);
+    expect(report.summary.skipped).toEqual([]);
+    expect(report.summary.sheets.map((sheet: { sheet: string }) => sheet.sheet)).toEqual(['花名册']);
+  });
+
+  test('a workbook whose only roster is hidden has no roster: exit 2, the reason names the hidden sheet', async () => {
+    const file = join(tmpDir(), 'all-hidden.xlsx');
+    await writeWorkbook(file, [
+      { name: '封面', rows: [] },
+      { name: '花名册', state: 'hidden', rows: [['姓名', '身份证号', '参保计划', '份数'], ['张伟', ZHANG, '综合', 1]] },
+    ]);
+    const result = await runCli(['check', file, '--json']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^mutual-aid: [^\n]+\n$/);
+    expect(result.stderr).toContain(`找不到花名册`);
+    expect(result.stderr).toContain(`工作表"花名册"${HIDDEN_SHEET_REASON}`);
+  });
+});
+
+describe('merged cells read as the merged area shows them', () => {
+  const header = ['单位', '姓名', '身份证号', '参保计划', '份数', '生效日期'];
+  const people = [ZHANG, LI, WANG, ZHAO, LIU];
+  const names = ['张伟', '李娜', '王芳', '赵强', '刘洋'];
+  /** 单位, 参保计划, 份数 and 生效日期 merged down rows 2–6, as units often fill them in once. */
+  const mergedRoster = (shares: number) => ({
+    name: '花名册',
+    rows: [header, ...people.map((id, i) => (i === 0 ? ['县第一中学', names[i], id, '综合', shares, '2026-01-01'] : [undefined, names[i], id]))],
+    merges: ['A2:A6', 'D2:D6', 'E2:E6', 'F2:F6'],
+  });
+
+  test('参保计划, 份数 and 生效日期 merged over 5 rows: no MISSING_FIELD, each row counted in its plan', async () => {
+    const file = join(tmpDir(), 'merged.xlsx');
+    await writeWorkbook(file, [mergedRoster(2)]);
+    const result = await runCli(['check', file, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.findings).toEqual([]);
+    expect(report.summary.units).toEqual([expect.objectContaining({ unit: '县第一中学', planName: expect.stringContaining('综合'), people: 5, shares: 10 })]);
+  });
+
+  test('an over-cap 份数 merged over 5 rows is a finding on each covered row', async () => {
+    const file = join(tmpDir(), 'merged-over.xlsx');
+    await writeWorkbook(file, [mergedRoster(6)]);
+    const result = await runCli(['check', file, '--json']);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(ruleCells(report.findings)).toEqual(['SHARES_OVER_MAX@E2', 'SHARES_OVER_MAX@E3', 'SHARES_OVER_MAX@E4', 'SHARES_OVER_MAX@E5', 'SHARES_OVER_MAX@E6']);
+    for (const finding of report.findings) expect(finding.message).toMatch(/^6 份超过上限/);
   });
 });
 

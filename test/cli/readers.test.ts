@@ -1,7 +1,7 @@
 /**
  * The readers: the streaming .xlsx reader gives the values exceljs's full reader gives (converted to
- * plain values), in the workbook's order, with merged non-top-left cells blank and Chinese text
- * intact across chunk boundaries; the CSV reader parses RFC 4180 in any chunking and detects encodings.
+ * plain values), in the workbook's order, with cells covered by a merged area reading as the area's
+ * value, hidden sheets passed over and Chinese text intact across chunk boundaries; the CSV reader parses RFC 4180 in any chunking and detects encodings.
  */
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'fs';
@@ -16,24 +16,42 @@ interface ReadSheet {
   name: string;
   state: string;
   rows: Map<number, unknown[]>;
+  /** Row numbers in the order they were handed on. */
+  order: number[];
 }
 
-async function streamRead(path: string): Promise<ReadSheet[]> {
+async function streamRead(path: string, skipped: string[] = []): Promise<ReadSheet[]> {
   const workbook = await XlsxWorkbook.open(path, path);
   const sheets: ReadSheet[] = [];
   await workbook.read({
     beginSheet(info) {
-      const sheet: ReadSheet = { name: info.name, state: info.state, rows: new Map() };
+      const sheet: ReadSheet = { name: info.name, state: info.state, rows: new Map(), order: [] };
       sheets.push(sheet);
-      return { addRow: (values, rowNumber) => sheet.rows.set(rowNumber, values), end: () => undefined };
+      return {
+        addRow: (values, rowNumber) => {
+          sheet.rows.set(rowNumber, values);
+          sheet.order.push(rowNumber);
+        },
+        end: () => undefined,
+      };
     },
+    skipSheet: (info) => skipped.push(`${info.name}:${info.state}`),
   });
   return sheets;
 }
 
-/** The oracle: exceljs's non-streaming reader, its cell values made plain the way the brief describes. */
+/** Rewrites a sheet's XML in a written workbook, the way another tool would have written it. */
+async function patchSheet(path: string, part: string, patch: (xml: string) => string): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const xml = await zip.file(part)!.async('string');
+  const patched = patch(xml);
+  expect(patched).not.toBe(xml);
+  zip.file(part, patched);
+  writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+/** The oracle: exceljs's non-streaming reader (a covered cell reads as its merged area's value), its cell values made plain. */
 function plain(cell: ExcelJS.Cell): unknown {
-  if (cell.isMerged && cell.master.address !== cell.address) return null;
   const value = cell.value as unknown;
   const convert = (v: unknown): unknown => {
     if (v === null || v === undefined) return null;
@@ -114,7 +132,7 @@ describe('streaming .xlsx reader', () => {
     expect(row4).toEqual(['李娜', Number('450421198001011234'), '女', 46023, '3份', ' 138 ', '备注', false]);
   });
 
-  test('a merged cell other than the top-left one reads blank even when the file holds a value there', async () => {
+  test('a cell covered by a merged area reads as the area (top-left) value, even when the file holds other text there', async () => {
     const dir = tmpDir();
     const path = join(dir, 'merged.xlsx');
     await writeWorkbook(path, [
@@ -125,17 +143,63 @@ describe('streaming .xlsx reader', () => {
       },
     ]);
     // Some tools keep the old text in covered cells: put one in A3, as such a file would hold it.
-    const zip = await JSZip.loadAsync(readFileSync(path));
-    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    const patched = xml.replace(/<c r="A3"[^>]*\/>/, '<c r="A3" t="inlineStr"><is><t>县人民医院</t></is></c>');
-    expect(patched).not.toBe(xml);
-    zip.file('xl/worksheets/sheet1.xml', patched);
-    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    await patchSheet(path, 'xl/worksheets/sheet1.xml', (xml) => xml.replace(/<c r="A3"[^>]*\/>/, '<c r="A3" t="inlineStr"><is><t>县人民医院</t></is></c>'));
 
     const [sheet] = await streamRead(path);
     expect(sheet.rows.get(2)).toEqual(['县第一中学', '甲']);
-    expect(sheet.rows.get(3)).toEqual([null, '乙']);
-    expect(sheet.rows.get(4)).toEqual([null, '丙']);
+    expect(sheet.rows.get(3)).toEqual(['县第一中学', '乙']);
+    expect(sheet.rows.get(4)).toEqual(['县第一中学', '丙']);
+  });
+
+  test('merged areas spanning rows and columns, begun rows before, a blank master, rows the file leaves out', async () => {
+    const dir = tmpDir();
+    const path = join(dir, 'areas.xlsx');
+    await writeWorkbook(path, [
+      {
+        name: 'S',
+        rows: [
+          ['标题'],
+          ['a', 'b', 'c', 'd', 'e'],
+          ['x2', '综合', undefined, undefined, 7],
+          ['x3'],
+          ['x4'],
+          ['x5'],
+          ['x6'],
+        ],
+        // A1:E1 a title across columns; B3:C5 across rows and columns; D3:D7 with a blank top-left cell; E3:E4.
+        merges: ['A1:E1', 'B3:C5', 'D3:D7', 'E3:E4'],
+      },
+    ]);
+    // Leave row 5 out of the file altogether (a row whose cells a tool did not write): it still shows B3:C5.
+    await patchSheet(path, 'xl/worksheets/sheet1.xml', (xml) => xml.replace(/<row r="5"[\s\S]*?<\/row>/, ''));
+
+    const [sheet] = await streamRead(path);
+    expect(sheet.rows.get(1)).toEqual(['标题', '标题', '标题', '标题', '标题']);
+    expect(sheet.rows.get(3)).toEqual(['x2', '综合', '综合', null, 7]);
+    expect(sheet.rows.get(4)).toEqual(['x3', '综合', '综合', null, 7]);
+    expect(sheet.rows.get(5)).toEqual([null, '综合', '综合']);
+    // D3:D7's top-left cell is blank: its covered cells are blank too.
+    expect(sheet.rows.get(7)).toEqual(['x6']);
+    expect(sheet.order).toEqual([1, 2, 3, 4, 5, 6, 7]);
+
+    // The same as exceljs's full reader, where the file holds the rows.
+    const oracle = await fullRead(path);
+    for (const row of [1, 3, 4]) expect(trimmed(new Map([[row, sheet.rows.get(row) as unknown[]]]))).toEqual(trimmed(new Map([[row, oracle[0].rows.get(row) as unknown[]]])));
+  });
+
+  test('rows below the last value that only a merged area reaches are not handed on (the used range ends at the last value)', async () => {
+    const dir = tmpDir();
+    const path = join(dir, 'tail.xlsx');
+    await writeWorkbook(path, [
+      {
+        name: 'S',
+        rows: [['单位', '姓名'], ['县第一中学', '甲'], [undefined, '乙']],
+        merges: ['A2:A6'],
+      },
+    ]);
+    const [sheet] = await streamRead(path);
+    expect(sheet.order).toEqual([1, 2, 3]);
+    expect(sheet.rows.get(3)).toEqual(['县第一中学', '乙']);
   });
 
   test('Chinese text survives chunk boundaries (exceljs streaming bug #2063)', async () => {
@@ -169,16 +233,23 @@ describe('streaming .xlsx reader', () => {
     expect(sheet.rows.get(2)).toEqual(['张伟 ', new Date(Date.UTC(2026, 0, 1)), 'a']);
   });
 
-  test('hidden sheets are read, chart sheets are not', async () => {
+  test('hidden and very hidden sheets are not read: they go to skipSheet, in the workbook order', async () => {
     const dir = tmpDir();
     const path = join(dir, 'hidden.xlsx');
     await writeWorkbook(path, [
       { name: '可见', rows: [['x']] },
       { name: '隐藏', rows: [['y']], state: 'hidden' },
       { name: '深度隐藏', rows: [['z']], state: 'veryHidden' },
+      { name: '可见2', rows: [['w']] },
     ]);
-    const sheets = await streamRead(path);
-    expect(sheets.map((s) => `${s.name}:${s.state}`)).toEqual(['可见:visible', '隐藏:hidden', '深度隐藏:veryHidden']);
+    const skipped: string[] = [];
+    const sheets = await streamRead(path, skipped);
+    expect(sheets.map((s) => `${s.name}:${s.state}`)).toEqual(['可见:visible', '可见2:visible']);
+    expect(skipped).toEqual(['隐藏:hidden', '深度隐藏:veryHidden']);
+    // The progress bar's total counts only the sheets read.
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const size = async (part: string) => Buffer.byteLength(await zip.file(part)!.async('string'));
+    expect((await XlsxWorkbook.open(path, path)).totalBytes).toBe((await size('xl/worksheets/sheet1.xml')) + (await size('xl/worksheets/sheet4.xml')));
   });
 
   test.each([
