@@ -436,7 +436,7 @@ export class SheetSession {
     }
   }
 
-  /** The unit of a row: its 单位 cell; a blank cell (merged cells read blank) continues the unit above; no column: the sheet. */
+  /** The unit of a row: its 单位 cell; a blank cell continues the unit above (a unit heading row, or a file whose merged cells were not filled); no column: the sheet. */
   private unitOf(row: readonly unknown[]): string {
     if (!this.hasColumn('unit')) return this.state.name;
     const text = cellText(this.cell(row, 'unit')).trim();
