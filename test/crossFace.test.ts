@@ -1,20 +1,27 @@
 /**
- * The task pane and the command must agree: the same roster gives the same findings in both, since
- * both feed the one engine. Here the example workbook is checked by the command (reading the .xlsx
- * file) and by the pane's Excel adapter (reading the values Excel's API would hand it: date cells as
- * serial numbers, merged cells blank but for their first cell, formulas as their results).
+ * The task pane and the command must agree: the same roster gives the same findings and the same
+ * summary in both, since both feed the one engine. Here a workbook is checked by the command
+ * (reading the .xlsx file) and by the pane's Excel adapter, reading what Excel's API would hand it:
+ * date cells as serial numbers, formulas as their results, the cells a merged area covers blank
+ * (Range.values) with the merged areas themselves (Range.getMergedAreasOrNullObject), and each
+ * sheet's visibility. Both faces read a covered cell as its merged area's value and pass hidden
+ * sheets over, listing them as skipped.
  */
 import ExcelJS from 'exceljs';
 import { join } from 'path';
 import { parseDate } from '../src/rules/dates';
+import { HIDDEN_SHEET_REASON } from '../src/rules/roster';
 import { ExcelAdapter } from '../src/taskpane/excel/excelAdapter';
 import { ExcelHost } from '../src/taskpane/excel/types';
-import { runCli } from './cli/cliKit';
+import { cleanupDirs, runCli, tmpDir, writeWorkbook } from './cli/cliKit';
 import { CellValue, ExcelStandIn, SheetSpec, WorkbookState } from './support/excelStandIn';
+import { HEADER, idFor } from './support/rosterFixtures';
 
 const SAMPLE = join(__dirname, '..', 'examples', 'sample-roster.xlsx');
 
-/** A cell as Range.values gives it. */
+afterAll(cleanupDirs);
+
+/** A cell as Range.values gives it: a cell covered by a merged area reads blank. */
 function excelApiValue(cell: ExcelJS.Cell): CellValue {
   if (cell.isMerged && cell.master.address !== cell.address) return '';
   const value = cell.value;
@@ -30,7 +37,10 @@ function excelApiValue(cell: ExcelJS.Cell): CellValue {
   return value as CellValue;
 }
 
-async function sheetsAsExcelShowsThem(file: string): Promise<SheetSpec[]> {
+const VISIBILITY: Record<string, SheetSpec['visibility']> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
+
+/** The workbook as Excel holds it: values as Range.values reads them, merged areas, visibility. */
+async function sheetsAsExcelHoldsThem(file: string): Promise<SheetSpec[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   return workbook.worksheets.map((sheet) => {
@@ -40,19 +50,97 @@ async function sheetsAsExcelShowsThem(file: string): Promise<SheetSpec[]> {
       for (let c = 1; c <= sheet.columnCount; c += 1) row.push(excelApiValue(sheet.getCell(r, c)));
       rows.push(row);
     }
-    return { name: sheet.name, rows };
+    const merges = (sheet.model as { merges?: string[] }).merges ?? [];
+    return { name: sheet.name, rows, merges, visibility: VISIBILITY[sheet.state] ?? 'Visible' };
   });
 }
 
-test('the example roster: the pane finds exactly what the command finds', async () => {
-  const command = await runCli(['check', SAMPLE, '--json']);
-  expect(command.status).toBe(1);
-  const fromCommand = JSON.parse(command.stdout).findings.map(({ file: _file, ...finding }: { file?: string }) => finding);
+/** The same value without the `file` the command adds to findings, sheets and skipped sheets. */
+function withoutFile<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (key, v) => (key === 'file' ? undefined : v))) as T;
+}
 
-  const standIn = new ExcelStandIn(new WorkbookState(await sheetsAsExcelShowsThem(SAMPLE)));
-  const pane = await new ExcelAdapter(standIn as unknown as ExcelHost).check({ scope: 'workbook' });
+/** Checks a workbook with the command (--json) and with the pane; returns both reports. */
+async function bothFaces(file: string) {
+  const command = await runCli(['check', file, '--json']);
+  expect(command.stderr).toBe('');
+  const fromCommand = withoutFile(JSON.parse(command.stdout));
+  const workbook = new WorkbookState(await sheetsAsExcelHoldsThem(file));
+  const adapter = new ExcelAdapter(new ExcelStandIn(workbook) as unknown as ExcelHost);
+  const pane = await adapter.check({ scope: 'workbook', mark: false });
+  return { command: fromCommand, commandStatus: command.status, pane: pane.report, notices: pane.notices, adapter, workbook };
+}
 
-  expect(fromCommand.length).toBeGreaterThan(5);
-  expect(pane.report.findings).toEqual(fromCommand);
-  expect(pane.report.summary.premiumTotal).toBe(JSON.parse(command.stdout).summary.premiumTotal);
+test('the example roster: the pane finds and sums exactly what the command does', async () => {
+  const { command, commandStatus, pane, adapter, workbook } = await bothFaces(SAMPLE);
+  expect(commandStatus).toBe(1);
+  expect(command.findings.length).toBeGreaterThan(5);
+  expect(pane.findings).toEqual(command.findings);
+  expect(pane.summary).toEqual(command.summary);
+  expect(pane.summary.people).toBe(command.summary.people);
+  expect(pane.summary.premiumTotal).toBe(command.summary.premiumTotal);
+  expect(pane.summary.units).toEqual(command.summary.units);
+  expect(pane.summary.skipped).toEqual(command.summary.skipped);
+
+  // The 缴费汇总 sheet's total is the command's: distinct people, not people per unit × plan added up.
+  const written = await adapter.writeSummary({ scope: 'workbook' });
+  const total = workbook.valuesOf(written.sheetName).find((row) => row[0] === '合计') as CellValue[];
+  expect(total).toEqual(['合计', '', command.summary.people, '', command.summary.premiumTotal]);
+  const perUnit = command.summary.units.reduce((sum: number, unit: { people: number }) => sum + unit.people, 0);
+  expect(perUnit).not.toBe(command.summary.people);
+});
+
+test('merged 参保计划 and 份数 down a unit, a title row, a hidden sheet with a conflicting enrolment: both faces agree', async () => {
+  const file = join(tmpDir(), 'merged-hidden.xlsx');
+  const title = '2026年度职工互助保障参保花名册';
+  const zhang = idFor('19800101', 123);
+  const unitRow = (seq: number, unit: string, name: string, sex: string, id: string, plan: string, shares: number) => [seq, unit, name, sex, id, plan, shares, '2026-01-01', '', '单位工会全额交纳', ''];
+  await writeWorkbook(file, [
+    {
+      name: '花名册',
+      rows: [
+        [title],
+        HEADER,
+        // 县供电公司, rows 3–7: 单位, 参保计划, 份数 and 生效日期 written once, merged down.
+        unitRow(1, '县供电公司', '张三', '男', zhang, '综合', 2),
+        [2, undefined, '李四', '男', idFor('19810202', 125)],
+        [3, undefined, '王芳', '女', idFor('19820303', 128)],
+        [4, undefined, '赵六', '男', `${idFor('19830404', 129).slice(0, 17)}0`],
+        [5, undefined, '钱七', '男', idFor('19840505', 131)],
+        // 县水利局, rows 8–9: 参保计划, 份数 and 生效日期 merged; 单位 written in both rows.
+        unitRow(6, '县水利局', '孙八', '男', idFor('19850606', 133), '指定疾病', 1),
+        [7, '县水利局', '周九', '男', idFor('19860808', 137)],
+        ['合计'],
+      ],
+      merges: ['A1:K1', 'B3:B7', 'F3:F7', 'G3:G7', 'H3:H7', 'F8:F9', 'G8:G9', 'H8:H9'],
+    },
+    {
+      // Last year's roster, hidden: 张三 in 指定疾病, which excludes 综合. Not checked by either face.
+      name: '旧表',
+      state: 'hidden',
+      rows: [HEADER, unitRow(1, '县供电公司', '张三', '男', zhang, '指定疾病', 1)],
+    },
+    { name: '存档', state: 'veryHidden', rows: [HEADER, unitRow(1, '县供电公司', '张三', '男', zhang, '综合', 2)] },
+    { name: '填表说明', rows: [['每人一行']] },
+  ]);
+
+  const { command, pane, notices } = await bothFaces(file);
+  expect(pane.findings).toEqual(command.findings);
+  expect(pane.summary).toEqual(command.summary);
+
+  // What both must say, not only agree on: covered cells read as their merged value …
+  expect(pane.findings.filter((f) => f.rule === 'MISSING_FIELD')).toEqual([]);
+  expect(pane.findings.map((f) => `${f.cell} ${f.rule}`)).toEqual(['E6 ID_INVALID']);
+  expect(pane.summary.units.map((u) => [u.unit, u.planName, u.people, u.shares])).toEqual([
+    ['县供电公司', '综合', 5, 10],
+    ['县水利局', '指定疾病', 2, 2],
+  ]);
+  expect(pane.summary.people).toBe(7);
+  // … and the hidden sheets are passed over (no duplicate or conflict with them), listed as skipped.
+  expect(pane.summary.skipped).toEqual([
+    { sheet: '旧表', reason: HIDDEN_SHEET_REASON },
+    { sheet: '存档', reason: HIDDEN_SHEET_REASON },
+    { sheet: '填表说明', reason: expect.stringContaining('找不到花名册表头') },
+  ]);
+  expect(notices).toContainEqual({ code: 'hiddenSkipped', sheet: '旧表' });
 });

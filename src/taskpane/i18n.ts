@@ -102,7 +102,11 @@ const zh = {
       case 'previousMarksCleared':
         return `已先清除上次校验的 ${n.count} 处标记。`;
       case 'marksSheetMissing':
-        return `上次标记所在的工作表"${sheet}"已不存在（可能已删除或改名），其标记记录已丢弃。`;
+        return `上次标记所在的工作表"${sheet}"已删除，其标记记录已丢弃。`;
+      case 'markedCellsDeleted':
+        return `${n.count} 个标记过的单元格所在的行或列已删除，其标记记录已丢弃。`;
+      case 'marksUnmatched':
+        return `${n.count} 处标记找不到所在的工作表（${n.detail ?? ''}），没有清除，记录已保留；如工作表改过名，改回原名后再点"清除标记"。`;
       case 'clearProtected':
         return `工作表"${sheet}"受保护，其中的标记没有清除；撤销保护后再点"清除标记"。`;
       case 'fillChangedKept':
@@ -187,7 +191,11 @@ const en: Strings = {
       case 'previousMarksCleared':
         return `Cleared ${n.count} marks of the previous check first.`;
       case 'marksSheetMissing':
-        return `Sheet "${sheet}" of the previous marks is gone (deleted or renamed); its marks were forgotten.`;
+        return `Sheet "${sheet}" of the previous marks was deleted; its marks were forgotten.`;
+      case 'markedCellsDeleted':
+        return `The rows or columns of ${n.count} marked cells were deleted; their marks were forgotten.`;
+      case 'marksUnmatched':
+        return `${n.count} marks are on a sheet that cannot be found (${n.detail ?? ''}), so they were not cleared and are kept; if the sheet was renamed, give it its old name and clear again.`;
       case 'clearProtected':
         return `Sheet "${sheet}" is protected, so its marks were not cleared; unprotect it and clear again.`;
       case 'fillChangedKept':
@@ -215,6 +223,7 @@ export function noticeIntent(notice: Notice): 'info' | 'warning' {
     case 'workbookProtected':
     case 'clearProtected':
     case 'marksSheetMissing':
+    case 'marksUnmatched':
       return 'warning';
     default:
       return 'info';

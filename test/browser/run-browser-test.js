@@ -9,7 +9,9 @@
  *    with TypeScript's transpiler) holding a roster with faults. Outside Office, Office.onReady
  *    resolves with host null and the pane takes the stand-in from window.__EXCEL_STAND_IN__.
  * 4. Clicks 校验花名册, checks the findings list and the marks in the stand-in's workbook, saves
- *    test-output/taskpane-checked.png, clicks a finding, clears, checks the fills are back.
+ *    test-output/taskpane-checked.png, clicks a finding, clears, checks the fills are back; checks
+ *    again, renames the sheet and inserts rows as a clerk would, clears, checks the fills are back
+ *    where the cells went.
  *
  * Every request that is not to the local server is blocked and fails the test: the pane sends
  * nothing anywhere. Prints "N passed, N failed" and exits non-zero on any failure.
@@ -252,6 +254,19 @@ async function main() {
       equal(await workbook('return wb.fillsOf(args[0]);', SHEET), clerkFills, 'fills after clearing');
       equal(await workbook('return wb.notesOf(args[0]);', SHEET), clerkNotes, 'notes after clearing');
       equal(await workbook('return wb.find("_mutualAidMarks") === undefined;'), true, 'marks sheet deleted');
+    });
+
+    await check('marks come off after the clerk renamed the sheet and inserted rows (the marks sheet follows the cells)', async () => {
+      await page.getByRole('button', { name: '校验花名册' }).click();
+      await page.getByText(/已标记 8 个单元格/).waitFor({ timeout: 15000 });
+      await workbook('wb.renameSheet(args[0], args[1]); wb.insertRows(args[1], 1, 2);', SHEET, '新花名册');
+      await page.getByRole('button', { name: '清除标记' }).click();
+      await page.getByText('已恢复 8 个单元格的原有填充，删除 7 条校验备注。').waitFor({ timeout: 15000 });
+      const moved = Object.fromEntries(Object.entries(clerkFills).map(([cell, fill]) => [cell.replace(/\d+$/, (row) => String(Number(row) + 2)), fill]));
+      equal(await workbook('return wb.fillsOf(args[0]);', '新花名册'), moved, 'fills after clearing');
+      equal(await workbook('return wb.notesOf(args[0]);', '新花名册'), { G9: clerkNotes.G7 }, 'notes after clearing');
+      equal(await workbook('return wb.find("_mutualAidMarks") === undefined;'), true, 'marks sheet deleted');
+      await workbook('wb.deleteRows(args[0], 1, 2); wb.renameSheet(args[0], args[1]);', '新花名册', SHEET);
     });
 
     await check('生成缴费汇总 writes a new sheet', async () => {

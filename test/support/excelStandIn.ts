@@ -19,6 +19,16 @@
  *   getCellProperties (1.9) on an older "Excel" fails with ApiNotFound.
  * - Fills read as Excel reports them: "No Fill" reads color "#FFFFFF", pattern "None",
  *   tintAndShade null (github.com/OfficeDev/office-js/issues/4900 and /6218).
+ * - Merged areas (SheetSpec.merges): Range.values reads the cells an area covers as "" but for its
+ *   top-left cell; Range.getMergedAreasOrNullObject (ExcelApi 1.13) returns only the areas whose
+ *   top-left cell is in the range (github.com/OfficeDev/office-js/issues/3611), whole.
+ * - Formulas keep pointing at their cells, as Excel keeps them: WorkbookState.renameSheet,
+ *   insertRows, deleteRows and deleteSheet move the cells (values, formulas, fills, notes, merges)
+ *   and rewrite the references in the formulas of every sheet ('Sheet'!A1, Sheet!$A$1, A1 on the
+ *   same sheet, A1:B2); a reference to a deleted cell becomes Sheet!#REF!, to a deleted sheet
+ *   #REF!A1. Only =ROW(reference) is calculated (its value is the row, or #REF!); other formulas keep
+ *   the value they were given. A string written to a text-formatted ("@") cell stays text, even
+ *   when it starts with "=", as in Excel.
  *
  * It counts syncs, API calls (by name) and bytes. The workbook state (WorkbookState) outlives any
  * stand-in: a new ExcelStandIn over the same state is Excel reopening the file.
@@ -58,6 +68,8 @@ export interface SheetSpec {
   numberFormats?: Record<string, string>;
   protected?: boolean;
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Merged areas ("B3:B10"); the values of the cells they cover (all but the top-left) are blanked, as Excel keeps them. */
+  merges?: string[];
 }
 
 export interface StandInOptions {
@@ -139,6 +151,10 @@ export function rectAddress(rect: Rect): string {
   return first === last ? first : `${first}:${last}`;
 }
 
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.column < b.column + b.columnCount && b.column < a.column + a.columnCount;
+}
+
 function quoteSheet(name: string): string {
   return /^[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
@@ -164,6 +180,84 @@ function versionAtMost(version: string, max: string): boolean {
     if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
   }
   return true;
+}
+
+// ─── formulas: references that follow their cells ────────────────────────────────────────────
+
+/** A cell or range reference in a formula, as far as the stand-in reads them. */
+interface Reference {
+  /** The sheet named before "!", unquoted; null for a reference to the formula's own sheet. */
+  sheet: string | null;
+  /** The prefix as written ("'花名册'!", "Sheet1!", ""). */
+  prefix: string;
+  /** Zero-based rows and columns, with their "$" markers. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  range: boolean;
+  dollars: [string, string, string, string];
+}
+
+const REFERENCE = /((?:'(?:[^']|'')+'|[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d+))?/g;
+
+function unquoteSheet(prefix: string): string {
+  const name = prefix.slice(0, -1);
+  return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+}
+
+function cellText(dollarColumn: string, column: number, dollarRow: string, row: number): string {
+  return `${dollarColumn}${columnLetters(column + 1)}${dollarRow}${row + 1}`;
+}
+
+function referenceText(ref: Reference): string {
+  const first = cellText(ref.dollars[0], ref.left, ref.dollars[1], ref.top);
+  return ref.range ? `${ref.prefix}${first}:${cellText(ref.dollars[2], ref.right, ref.dollars[3], ref.bottom)}` : `${ref.prefix}${first}`;
+}
+
+/**
+ * Rewrites the references of a formula (outside its string literals): `visit` returns the new text
+ * of a reference, or undefined to leave it.
+ */
+function mapReferences(formula: string, visit: (ref: Reference) => string | undefined): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(REFERENCE, (match: string, prefix: string | undefined, d1: string, c1: string, d2: string, r1: string, d3: string | undefined, c2: string | undefined, d4: string | undefined, r2: string | undefined, offset: number) => {
+            const before = part[offset - 1] ?? '';
+            const after = part[offset + match.length] ?? '';
+            // Not a reference: part of a name (LOG10, a function call) or of #REF!A1.
+            if (/[\w.$!'#\u4e00-\u9fff]/.test(before) || /[\w(!'\u4e00-\u9fff]/.test(after)) return match;
+            const range = c2 !== undefined;
+            const ref: Reference = {
+              sheet: prefix ? unquoteSheet(prefix) : null,
+              prefix: prefix ?? '',
+              top: Number(r1) - 1,
+              left: columnNumber(c1) - 1,
+              bottom: range ? Number(r2) - 1 : Number(r1) - 1,
+              right: range ? columnNumber(c2 as string) - 1 : columnNumber(c1) - 1,
+              range,
+              dollars: [d1, d2, d3 ?? '', d4 ?? ''],
+            };
+            return visit(ref) ?? match;
+          }),
+    )
+    .join('');
+}
+
+/** The value of a formula the stand-in calculates (=ROW(reference)), or undefined. */
+export function calculate(formula: string): CellValue | undefined {
+  const match = /^=ROW\((.*)\)$/i.exec(formula.trim());
+  if (!match) return undefined;
+  if (/#REF!/i.test(match[1])) return '#REF!';
+  let row: number | undefined;
+  const rest = mapReferences(match[1], (ref) => {
+    row = ref.top + 1;
+    return '';
+  });
+  return row !== undefined && rest.trim() === '' ? row : undefined;
 }
 
 // ─── the workbook's state (what the .xlsx file would hold) ────────────────────────────────────
@@ -196,6 +290,7 @@ export class SheetState {
   tables: TableState[] = [];
   validations: ValidationState[] = [];
   columnWidths = new Map<number, number>();
+  merges: Rect[] = [];
   /** Writes of values through the API, by address. */
   valueWrites: string[] = [];
 
@@ -217,6 +312,19 @@ export class SheetState {
       const r = parseAddress(address);
       this.numberFormats.set(key(r.row, r.column), format);
     }
+    for (const address of spec.merges ?? []) {
+      const area = parseAddress(address);
+      if (this.merges.some((other) => overlaps(other, area))) throw new StandInError('InvalidArgument', `Merged areas overlap (${address}).`, 'SheetSpec.merges');
+      this.merges.push(area);
+      for (let r = area.row; r < area.row + area.rowCount; r += 1) {
+        for (let c = area.column; c < area.column + area.columnCount; c += 1) {
+          if (r === area.row && c === area.column) continue;
+          if (this.values[r]?.[c] !== undefined) this.values[r][c] = '';
+          this.formulas.delete(key(r, c));
+        }
+      }
+    }
+    this.recalculate();
   }
 
   value(row: number, column: number): CellValue {
@@ -233,6 +341,47 @@ export class SheetState {
 
   fill(row: number, column: number): FillState {
     return this.fills.get(key(row, column)) ?? NO_FILL;
+  }
+
+  /** Moves every cell's contents by row (`to` gives a row its new index, or null when it is deleted). */
+  remapRows(to: (row: number) => number | null): void {
+    const moveKeyed = <T>(map: Map<string, T>): Map<string, T> => {
+      const out = new Map<string, T>();
+      for (const [k, value] of map) {
+        const [r, c] = k.split(',').map(Number);
+        const row = to(r);
+        if (row !== null) out.set(key(row, c), value);
+      }
+      return out;
+    };
+    this.formulas = moveKeyed(this.formulas);
+    this.numberFormats = moveKeyed(this.numberFormats);
+    this.fills = moveKeyed(this.fills);
+    this.fonts = moveKeyed(this.fonts);
+    const values: CellValue[][] = [];
+    this.values.forEach((line, r) => {
+      const row = to(r);
+      if (row !== null) values[row] = line;
+    });
+    for (let r = 0; r < values.length; r += 1) if (!values[r]) values[r] = [];
+    this.values = values;
+    const notes = new Map<string, NoteState>();
+    for (const [address, note] of this.notes) {
+      const cell = parseAddress(address);
+      const row = to(cell.row);
+      if (row !== null) notes.set(rectAddress({ ...cell, row }), note);
+    }
+    this.notes = notes;
+  }
+
+  /** Calculates the formulas the stand-in understands (=ROW(reference)) again. */
+  recalculate(): void {
+    for (const [k, formula] of this.formulas) {
+      const value = calculate(formula);
+      if (value === undefined) continue;
+      const [r, c] = k.split(',').map(Number);
+      this.setValue(r, c, value);
+    }
   }
 
   /** The smallest rectangle holding every non-blank value or formula (getUsedRange(true)); null if none. */
@@ -284,6 +433,79 @@ export class WorkbookState {
   nextTableName(): string {
     this.tableCount += 1;
     return `Table${this.tableCount}`;
+  }
+
+  // What the clerk does in Excel between two clicks of the pane. Each keeps every formula pointing
+  // at its cells, as Excel does.
+
+  /** Rewrites the references of every formula of every sheet. */
+  private rewriteFormulas(visit: (ref: Reference, host: SheetState) => string | undefined): void {
+    for (const sheet of this.sheets) {
+      for (const [k, formula] of sheet.formulas) sheet.formulas.set(k, mapReferences(formula, (ref) => visit(ref, sheet)));
+    }
+  }
+
+  /** The sheet a reference in a formula on `host` points at. */
+  private target(ref: Reference, host: SheetState): SheetState | undefined {
+    return ref.sheet === null ? host : this.find(ref.sheet);
+  }
+
+  /** Renames a sheet (the clerk double-clicks its tab). */
+  renameSheet(oldName: string, newName: string): void {
+    const sheet = this.sheet(oldName);
+    const taken = this.find(newName);
+    if (taken && taken !== sheet) throw new StandInError('ItemAlreadyExists', 'The resource already exists.', 'Worksheet.name');
+    if (!newName || newName.length > 31 || /[\\/?*[\]:]/.test(newName)) throw new StandInError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Worksheet.name');
+    this.rewriteFormulas((ref, host) => (ref.sheet !== null && this.target(ref, host) === sheet ? referenceText({ ...ref, prefix: `${quoteSheet(newName)}!` }) : undefined));
+    if (this.activeSheet === sheet.name) this.activeSheet = newName;
+    if (this.selection?.sheet === sheet.name) this.selection = { ...this.selection, sheet: newName };
+    sheet.name = newName;
+  }
+
+  /** Deletes a sheet: references to it become #REF!A1. */
+  deleteSheet(name: string): void {
+    const sheet = this.sheet(name);
+    this.rewriteFormulas((ref, host) => (ref.sheet !== null && this.target(ref, host) === sheet ? `#REF!${referenceText({ ...ref, prefix: '' })}` : undefined));
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    if (this.activeSheet === sheet.name) this.activeSheet = this.sheets.find((s) => s.visibility === 'Visible')?.name ?? '';
+    for (const other of this.sheets) other.recalculate();
+  }
+
+  /** Inserts `count` blank rows above row `atRow` (1-based): the rows from there move down. */
+  insertRows(name: string, atRow: number, count: number): void {
+    const sheet = this.sheet(name);
+    const at = atRow - 1;
+    const shift = (row: number) => (row >= at ? row + count : row);
+    this.rewriteFormulas((ref, host) => (this.target(ref, host) === sheet ? referenceText({ ...ref, top: shift(ref.top), bottom: shift(ref.bottom) }) : undefined));
+    sheet.remapRows(shift);
+    sheet.merges = sheet.merges.map((area) =>
+      area.row >= at ? { ...area, row: area.row + count } : area.row + area.rowCount > at ? { ...area, rowCount: area.rowCount + count } : area,
+    );
+    for (const other of this.sheets) other.recalculate();
+  }
+
+  /** Deletes `count` rows from row `atRow` (1-based): the rows below move up; references to the deleted cells become #REF!. */
+  deleteRows(name: string, atRow: number, count: number): void {
+    const sheet = this.sheet(name);
+    const first = atRow - 1;
+    const last = first + count - 1;
+    const gone = (row: number) => row >= first && row <= last;
+    const shift = (row: number) => (row > last ? row - count : row);
+    this.rewriteFormulas((ref, host) => {
+      if (this.target(ref, host) !== sheet) return undefined;
+      if (gone(ref.top) && gone(ref.bottom)) return `${ref.prefix}#REF!`;
+      const top = gone(ref.top) ? first : shift(ref.top);
+      const bottom = gone(ref.bottom) ? first - 1 : shift(ref.bottom);
+      return referenceText({ ...ref, top, bottom });
+    });
+    sheet.remapRows((row) => (gone(row) ? null : shift(row)));
+    // A merged area loses its deleted rows; one cell left is no merge.
+    sheet.merges = sheet.merges.flatMap((area) => {
+      const kept = Array.from({ length: area.rowCount }, (_, i) => area.row + i).filter((row) => !gone(row)).length;
+      if (kept === 0 || (kept === 1 && area.columnCount === 1)) return [];
+      return [{ ...area, row: gone(area.row) ? first : shift(area.row), rowCount: kept }];
+    });
+    for (const other of this.sheets) other.recalculate();
   }
 
   // Views for tests (plain data).
@@ -1016,24 +1238,71 @@ export class RangeProxy extends Proxy {
   }
 
   set values(values: CellValue[][]) {
-    this.context.enqueue('Range.values', values, () => {
+    this.write('values', values);
+  }
+
+  get formulas(): unknown[][] {
+    return this.read('formulas');
+  }
+
+  set formulas(formulas: CellValue[][]) {
+    this.write('formulas', formulas);
+  }
+
+  /**
+   * Range.values and Range.formulas: a string starting with "=" is a formula, unless the cell is
+   * formatted as text ("@"), where Excel keeps it as the text typed.
+   */
+  private write(what: 'values' | 'formulas', array: CellValue[][]): void {
+    this.context.enqueue(`Range.${what}`, array, () => {
       const { sheet, rect } = this.cells();
       refuseIfProtected(sheet);
-      this.checkShape(values, rect, 'values');
-      values.forEach((row, r) =>
+      this.checkShape(array, rect, what);
+      array.forEach((row, r) =>
         row.forEach((value, c) => {
           const k = key(rect.row + r, rect.column + c);
-          if (typeof value === 'string' && value.startsWith('=')) sheet.formulas.set(k, value);
-          else sheet.formulas.delete(k);
-          sheet.setValue(rect.row + r, rect.column + c, value);
+          if (typeof value === 'string' && value.startsWith('=') && sheet.numberFormats.get(k) !== '@') {
+            sheet.formulas.set(k, value);
+            sheet.setValue(rect.row + r, rect.column + c, calculate(value) ?? value);
+          } else {
+            sheet.formulas.delete(k);
+            sheet.setValue(rect.row + r, rect.column + c, value);
+          }
         }),
       );
       sheet.valueWrites.push(rectAddress(rect));
     });
   }
 
-  get formulas(): unknown[][] {
-    return this.read('formulas');
+  /** Range.clear() (applyTo All): contents, number formats, fills and fonts. Notes are not modelled here. */
+  clear(): void {
+    this.context.enqueue('Range.clear', null, () => {
+      const { sheet, rect } = this.cells();
+      refuseIfProtected(sheet);
+      eachCell({ sheet, rect }, (k) => {
+        const [r, c] = k.split(',').map(Number);
+        sheet.formulas.delete(k);
+        sheet.numberFormats.delete(k);
+        sheet.fills.delete(k);
+        sheet.fonts.delete(k);
+        if (sheet.values[r]?.[c] !== undefined) sheet.values[r][c] = '';
+      });
+    });
+  }
+
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas whose top-left cell is in this range. */
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    this.context.host.count('Range.getMergedAreasOrNullObject');
+    const proxy = new RangeAreasProxy(this.context, () => {
+      this.context.host.requires('1.13', 'Range.getMergedAreasOrNullObject');
+      const { sheet, rect } = this.cells();
+      const areas = sheet.merges.filter(
+        (area) => area.row >= rect.row && area.row < rect.row + rect.rowCount && area.column >= rect.column && area.column < rect.column + rect.columnCount,
+      );
+      return { sheet, areas };
+    });
+    proxy.track();
+    return proxy;
   }
 
   get numberFormat(): string[][] {
@@ -1106,6 +1375,46 @@ export class RangeProxy extends Proxy {
       if (state.activeSheet !== sheet.name) throw new StandInError('InvalidSelection', 'The selection is on another sheet than the active one.', 'Range.select');
       state.selection = { sheet: sheet.name, address: rectAddress(rect) };
     });
+  }
+}
+
+/** The merged areas of a range (RangeAreas): address, areaCount, cellCount. */
+export class RangeAreasProxy extends Proxy {
+  constructor(
+    context: RequestContext,
+    private readonly resolve: () => { sheet: SheetState; areas: Rect[] },
+  ) {
+    super(context, 'RangeAreas');
+  }
+
+  /** @internal */
+  track(): void {
+    this.trackNull(() => this.resolve().areas.length === 0);
+  }
+
+  load(props?: string | string[]): this {
+    const wanted = splitProps(props);
+    this.queueLoad(wanted, () => {
+      const { sheet, areas } = this.resolve();
+      if (areas.length === 0) return null;
+      const out: Record<string, unknown> = {};
+      for (const p of wanted) {
+        if (p === 'address') out.address = areas.map((area) => `${quoteSheet(sheet.name)}!${rectAddress(area)}`).join(',');
+        else if (p === 'areaCount') out.areaCount = areas.length;
+        else if (p === 'cellCount') out.cellCount = areas.reduce((sum, area) => sum + area.rowCount * area.columnCount, 0);
+        else throw new StandInError('InvalidArgument', `The stand-in cannot load RangeAreas.${p}.`, 'RangeAreas.load');
+      }
+      return out;
+    });
+    return this;
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+
+  get areaCount(): number {
+    return this.read('areaCount');
   }
 }
 

@@ -49,7 +49,7 @@ class FakeAdapter implements RosterAdapter {
 
   clearMarks(): Promise<ClearResult> {
     this.clears += 1;
-    return Promise.resolve({ restored: 8, notesRemoved: 7, notices: [], syncs: 4 });
+    return Promise.resolve({ restored: 8, notesRemoved: 7, unmatched: 0, notices: [], syncs: 4 });
   }
 
   writeSummary(): Promise<never> {

@@ -5,10 +5,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkRoster, RULE_SEVERITY } from '../../src/rules/roster';
+import { checkRoster, HIDDEN_SHEET_REASON, RULE_SEVERITY } from '../../src/rules/roster';
 import { PLANS } from '../../src/rules/catalogue';
 import { ExcelAdapter, SUMMARY_SHEET, TEMPLATE_ROWS, TEMPLATE_SHEET } from '../../src/taskpane/excel/excelAdapter';
-import { MARK_FILL, MARKS_SHEET, NOTE_PREFIX } from '../../src/taskpane/excel/plan';
+import { encodeFill, MARK_FILL, MARKS_SHEET, NOTE_PREFIX } from '../../src/taskpane/excel/plan';
 import { AdapterError, ExcelHost, Progress } from '../../src/taskpane/excel/types';
 import { CellValue, ExcelStandIn, FillState, NO_FILL, SheetSpec, solidFill, StandInOptions, WorkbookState } from '../support/excelStandIn';
 import { faultyRoster, faultyRosterFormulas, HEADER, idFor, largeRoster } from '../support/rosterFixtures';
@@ -44,6 +44,21 @@ function reopen(workbook: WorkbookState, options: StandInOptions = {}) {
 
 function snapshot(workbook: WorkbookState, sheet = ROSTER) {
   return { values: workbook.valuesOf(sheet), formulas: workbook.formulasOf(sheet) };
+}
+
+/** Addresses from row `from` on moved by `by` rows (rows inserted or deleted above them). */
+function shifted<T>(byAddress: Record<string, T>, from: number, by: number): Record<string, T> {
+  return Object.fromEntries(
+    Object.entries(byAddress).map(([address, value]) => {
+      const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(address) as RegExpExecArray;
+      const row = Number(digits);
+      return [`${letters}${row >= from ? row + by : row}`, value];
+    }),
+  );
+}
+
+function without<T>(byAddress: Record<string, T>, ...addresses: string[]): Record<string, T> {
+  return Object.fromEntries(Object.entries(byAddress).filter(([address]) => !addresses.includes(address)));
 }
 
 function notesWithoutOurs(workbook: WorkbookState, sheet = ROSTER): Record<string, string> {
@@ -119,19 +134,27 @@ describe('marks', () => {
     expect(result.notices).toContainEqual({ code: 'notesKept', count: 1 });
   });
 
-  test('the marks sheet is very hidden and holds the original fills', async () => {
+  test('the marks sheet is very hidden; each mark is a formula pointing at its cell, with the fill it had', async () => {
     const { workbook, adapter } = setup();
     await adapter.check({ scope: 'activeSheet' });
     const store = workbook.sheet(MARKS_SHEET);
     expect(store.visibility).toBe('VeryHidden');
     const rows = workbook.valuesOf(MARKS_SHEET);
-    expect(rows[0]).toEqual(['sheet', 'cell', 'fill', 'note', 'mark']);
-    const e4 = rows.find((row) => row[1] === 'E4') as CellValue[];
-    expect(JSON.parse(String(e4[2]))).toMatchObject({ color: '#FFFF00', pattern: 'Solid' });
-    expect(rows.find((row) => row[1] === 'H12')?.[2]).toBe('none');
+    const formulas = workbook.formulasOf(MARKS_SHEET);
+    expect(rows[0]).toEqual(['cell', 'fill', 'note', 'mark', 'checked']);
+    expect(rows).toHaveLength(1 + 8);
+    const at = (cell: string) => rows.findIndex((row) => row[4] === `${ROSTER}!${cell}`);
+    expect(formulas[`A${at('E4') + 1}`]).toBe(`=ROW('${ROSTER}'!E4)`);
+    expect(formulas[`A${at('H12') + 1}`]).toBe(`=ROW('${ROSTER}'!H12)`);
+    // The formulas' values are row numbers: nothing of the clerk's data is copied into the sheet.
+    expect(rows.slice(1).map((row) => row[0])).toEqual(rows.slice(1).map((row) => Number(/\d+$/.exec(String(row[4]))?.[0])));
+    const clerkTexts = new Set(workbook.valuesOf(ROSTER).flat().filter((value) => typeof value === 'string' && value !== ''));
+    expect(rows.flat().filter((value) => clerkTexts.has(value as string))).toEqual([]);
+    expect(JSON.parse(String(rows[at('E4')][1]))).toMatchObject({ color: '#FFFF00', pattern: 'Solid' });
+    expect(rows[at('H12')][1]).toBe('none');
     // The note column holds the size of the note we added (0: none, G7 kept the clerk's).
-    expect(rows.find((row) => row[1] === 'G7')?.[3]).toBe('0');
-    expect(Number(rows.find((row) => row[1] === 'E4')?.[3])).toBe(Buffer.byteLength(workbook.notesOf(ROSTER).E4));
+    expect(rows[at('G7')][2]).toBe('0');
+    expect(Number(rows[at('E4')][2])).toBe(Buffer.byteLength(workbook.notesOf(ROSTER).E4));
   });
 
   test('清除标记 puts back every fill exactly (no fill, white, pattern, tint) and removes only our notes', async () => {
@@ -214,6 +237,215 @@ describe('marks', () => {
   });
 });
 
+describe('marks after the clerk edits the workbook (the marks sheet follows the cells)', () => {
+  test('check → rename the sheet → reopen → clear restores every fill exactly and removes our notes', async () => {
+    const { workbook, adapter } = setup();
+    const fillsBefore = workbook.fillsOf(ROSTER);
+    const before = snapshot(workbook);
+    await adapter.check({ scope: 'activeSheet' });
+    workbook.renameSheet(ROSTER, "2026年 花名册 (it's new)");
+    const cleared = await reopen(workbook).adapter.clearMarks();
+    expect(cleared).toMatchObject({ restored: 8, notesRemoved: 7, unmatched: 0, notices: [] });
+    const renamed = "2026年 花名册 (it's new)";
+    expect(workbook.fillsOf(renamed)).toEqual(fillsBefore);
+    expect(workbook.notesOf(renamed)).toEqual(CLERK_NOTES);
+    expect(snapshot(workbook, renamed)).toEqual(before);
+    expect(workbook.find(MARKS_SHEET)).toBeUndefined();
+  });
+
+  test.each([
+    ['above the roster', 1, 3],
+    ['between marked rows', 6, 2],
+  ])('check → insert rows %s → reopen → clear restores every fill and note where the cells went', async (_where, atRow, count) => {
+    const { workbook, adapter } = setup();
+    await adapter.check({ scope: 'activeSheet' });
+    workbook.insertRows(ROSTER, atRow, count);
+    const cleared = await reopen(workbook).adapter.clearMarks();
+    expect(cleared).toMatchObject({ restored: 8, notesRemoved: 7, unmatched: 0, notices: [] });
+    expect(workbook.fillsOf(ROSTER)).toEqual(shifted(CLERK_FILLS, atRow, count));
+    expect(workbook.notesOf(ROSTER)).toEqual(shifted(CLERK_NOTES, atRow, count));
+    expect(workbook.find(MARKS_SHEET)).toBeUndefined();
+  });
+
+  test('check → delete a marked row → clear restores the rest, forgets the deleted cell and does not fail', async () => {
+    const { workbook, adapter } = setup();
+    await adapter.check({ scope: 'activeSheet' });
+    // Row 6 holds F6 (an unknown plan: marked, noted, with the clerk's patterned fill).
+    workbook.deleteRows(ROSTER, 6, 1);
+    const cleared = await reopen(workbook).adapter.clearMarks();
+    expect(cleared).toMatchObject({ restored: 7, notesRemoved: 6, unmatched: 0 });
+    expect(cleared.notices).toEqual([{ code: 'markedCellsDeleted', count: 1 }]);
+    expect(workbook.fillsOf(ROSTER)).toEqual(shifted(without(CLERK_FILLS, 'F6'), 7, -1));
+    expect(workbook.notesOf(ROSTER)).toEqual(shifted(CLERK_NOTES, 7, -1));
+    expect(workbook.find(MARKS_SHEET)).toBeUndefined();
+  });
+
+  test('a cell the clerk refilled keeps the new fill, but the note we added still goes', async () => {
+    const { workbook, adapter } = setup();
+    await adapter.check({ scope: 'activeSheet' });
+    workbook.insertRows(ROSTER, 1, 2);
+    workbook.sheet(ROSTER).fills.set('5,4', solidFill('#00B050')); // E4, now E6, painted green by hand
+    const cleared = await reopen(workbook).adapter.clearMarks();
+    expect(workbook.fillAt(ROSTER, 'E6')).toEqual(solidFill('#00B050'));
+    expect(workbook.notesOf(ROSTER).E6).toBeUndefined();
+    expect(cleared).toMatchObject({ restored: 7, notesRemoved: 7 });
+    expect(cleared.notices).toEqual([{ code: 'fillChangedKept', count: 1 }]);
+    expect(workbook.fillsOf(ROSTER)).toEqual({ ...shifted(without(CLERK_FILLS, 'E4'), 1, 2), E6: solidFill('#00B050') });
+  });
+
+  test('marks of the first version (sheet name as text): cleared when the sheet is found, else kept and reported', async () => {
+    const ourNote = `${NOTE_PREFIX}\n• 身份证号校验位错误`;
+    const yellow = encodeFill({ ...solidFill('#FFFF00') });
+    const { workbook, adapter } = setup([
+      rosterSpec({ fills: { E4: solidFill(MARK_FILL.error) }, notes: { E4: ourNote } }),
+      { name: '改名后', rows: [['x', 'y', 'z']], fills: { C1: solidFill(MARK_FILL.error) } },
+      {
+        name: MARKS_SHEET,
+        visibility: 'VeryHidden',
+        rows: [
+          ['sheet', 'cell', 'fill', 'note', 'mark'],
+          [ROSTER, 'E4', yellow, String(Buffer.byteLength(ourNote)), MARK_FILL.error],
+          ['改名前', 'C1', 'none', '0', MARK_FILL.error],
+        ],
+      },
+    ]);
+    const first = await adapter.clearMarks();
+    expect(first).toMatchObject({ restored: 1, notesRemoved: 1, unmatched: 1 });
+    expect(first.notices).toEqual([{ code: 'marksUnmatched', count: 1, detail: '改名前!C1' }]);
+    expect(workbook.fillAt(ROSTER, 'E4')).toEqual(solidFill('#FFFF00'));
+    expect(workbook.notesOf(ROSTER).E4).toBeUndefined();
+    // The record that matched no sheet is kept: the marks sheet is not deleted.
+    expect(workbook.valuesOf(MARKS_SHEET).filter((row) => row.some((v) => v !== ''))).toEqual([
+      ['cell', 'fill', 'note', 'mark', 'checked'],
+      ['改名前', 'C1', 'none', '0', MARK_FILL.error],
+    ]);
+    expect(workbook.sheet(MARKS_SHEET).visibility).toBe('VeryHidden');
+    // The clerk gives the sheet its old name back: the mark comes off and the sheet goes.
+    workbook.renameSheet('改名后', '改名前');
+    const second = await reopen(workbook).adapter.clearMarks();
+    expect(second).toMatchObject({ restored: 1, unmatched: 0, notices: [] });
+    expect(workbook.fillAt('改名前', 'C1')).toEqual(NO_FILL);
+    expect(workbook.find(MARKS_SHEET)).toBeUndefined();
+  });
+
+  test('a check after a clear that kept records adds its marks after them, and both clear', async () => {
+    const { workbook, adapter } = setup([rosterSpec(), { name: '其他', rows: [['x']] }]);
+    await adapter.check({ scope: 'activeSheet' });
+    workbook.sheet(ROSTER).protected = true;
+    await adapter.clearMarks();
+    expect(workbook.valuesOf(MARKS_SHEET)).toHaveLength(1 + 8);
+    // The clerk unprotects, inserts a row and checks again: the kept marks are cleared first.
+    workbook.sheet(ROSTER).protected = false;
+    workbook.insertRows(ROSTER, 2, 1);
+    const again = await adapter.check({ scope: 'activeSheet' });
+    expect(again.notices).toContainEqual({ code: 'previousMarksCleared', count: 8 });
+    expect(again.marked).toBe(8);
+    await adapter.clearMarks();
+    expect(workbook.fillsOf(ROSTER)).toEqual(shifted(CLERK_FILLS, 2, 1));
+    expect(workbook.notesOf(ROSTER)).toEqual(shifted(CLERK_NOTES, 2, 1));
+    expect(workbook.find(MARKS_SHEET)).toBeUndefined();
+  });
+
+  test('workbook structure protected after the check: the fills come back and the emptied marks sheet stays', async () => {
+    const { workbook, adapter } = setup();
+    await adapter.check({ scope: 'activeSheet' });
+    workbook.structureProtected = true;
+    const cleared = await adapter.clearMarks();
+    expect(cleared).toMatchObject({ restored: 8, notesRemoved: 7 });
+    expect(workbook.fillsOf(ROSTER)).toEqual(CLERK_FILLS);
+    expect(workbook.valuesOf(MARKS_SHEET).filter((row) => row.some((v) => v !== ''))).toEqual([['cell', 'fill', 'note', 'mark', 'checked']]);
+    workbook.structureProtected = false;
+    await adapter.check({ scope: 'activeSheet' });
+    await adapter.clearMarks();
+    expect(workbook.fillsOf(ROSTER)).toEqual(CLERK_FILLS);
+    expect(workbook.find(MARKS_SHEET)).toBeUndefined();
+  });
+});
+
+describe('merged cells read as the clerk sees them', () => {
+  /** 单位, 参保计划, 份数 and 生效日期 merged down one unit's rows (3–8); a title merged across. */
+  function mergedUnit(): { rows: CellValue[][]; merges: string[]; shown: CellValue[][] } {
+    const people = [
+      ['张三', '男', idFor('19800101', 123)],
+      ['李四', '男', `${idFor('19810202', 125).slice(0, 17)}0`],
+      ['王芳', '女', idFor('19820303', 128)],
+      ['赵六', '男', idFor('19830404', 129)],
+      ['钱七', '男', idFor('19840505', 131)],
+      ['孙八', '男', idFor('19850606', 133)],
+    ];
+    const shown: CellValue[][] = [
+      ['2026年度职工互助保障参保花名册', ...Array(10).fill('2026年度职工互助保障参保花名册')],
+      HEADER,
+      ...people.map(([name, sex, id], i) => [i + 1, '县供电公司', name, sex, id, '综合', 2, '2026-01-01', '', '单位工会全额交纳', '']),
+    ];
+    const merges = ['A1:K1', 'B3:B8', 'F3:F8', 'G3:G8', 'H3:H8'];
+    const rows = shown.map((row, r) =>
+      row.map((value, c) => {
+        if (r === 0) return c === 0 ? value : '';
+        if (r >= 3 && [1, 5, 6, 7].includes(c)) return '';
+        return value;
+      }),
+    );
+    return { rows, merges, shown };
+  }
+
+  test('covered cells read as the merged value: no MISSING_FIELD, the same findings as the values on screen', async () => {
+    const { rows, merges, shown } = mergedUnit();
+    const { adapter } = setup([{ name: ROSTER, rows, merges }]);
+    const result = await adapter.check({ scope: 'activeSheet', mark: false });
+    expect(result.report).toEqual(checkRoster([{ name: ROSTER, rows: shown }]));
+    expect(result.report.findings.map((f) => `${f.cell} ${f.rule}`)).toEqual(['E4 ID_INVALID']);
+    expect(result.report.summary.units).toEqual([{ unit: '县供电公司', plan: expect.any(Number), planName: '综合', people: 6, shares: 12, premium: expect.any(Number) }]);
+  });
+
+  test('a merged area that runs over several read blocks, in no more syncs than without merges', async () => {
+    const { rows, merges, shown } = mergedUnit();
+    // A budget of two rows per block: the merges start in one block and go on in the next two.
+    const tiny = 2 * HEADER.length * 32;
+    const merged = new ExcelAdapter(new ExcelStandIn(new WorkbookState([{ name: ROSTER, rows, merges }])) as unknown as ExcelHost, tiny);
+    const plain = new ExcelAdapter(new ExcelStandIn(new WorkbookState([{ name: ROSTER, rows: shown }])) as unknown as ExcelHost, tiny);
+    const withMerges = await merged.check({ scope: 'activeSheet', mark: false });
+    const withoutMerges = await plain.check({ scope: 'activeSheet', mark: false });
+    expect(withMerges.report).toEqual(withoutMerges.report);
+    expect(withMerges.syncs).toBe(withoutMerges.syncs);
+    expect(withMerges.syncs).toBeGreaterThanOrEqual(2 + 4);
+  });
+
+  test('Excel before ExcelApi 1.13 cannot list merged areas: covered cells stay blank', async () => {
+    const { rows, merges } = mergedUnit();
+    const { adapter } = setup([{ name: ROSTER, rows, merges }], { apiVersion: '1.12' });
+    const result = await adapter.check({ scope: 'activeSheet', mark: false });
+    expect(result.report).toEqual(checkRoster([{ name: ROSTER, rows }]));
+    expect(result.report.findings.filter((f) => f.rule === 'MISSING_FIELD').map((f) => f.cell)).toEqual(['F4', 'G4', 'F5', 'G5', 'F6', 'G6', 'F7', 'G7', 'F8', 'G8']);
+  });
+});
+
+describe('hidden sheets', () => {
+  test('whole workbook: hidden and very hidden sheets are listed as skipped, as the command lists them; the marks sheet is not', async () => {
+    const second = [HEADER, [1, '县水利局', '张三', '男', idFor('19800101', 123), '指定疾病', 1, '2026-01-01', '', '', '']];
+    const { adapter } = setup([
+      rosterSpec(),
+      { name: '旧表', rows: second, visibility: 'Hidden' },
+      { name: '存档', rows: second, visibility: 'VeryHidden' },
+      { name: '空表', rows: [] },
+    ]);
+    await adapter.check({ scope: 'workbook' });
+    // Now the workbook also has the add-in's very hidden marks sheet.
+    const result = await adapter.check({ scope: 'workbook' });
+    expect(result.report.summary.skipped).toEqual([
+      { sheet: '旧表', reason: HIDDEN_SHEET_REASON },
+      { sheet: '存档', reason: HIDDEN_SHEET_REASON },
+      { sheet: '空表', reason: '工作表为空' },
+    ]);
+    expect(result.report.findings.some((f) => f.rule === 'PLAN_CONFLICT')).toBe(false);
+    expect(result.notices.filter((n) => n.code !== 'previousMarksCleared' && n.code !== 'notesKept')).toEqual([
+      { code: 'hiddenSkipped', sheet: '旧表' },
+      { code: 'hiddenSkipped', sheet: '存档' },
+      { code: 'emptySheet', sheet: '空表' },
+    ]);
+  });
+});
+
 describe('how many syncs', () => {
   const measured: Record<string, unknown> = {};
   afterAll(() => {
@@ -225,14 +457,19 @@ describe('how many syncs', () => {
   test.each([
     [10_000, 40],
     [100_000, 40],
-  ])('%i rows × 11 columns: check and clear within the budget, each request under 5 MB', async (people, bound) => {
-    const { workbook, standIn, adapter } = setup([{ name: ROSTER, rows: largeRoster(people) }]);
+  ])('%i rows × 11 columns, 单位 and 参保计划 merged per unit: check and clear within the budget, each request under 5 MB', async (people, bound) => {
+    // Units of 50 rows from row 2: their 单位 and 参保计划 cells merged, as clerks do (blank under the first).
+    const merges: string[] = [];
+    for (let top = 2; top <= people + 1; top += 50) merges.push(`B${top}:B${top + 49}`, `F${top}:F${top + 49}`);
+    const { workbook, standIn, adapter } = setup([{ name: ROSTER, rows: largeRoster(people), merges }]);
     const before = snapshot(workbook);
     const progress: Progress[] = [];
     const checked = await adapter.check({ scope: 'activeSheet', onProgress: (p) => progress.push(p) });
     const checkSyncs = standIn.syncs;
     expect(checked.syncs).toBe(checkSyncs);
     expect(checked.report.findings).toHaveLength(people / 100);
+    expect(checked.report.findings.every((f) => f.rule === 'ID_INVALID')).toBe(true);
+    expect(checked.report.summary.units).toHaveLength(people / 50);
     expect(checked.marked).toBe(people / 100);
     const cleared = await adapter.clearMarks();
     expect(cleared.restored).toBe(people / 100);
@@ -411,9 +648,11 @@ describe('every failure path has its message', () => {
   test('the marks of a sheet deleted since are dropped with a message', async () => {
     const { workbook, adapter } = setup([rosterSpec(), { name: 'Sheet2', rows: [['x']] }]);
     await adapter.check({ scope: 'activeSheet' });
-    workbook.sheets = workbook.sheets.filter((s) => s.name !== ROSTER);
+    workbook.deleteSheet(ROSTER);
+    expect(Object.values(workbook.formulasOf(MARKS_SHEET))[0]).toMatch(/^=ROW\(#REF!/);
     const cleared = await adapter.clearMarks();
-    expect(cleared.notices).toContainEqual({ code: 'marksSheetMissing', sheet: ROSTER });
+    expect(cleared.notices).toEqual([{ code: 'marksSheetMissing', sheet: ROSTER }]);
+    expect(cleared).toMatchObject({ restored: 0, unmatched: 0 });
     expect(workbook.find(MARKS_SHEET)).toBeUndefined();
   });
 });
@@ -432,7 +671,10 @@ describe('缴费汇总', () => {
     expect(rows[header]).toEqual(['单位', '参保计划', '人数', '份数', '保障费（元）']);
     expect(rows[header + 1]).toEqual(['县供电公司', '综合', 6, 12, 720]);
     expect(rows[header + 2]).toEqual(['县供电公司', '女职工安康', 2, 2, 50]);
-    expect(rows[header + 3]).toEqual(['合计', '', 8, 14, 770]);
+    // The total is the engine's: distinct people (10 rows, 10 people, 8 of them in a valid plan), no sum of shares.
+    const { summary } = checkRoster([{ name: ROSTER, rows: faultyRoster() }]);
+    expect(rows[header + 3]).toEqual(['合计', '', summary.people, '', summary.premiumTotal]);
+    expect(rows[header + 3]).toEqual(['合计', '', 10, '', 770]);
     const funding = rows.findIndex((row) => row[0] === '出资方式');
     expect(rows[funding + 1].slice(0, 3)).toEqual(['单位工会全额交纳', 8, 770]);
     const sheet = workbook.sheet(first.sheetName);

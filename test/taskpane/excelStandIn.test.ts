@@ -99,3 +99,126 @@ test('Excel.run sends what is still queued when the batch ends', async () => {
   expect(standIn.syncs).toBe(1);
   expect(workbook.fillAt('花名册', 'A1').color).toBe('#FFFF00');
 });
+
+describe('formulas follow their cells, as Excel keeps them', () => {
+  function workbookWithReferences() {
+    return new WorkbookState([
+      {
+        name: '花名册',
+        rows: [['标题'], ['a', 1], ['b', 2], ['c', 3], ['合计', 6]],
+        formulas: { B5: '=SUM(B2:B4)', C2: '=ROW(A3)' },
+        fills: { A3: solidFill('#FFFF00') },
+        notes: { A3: '经办人的备注' },
+      },
+      {
+        name: 'refs',
+        formulas: { A1: "=ROW('花名册'!A3)", A2: '=ROW(花名册!$A$4)', A3: '=ROW(refs!B9)', A4: '="花名册!A3"&ROW(花名册!A2)' },
+      },
+    ]);
+  }
+
+  test('=ROW(reference) is calculated; a formula written to a text cell stays text', async () => {
+    const workbook = workbookWithReferences();
+    expect(workbook.valuesOf('refs').map((row) => row[0]).slice(0, 3)).toEqual([3, 4, 9]);
+    const standIn = new ExcelStandIn(workbook);
+    await standIn.run(async (context: RequestContext) => {
+      const range = context.workbook.worksheets.getItem('refs').getRange('C1:C2');
+      range.numberFormat = [['General'], ['@']];
+      range.formulas = [["=ROW('花名册'!B5)"], ["=ROW('花名册'!B5)"]];
+      await context.sync();
+    });
+    expect(workbook.formulasOf('refs').C1).toBe("=ROW('花名册'!B5)");
+    expect(workbook.formulasOf('refs').C2).toBeUndefined();
+    expect(workbook.valuesOf('refs')[1][2]).toBe("=ROW('花名册'!B5)");
+    expect(workbook.valuesOf('refs')[0][2]).toBe(5);
+  });
+
+  test('renaming a sheet rewrites the references to it in every sheet', () => {
+    const workbook = workbookWithReferences();
+    workbook.renameSheet('花名册', '2026 花名册');
+    expect(workbook.formulasOf('refs')).toEqual({
+      A1: "=ROW('2026 花名册'!A3)",
+      A2: "=ROW('2026 花名册'!$A$4)",
+      A3: '=ROW(refs!B9)',
+      A4: `="花名册!A3"&ROW('2026 花名册'!A2)`,
+    });
+    expect(workbook.formulasOf('2026 花名册')).toEqual({ B5: '=SUM(B2:B4)', C2: '=ROW(A3)' });
+    workbook.renameSheet('2026 花名册', '新表');
+    expect(workbook.formulasOf('refs').A1).toBe('=ROW(新表!A3)');
+    expect(workbook.activeSheet).toBe('新表');
+  });
+
+  test('inserting rows moves the cells and the references to them', () => {
+    const workbook = workbookWithReferences();
+    workbook.insertRows('花名册', 3, 2);
+    expect(workbook.valuesOf('花名册').map((row) => row[0] ?? '')).toEqual(['标题', 'a', '', '', 'b', 'c', '合计']);
+    expect(workbook.fillAt('花名册', 'A5').color).toBe('#FFFF00');
+    expect(workbook.fillAt('花名册', 'A3')).toEqual(NO_FILL);
+    expect(workbook.notesOf('花名册')).toEqual({ A5: '经办人的备注' });
+    expect(workbook.formulasOf('花名册')).toEqual({ B7: '=SUM(B2:B6)', C2: '=ROW(A5)' });
+    expect(workbook.formulasOf('refs')).toMatchObject({ A1: "=ROW('花名册'!A5)", A2: '=ROW(花名册!$A$6)', A3: '=ROW(refs!B9)' });
+    expect(workbook.valuesOf('refs').map((row) => row[0]).slice(0, 3)).toEqual([5, 6, 9]);
+  });
+
+  test('deleting rows: references to the deleted cells become #REF!, the others move up', () => {
+    const workbook = workbookWithReferences();
+    workbook.deleteRows('花名册', 3, 1);
+    expect(workbook.valuesOf('花名册').map((row) => row[0])).toEqual(['标题', 'a', 'c', '合计']);
+    expect(workbook.fillsOf('花名册')).toEqual({});
+    expect(workbook.notesOf('花名册')).toEqual({});
+    expect(workbook.formulasOf('花名册')).toEqual({ B4: '=SUM(B2:B3)', C2: '=ROW(#REF!)' });
+    expect(workbook.formulasOf('refs')).toMatchObject({ A1: "=ROW('花名册'!#REF!)", A2: '=ROW(花名册!$A$3)' });
+    expect(workbook.valuesOf('refs').map((row) => row[0]).slice(0, 2)).toEqual(['#REF!', 3]);
+  });
+
+  test('deleting a sheet: references to it become #REF!A1', () => {
+    const workbook = workbookWithReferences();
+    workbook.deleteSheet('花名册');
+    expect(workbook.formulasOf('refs')).toMatchObject({ A1: '=ROW(#REF!A3)', A2: '=ROW(#REF!$A$4)' });
+    expect(workbook.valuesOf('refs')[0][0]).toBe('#REF!');
+  });
+});
+
+describe('merged cells', () => {
+  const spec = {
+    name: 'M',
+    rows: [
+      ['单位', '计划'],
+      ['供电', '综合'],
+      ['不该在这里', ''],
+      ['', '农民工'],
+    ],
+    merges: ['A2:A4', 'A6:B6'],
+  };
+
+  test('the cells a merged area covers read blank; only areas whose top-left cell is in the range are returned', async () => {
+    const workbook = new WorkbookState([spec]);
+    expect(workbook.valuesOf('M').map((row) => row[0])).toEqual(['单位', '供电', '', '']);
+    const standIn = new ExcelStandIn(workbook);
+    await standIn.run(async (context: RequestContext) => {
+      const sheet = context.workbook.worksheets.getItem('M');
+      const whole = sheet.getRange('A1:B6').getMergedAreasOrNullObject().load('address');
+      const below = sheet.getRange('A3:B4').getMergedAreasOrNullObject().load('address');
+      const none = sheet.getRange('B1:B4').getMergedAreasOrNullObject().load('address');
+      await context.sync();
+      expect(whole.isNullObject).toBe(false);
+      expect(whole.address).toBe('M!A2:A4,M!A6:B6');
+      // A2:A4 covers A3:A4 but starts above it (office-js issue #3611).
+      expect(below.isNullObject).toBe(true);
+      expect(none.isNullObject).toBe(true);
+    });
+    workbook.insertRows('M', 3, 1);
+    expect(workbook.sheet('M').merges).toEqual([
+      { row: 1, column: 0, rowCount: 4, columnCount: 1 },
+      { row: 6, column: 0, rowCount: 1, columnCount: 2 },
+    ]);
+  });
+
+  test('before ExcelApi 1.13 there is no getMergedAreasOrNullObject', async () => {
+    const standIn = new ExcelStandIn(new WorkbookState([spec]), { apiVersion: '1.12' });
+    await standIn.run(async (context: RequestContext) => {
+      context.workbook.worksheets.getItem('M').getRange('A1:B6').getMergedAreasOrNullObject().load('address');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+    });
+  });
+});

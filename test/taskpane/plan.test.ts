@@ -12,7 +12,11 @@ import {
   encodeFill,
   isNoFill,
   MAX_CHUNK_ROWS,
+  markFormula,
   markRow,
+  MergedValues,
+  parseAreasAddress,
+  parseMarkFormula,
   rangesOf,
   readMarkRow,
   uniqueSheetName,
@@ -49,13 +53,101 @@ test('no fill is told from white by tintAndShade null or pattern None', () => {
   expect(encodeFill({ ...white, pattern: 'None', tintAndShade: null })).toBe('none');
 });
 
-test('mark records survive the round trip through the marks sheet', () => {
+test('a mark is recorded as a formula Excel keeps pointing at the cell, and read back', () => {
   const record = { sheet: '2026', cell: 'E4', fill: 'none', noteBytes: 152, mark: '#FFC7CE' };
-  expect(readMarkRow(markRow(record))).toEqual(record);
-  // Excel may hand a text-formatted "2026" back as a number; a damaged row is skipped.
-  expect(readMarkRow([2026, 'E4', 'none', 0, '#FFC7CE'])).toEqual({ ...record, noteBytes: 0 });
-  expect(readMarkRow(['sheet', 'cell', 'fill', 'note', 'mark'])).toBeNull();
+  const row = markRow(record);
+  expect(row[0]).toBe("=ROW('2026'!E4)");
+  expect(readMarkRow(row)).toEqual({
+    location: { kind: 'cell', sheet: '2026', cell: 'E4' },
+    fill: 'none',
+    noteBytes: 152,
+    mark: '#FFC7CE',
+    checked: "'2026'!E4",
+    legacy: false,
+    row,
+  });
+  expect(markFormula("It's 花名册", 'G16')).toBe("=ROW('It''s 花名册'!G16)");
+  // The header and blank or damaged rows are skipped.
+  expect(readMarkRow(['cell', 'fill', 'note', 'mark', 'checked'])).toBeNull();
+  expect(readMarkRow(['', '', '', '', ''])).toBeNull();
   expect(readMarkRow(['花名册', 'not a cell', '', '', ''])).toBeNull();
+});
+
+test('the formula as Excel hands it back after renames, insertions and deletions', () => {
+  // Excel writes a name that needs no quotes without them, keeps $ signs, and may quote anything.
+  expect(parseMarkFormula("=ROW('花名册'!G16)")).toEqual({ kind: 'cell', sheet: '花名册', cell: 'G16' });
+  expect(parseMarkFormula('=ROW(新花名册!G19)')).toEqual({ kind: 'cell', sheet: '新花名册', cell: 'G19' });
+  expect(parseMarkFormula('=ROW(Sheet1!$A$1)')).toEqual({ kind: 'cell', sheet: 'Sheet1', cell: 'A1' });
+  expect(parseMarkFormula("=ROW('It''s (2026)!'!ab12)")).toEqual({ kind: 'cell', sheet: "It's (2026)!", cell: 'AB12' });
+  expect(parseMarkFormula("=row('a,b'!C3)")).toEqual({ kind: 'cell', sheet: 'a,b', cell: 'C3' });
+  // A deleted cell (its row or column) and a deleted sheet.
+  expect(parseMarkFormula('=ROW(花名册!#REF!)')).toEqual({ kind: 'cellDeleted' });
+  expect(parseMarkFormula("=ROW('花 名 册'!#REF!)")).toEqual({ kind: 'cellDeleted' });
+  expect(parseMarkFormula('=ROW(#REF!G16)')).toEqual({ kind: 'sheetDeleted' });
+  expect(parseMarkFormula('=ROW(#REF!)')).toEqual({ kind: 'sheetDeleted' });
+  // Anything else is not ours to read.
+  expect(parseMarkFormula('=ROW(G16)')).toEqual({ kind: 'unreadable' });
+  expect(parseMarkFormula("=ROW('花名册'!G16:G17)")).toEqual({ kind: 'unreadable' });
+  expect(parseMarkFormula('=SUM(花名册!G16)')).toEqual({ kind: 'unreadable' });
+});
+
+test('rows of the first version (sheet and address as text) are still read, as not kept up to date', () => {
+  const legacy = readMarkRow(['花名册', 'E4', 'none', '152', '#FFC7CE']);
+  expect(legacy).toMatchObject({ location: { kind: 'cell', sheet: '花名册', cell: 'E4' }, noteBytes: 152, legacy: true, checked: '花名册!E4' });
+  // Excel may hand a text-formatted "2026" back as a number.
+  expect(readMarkRow([2026, 'E4', 'none', 0, '#FFC7CE'])).toMatchObject({ location: { kind: 'cell', sheet: '2026', cell: 'E4' }, noteBytes: 0 });
+  expect(readMarkRow(['sheet', 'cell', 'fill', 'note', 'mark'])).toBeNull();
+});
+
+test('merged areas from a RangeAreas address', () => {
+  expect(parseAreasAddress('花名册!B3:B10,花名册!A1:K1')).toEqual([
+    { rowIndex: 2, columnIndex: 1, rowCount: 8, columnCount: 1 },
+    { rowIndex: 0, columnIndex: 0, rowCount: 1, columnCount: 11 },
+  ]);
+  expect(parseAreasAddress("'a, b!'!$F$3:$G$4, 'a, b!'!H9")).toEqual([
+    { rowIndex: 2, columnIndex: 5, rowCount: 2, columnCount: 2 },
+    { rowIndex: 8, columnIndex: 7, rowCount: 1, columnCount: 1 },
+  ]);
+  expect(parseAreasAddress('')).toEqual([]);
+});
+
+test('covered cells get their merged area’s value, across blocks, as the clerk sees them', () => {
+  // Columns B:D (index 1–3), read in blocks of two rows; B2:B5 and C3:D3 merged, C5:C6 blank.
+  const spread = new MergedValues(1, 3);
+  const block1 = [
+    ['单位', '计划', '份数'],
+    ['供电', '综合', 2],
+  ];
+  spread.apply(block1, 0, [
+    { rowIndex: 1, columnIndex: 1, rowCount: 4, columnCount: 1 },
+    { rowIndex: 2, columnIndex: 2, rowCount: 1, columnCount: 2 },
+  ]);
+  expect(block1).toEqual([
+    ['单位', '计划', '份数'],
+    ['供电', '综合', 2],
+  ]);
+  // C3:D3 does not start in this block: it is left for the block that has its top-left cell.
+  expect(spread.open).toBe(1);
+  // The next block: Excel returns only the areas whose top-left cell is in it (none from above).
+  const block2 = [
+    ['', '农民工', ''],
+    ['', '', 3],
+  ];
+  spread.apply(block2, 2, [{ rowIndex: 2, columnIndex: 2, rowCount: 1, columnCount: 2 }]);
+  expect(block2).toEqual([
+    ['供电', '农民工', '农民工'],
+    ['供电', '', 3],
+  ]);
+  const block3 = [
+    ['', '', 1],
+    ['水利', '', 1],
+  ];
+  spread.apply(block3, 4, [{ rowIndex: 4, columnIndex: 2, rowCount: 2, columnCount: 1 }]);
+  expect(block3).toEqual([
+    ['供电', '', 1],
+    ['水利', '', 1],
+  ]);
+  expect(spread.open).toBe(0);
 });
 
 test('new sheet names never take an existing one (names compare without case)', () => {

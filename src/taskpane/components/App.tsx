@@ -137,9 +137,10 @@ export function App({ adapter, language }: AppProps): React.ReactElement {
   const onClear = () =>
     run('clear', async (signal) => {
       const cleared = await adapter.clearMarks({ signal, onProgress: setProgress });
-      const out: Message[] = [
-        cleared.restored + cleared.notesRemoved > 0 ? message('success', strings.cleared(cleared.restored, cleared.notesRemoved)) : message('info', strings.nothingToClear),
-      ];
+      const out: Message[] = [];
+      if (cleared.restored + cleared.notesRemoved > 0) out.push(message('success', strings.cleared(cleared.restored, cleared.notesRemoved)));
+      // Marks kept because their sheet cannot be found are still there: the notice says so.
+      else if (cleared.unmatched === 0) out.push(message('info', strings.nothingToClear));
       for (const notice of cleared.notices) out.push(message(noticeIntent(notice), strings.notice(notice)));
       return out;
     });

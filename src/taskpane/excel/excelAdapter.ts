@@ -3,22 +3,26 @@
  *
  * - Reads the used range (values only) in blocks of rows sized for Excel on the web's 5 MB payload
  *   limit, one sync per block, and feeds the rows to the roster engine (RosterChecker), so the pane
- *   finds exactly what the command finds. It reads Range.values, as the command reads cell values:
- *   a merged area's other cells read blank, which the engine expects.
+ *   finds exactly what the command finds. A cell covered by a merged area reads as the area's value
+ *   (what the clerk sees; Range.values reads it blank): each block's merged areas are loaded in the
+ *   same sync as its values (ExcelApi 1.13; without it covered cells stay blank). Hidden sheets are
+ *   passed over in whole-workbook mode and listed in summary.skipped, as the command lists them.
  * - Marks faulty cells (red for errors, amber for warnings) with a note where ExcelApi 1.18 has
  *   notes. Before marking it reads each cell's fill in bulk and records it, with the size of the note
- *   it added, in a very hidden sheet (plan.ts, MARKS_SHEET), so 清除标记 puts every fill back exactly,
- *   even after the workbook was closed and reopened. It never writes a value or formula of the
- *   clerk's cells.
+ *   it added, in a very hidden sheet (plan.ts, MARKS_SHEET) where each marked cell is a formula,
+ *   =ROW('花名册'!G16), that Excel keeps pointing at the cell when the clerk renames the sheet or
+ *   inserts or deletes rows. So 清除标记 puts every fill back exactly, even after the workbook was
+ *   closed, reopened and edited. It never writes a value or formula of the clerk's cells.
  * - Counts its syncs (syncCount) so tests can hold it to a bound.
  */
 import { FUNDING_METHODS, PLANS } from '../../rules/catalogue';
-import { COLUMNS, Finding, RosterChecker, RosterReport, Severity } from '../../rules/roster';
+import { COLUMNS, Finding, HIDDEN_SHEET_REASON, RosterChecker, RosterReport, Severity } from '../../rules/roster';
 import type { Field } from '../../rules/roster/columns';
 import {
   batchesBySize,
   BYTES_PER_MARKED_CELL,
   BYTES_PER_VALUE_CELL,
+  CellRect,
   cellsOfRun,
   chunkRows,
   decodeFill,
@@ -29,14 +33,20 @@ import {
   MARK_FILL,
   MarkRecord,
   markRow,
+  MARKS_FORMATS,
   MARKS_HEADER,
   MARKS_SHEET,
   MAX_SHEET_CELLS,
+  MergedValues,
   NOTE_PREFIX,
   noteText,
+  parseAreasAddress,
   rangesOf,
   readMarkRow,
   sameColor,
+  sheetOfChecked,
+  StoredMark,
+  storedRowFormats,
   SYNC_BUDGET_BYTES,
   uniqueSheetName,
   utf8Length,
@@ -74,10 +84,14 @@ interface UsedRange {
 
 interface Target {
   name: string;
+  /** Hidden or very hidden: passed over (whole-workbook mode), listed in summary.skipped. */
+  hidden: boolean;
   sheet: Excel.Worksheet;
   protected: boolean;
-  /** Null for an empty sheet or one too large to read. */
+  /** Null for a hidden or empty sheet or one too large to read. */
   used: UsedRange | null;
+  /** Empty: the engine lists it as skipped ("工作表为空"), as the command does. */
+  empty: boolean;
 }
 
 interface Workbook {
@@ -97,8 +111,22 @@ interface CellMark {
 interface ClearCounts {
   restored: number;
   notesRemoved: number;
+  /** Records kept because no sheet matched them. */
+  unmatched: number;
   /** Rows left in the marks sheet (header included): 0 when the sheet is gone. */
   storeRows: number;
+}
+
+/** How readBlocks reads a rectangle. */
+interface BlockReading {
+  property: 'values' | 'formulas';
+  /** Estimated response bytes per cell, to size the blocks. */
+  bytesPerCell: number;
+  /** Give cells covered by a merged area the area's value (ExcelApi 1.13). */
+  merges?: boolean;
+  take: (rows: unknown[][], firstRowIndex: number) => void;
+  /** Runs before each block (progress, cancel). */
+  before?: () => void;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -183,8 +211,8 @@ export class ExcelAdapter implements RosterAdapter {
     return this.exclusive('clear', async () => {
       const before = this.syncs;
       const notices: Notice[] = [];
-      const { restored, notesRemoved } = await this.host.run((context) => this.clearIn(context, notices, options));
-      return { restored, notesRemoved, notices, syncs: this.syncs - before };
+      const { restored, notesRemoved, unmatched } = await this.host.run((context) => this.clearIn(context, notices, options));
+      return { restored, notesRemoved, unmatched, notices, syncs: this.syncs - before };
     });
   }
 
@@ -277,29 +305,37 @@ export class ExcelAdapter implements RosterAdapter {
     const protection = this.supports('1.7') ? context.workbook.protection.load('protected') : null;
     await this.sync(context);
 
-    const names: string[] = [];
+    // In the workbook's order: the sheets to read, and the hidden ones, passed over but listed.
+    const chosen: { name: string; hidden: boolean }[] = [];
     if (scope === 'activeSheet') {
-      names.push(active.name);
+      chosen.push({ name: active.name, hidden: false });
     } else {
       for (const sheet of sheets.items) {
-        // The add-in's own sheets: the marks, and the summaries it wrote.
-        if (sheet.name === MARKS_SHEET || isSummarySheet(sheet.name)) continue;
-        if (sheet.visibility !== 'Visible') notices.push({ code: 'hiddenSkipped', sheet: sheet.name });
-        else names.push(sheet.name);
+        // The add-in's own sheets: the marks (never listed), and the summaries it wrote.
+        if (sheet.name === MARKS_SHEET) continue;
+        if (sheet.visibility !== 'Visible') {
+          notices.push({ code: 'hiddenSkipped', sheet: sheet.name });
+          chosen.push({ name: sheet.name, hidden: true });
+        } else if (!isSummarySheet(sheet.name)) {
+          chosen.push({ name: sheet.name, hidden: false });
+        }
       }
     }
-    const pending = names.map((name) => {
+    const pending = chosen.map(({ name, hidden }) => {
       const sheet = sheets.getItem(name);
+      if (hidden) return { name, hidden, sheet, used: null };
       sheet.protection.load('protected');
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load('address,rowIndex,columnIndex,rowCount,columnCount');
-      return { name, sheet, used };
+      return { name, hidden, sheet, used };
     });
     await this.sync(context);
 
-    const targets = pending.map(({ name, sheet, used }): Target => {
-      const target: Target = { name, sheet, protected: sheet.protection.protected, used: null };
+    const targets = pending.map(({ name, hidden, sheet, used }): Target => {
+      const target: Target = { name, hidden, sheet, protected: !hidden && sheet.protection.protected, used: null, empty: false };
+      if (used === null) return target;
       if (used.isNullObject) {
+        target.empty = true;
         notices.push({ code: 'emptySheet', sheet: name });
       } else if (used.rowCount * used.columnCount > MAX_SHEET_CELLS) {
         notices.push({ code: 'tooLarge', sheet: name, detail: used.address, count: used.rowCount * used.columnCount });
@@ -321,25 +357,38 @@ export class ExcelAdapter implements RosterAdapter {
   private async readRoster(context: Excel.RequestContext, targets: Target[], notices: Notice[], options: OperationOptions): Promise<RosterReport> {
     const checker = new RosterChecker();
     const total = targets.reduce((sum, target) => sum + (target.used?.rowCount ?? 0), 0);
+    const merges = this.supports('1.13');
+    // Sheets the pane has already said something about: no second "not checked" notice for them.
+    const noticed = new Set<string>();
     let done = 0;
     for (const target of targets) {
+      if (target.hidden) {
+        checker.skipSheet(target.name, HIDDEN_SHEET_REASON);
+        noticed.add(target.name);
+        continue;
+      }
+      if (target.empty) {
+        // Listed by the engine as an empty sheet, as the command lists it.
+        checker.beginSheet(target.name).end();
+        noticed.add(target.name);
+        continue;
+      }
       const used = target.used;
       if (!used) continue;
       const session = checker.beginSheet(target.name, { firstColumn: used.columnIndex + 1 });
-      const rowsPerRead = await this.readBlocks(
-        context,
-        target.sheet,
-        used,
-        BYTES_PER_VALUE_CELL,
-        (rows, firstRow) => {
+      const rowsPerRead = await this.readBlocks(context, target.sheet, used, {
+        property: 'values',
+        bytesPerCell: BYTES_PER_VALUE_CELL,
+        merges,
+        take: (rows, firstRow) => {
           for (let i = 0; i < rows.length; i += 1) session.addRow(rows[i], firstRow + i + 1);
           done += rows.length;
         },
-        () => {
+        before: () => {
           throwIfAborted(options.signal);
           this.progress(options, { phase: 'reading', sheet: target.name, done, total });
         },
-      );
+      });
       session.end();
       const reduced = rowsPerRead < chunkRows(used.columnCount, this.budgetBytes);
       if (reduced) notices.push({ code: 'readChunkReduced', sheet: target.name, count: rowsPerRead });
@@ -347,30 +396,29 @@ export class ExcelAdapter implements RosterAdapter {
     throwIfAborted(options.signal);
     this.progress(options, { phase: 'reading', done: total, total });
     const report = checker.finish();
-    for (const skipped of report.summary.skipped) notices.push({ code: 'noHeader', sheet: skipped.sheet, detail: skipped.reason });
+    for (const skipped of report.summary.skipped) {
+      if (!noticed.has(skipped.sheet)) notices.push({ code: 'noHeader', sheet: skipped.sheet, detail: skipped.reason });
+    }
     return report;
   }
 
   /**
-   * Reads a rectangle's values in blocks of rows, one sync per block, sized for the payload
-   * budget; a block whose response is still too big is read again as two. `before` runs before
-   * each block (progress, cancel). Returns the rows per block it ended with.
+   * Reads a rectangle's values (or formulas) in blocks of rows, one sync per block, sized for the
+   * payload budget; a block whose response is still too big is read again as two. With `merges`,
+   * the block's merged areas come in the same sync and covered cells get their area's value.
+   * Returns the rows per block it ended with.
    */
-  private async readBlocks(
-    context: Excel.RequestContext,
-    sheet: Excel.Worksheet,
-    rect: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
-    bytesPerCell: number,
-    take: (rows: unknown[][], firstRowIndex: number) => void,
-    before: () => void = () => undefined,
-  ): Promise<number> {
-    let rowsPerRead = chunkRows(rect.columnCount, this.budgetBytes, bytesPerCell);
+  private async readBlocks(context: Excel.RequestContext, sheet: Excel.Worksheet, rect: CellRect, reading: BlockReading): Promise<number> {
+    let rowsPerRead = chunkRows(rect.columnCount, this.budgetBytes, reading.bytesPerCell);
+    const spread = reading.merges ? new MergedValues(rect.columnIndex, rect.columnCount) : null;
     let offset = 0;
     while (offset < rect.rowCount) {
-      before();
+      reading.before?.();
       const count = Math.min(rowsPerRead, rect.rowCount - offset);
       const block = sheet.getRangeByIndexes(rect.rowIndex + offset, rect.columnIndex, count, rect.columnCount);
-      block.load('values');
+      block.load(reading.property);
+      const merged = spread ? block.getMergedAreasOrNullObject() : null;
+      merged?.load('address');
       try {
         await this.sync(context);
       } catch (error) {
@@ -380,7 +428,9 @@ export class ExcelAdapter implements RosterAdapter {
         }
         throw error;
       }
-      take(block.values, rect.rowIndex + offset);
+      const rows = (reading.property === 'values' ? block.values : block.formulas) as unknown[][];
+      if (spread && merged) spread.apply(rows, rect.rowIndex + offset, merged.isNullObject ? [] : parseAreasAddress(merged.address));
+      reading.take(rows, rect.rowIndex + offset);
       offset += count;
     }
     return rowsPerRead;
@@ -497,12 +547,6 @@ export class ExcelAdapter implements RosterAdapter {
   private marksSheet(context: Excel.RequestContext, storeRows: number): { append(records: MarkRecord[]): void } {
     let sheet: Excel.Worksheet | null = storeRows > 0 ? context.workbook.worksheets.getItem(MARKS_SHEET) : null;
     let nextRow = storeRows;
-    const write = (target: Excel.Worksheet, rows: string[][]) => {
-      const range = target.getRangeByIndexes(nextRow, 0, rows.length, MARKS_HEADER.length);
-      range.numberFormat = grid(rows.length, MARKS_HEADER.length, '@');
-      range.values = rows;
-      nextRow += rows.length;
-    };
     return {
       append(records: MarkRecord[]): void {
         if (records.length === 0) return;
@@ -510,48 +554,78 @@ export class ExcelAdapter implements RosterAdapter {
           sheet = context.workbook.worksheets.add(MARKS_SHEET);
           sheet.visibility = 'VeryHidden';
           nextRow = 0;
-          write(sheet, [[...MARKS_HEADER]]);
+          nextRow += writeStoreRows(sheet, nextRow, [[...MARKS_HEADER]], [MARKS_HEADER.map(() => '@')]);
         }
-        write(sheet, records.map(markRow));
+        nextRow += writeStoreRows(
+          sheet,
+          nextRow,
+          records.map(markRow),
+          records.map(() => [...MARKS_FORMATS]),
+        );
       },
     };
   }
 
   // ─── clearing ─────────────────────────────────────────────────────────────────────────────
 
-  /** Puts back the fills and deletes the notes recorded in the marks sheet, then deletes it. */
+  /**
+   * Puts back the fills and deletes the notes recorded in the marks sheet, each at the cell its
+   * formula points to now, then deletes the sheet, unless records must stay (a protected sheet, or
+   * a record no sheet matches): then the sheet keeps just those.
+   */
   private async clearIn(context: Excel.RequestContext, notices: Notice[], options: OperationOptions): Promise<ClearCounts> {
-    const counts: ClearCounts = { restored: 0, notesRemoved: 0, storeRows: 0 };
+    const counts: ClearCounts = { restored: 0, notesRemoved: 0, unmatched: 0, storeRows: 0 };
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
     const store = sheets.getItemOrNullObject(MARKS_SHEET);
     const used = store.getUsedRangeOrNullObject(true);
     used.load('rowIndex,rowCount');
+    const protection = this.supports('1.7') ? context.workbook.protection.load('protected') : null;
     await this.sync(context);
     if (store.isNullObject) return counts;
 
-    // Read the records, in blocks like any sheet (a record is about 250 bytes of JSON: 64 a cell).
-    const records: MarkRecord[] = [];
+    // Read the records' formulas, in blocks like any sheet (a record is about 250 bytes: 64 a cell).
+    const stored: StoredMark[] = [];
+    let storeEnd = 0;
     if (!used.isNullObject) {
+      storeEnd = used.rowIndex + used.rowCount;
       const rect = { rowIndex: used.rowIndex, columnIndex: 0, rowCount: used.rowCount, columnCount: MARKS_HEADER.length };
-      await this.readBlocks(context, store, rect, 64, (rows) => {
-        for (const row of rows) {
-          const record = readMarkRow(row);
-          if (record) records.push(record);
-        }
+      await this.readBlocks(context, store, rect, {
+        property: 'formulas',
+        bytesPerCell: 64,
+        take: (rows) => {
+          for (const row of rows) {
+            const record = readMarkRow(row);
+            if (record) stored.push(record);
+          }
+        },
       });
     }
 
-    const existing = new Set(sheets.items.map((sheet) => sheet.name));
-    const missing = new Set<string>();
-    const live = records.filter((record) => {
-      if (existing.has(record.sheet)) return true;
-      missing.add(record.sheet);
-      return false;
-    });
-    for (const sheet of missing) notices.push({ code: 'marksSheetMissing', sheet });
+    // Where each marked cell is now.
+    const names = new Map(sheets.items.map((sheet) => [sheet.name.toLowerCase(), sheet.name]));
+    const live: { record: StoredMark; sheet: string; cell: string }[] = [];
+    const unmatched: StoredMark[] = [];
+    const deletedSheets = new Set<string>();
+    let deletedCells = 0;
+    for (const record of stored) {
+      const { location } = record;
+      if (location.kind === 'cell') {
+        const sheet = names.get(location.sheet.toLowerCase());
+        if (sheet !== undefined && sheet !== MARKS_SHEET) live.push({ record, sheet, cell: location.cell });
+        else unmatched.push(record);
+      } else if (location.kind === 'sheetDeleted') {
+        deletedSheets.add(sheetOfChecked(record.checked));
+      } else if (location.kind === 'cellDeleted') {
+        deletedCells += 1;
+      } else {
+        unmatched.push(record);
+      }
+    }
+    for (const sheet of deletedSheets) notices.push({ code: 'marksSheetMissing', sheet });
+    if (deletedCells > 0) notices.push({ code: 'markedCellsDeleted', count: deletedCells });
 
-    const kept: MarkRecord[] = [];
+    const kept: StoredMark[] = [];
     const protectedSheets = new Set<string>();
     const proxies = new Map<string, Excel.Worksheet>();
     const sheetOf = (name: string): Excel.Worksheet => {
@@ -566,40 +640,39 @@ export class ExcelAdapter implements RosterAdapter {
     let done = 0;
     this.progress(options, { phase: 'clearing', done, total: live.length });
     // A record costs its fill twice (read now, written back) and its note's content (read back).
-    const sizeOf = (record: MarkRecord) => BYTES_PER_MARKED_CELL + 2 * utf8Length(record.fill) + record.noteBytes;
+    const sizeOf = ({ record }: { record: StoredMark }) => BYTES_PER_MARKED_CELL + 2 * utf8Length(record.fill) + record.noteBytes;
     for (const batch of batchesBySize(live, sizeOf, this.budgetBytes)) {
       // 1. Read what is there now: the fill, our note, the sheet's protection. One sync.
       const protections = new Map<string, Excel.WorksheetProtection>();
-      for (const record of batch) {
-        if (!protections.has(record.sheet)) protections.set(record.sheet, sheetOf(record.sheet).protection.load('protected'));
+      for (const { sheet } of batch) {
+        if (!protections.has(sheet)) protections.set(sheet, sheetOf(sheet).protection.load('protected'));
       }
-      const fillOf = queueFills(
-        batch.filter((record) => record.fill !== '').map((record) => ({ sheetName: record.sheet, sheet: sheetOf(record.sheet), cell: record.cell })),
-      );
-      const ourNotes = batch.map((record) => (record.noteBytes > 0 ? sheetOf(record.sheet).notes.getItemOrNullObject(record.cell).load('content') : null));
+      const fillOf = queueFills(batch.filter(({ record }) => record.fill !== '').map(({ sheet, cell }) => ({ sheetName: sheet, sheet: sheetOf(sheet), cell })));
+      const ourNotes = batch.map(({ record, sheet, cell }) => (record.noteBytes > 0 ? sheetOf(sheet).notes.getItemOrNullObject(cell).load('content') : null));
       await this.sync(context);
 
       // 2. Put back what is still ours. One sync.
       const fills = new Map<string, { sheet: Excel.Worksheet; fill: string; cells: string[] }>();
-      batch.forEach((record, i) => {
-        if ((protections.get(record.sheet) as Excel.WorksheetProtection).protected) {
-          protectedSheets.add(record.sheet);
+      batch.forEach(({ record, sheet, cell }, i) => {
+        if ((protections.get(sheet) as Excel.WorksheetProtection).protected) {
+          protectedSheets.add(sheet);
           kept.push(record);
           return;
         }
         if (record.fill !== '') {
-          const now = fillOf(record.sheet, record.cell);
-          // A fill the clerk changed since the check is theirs now: leave it.
+          const now = fillOf(sheet, cell);
+          // A cell that no longer has our colour was refilled by the clerk: its fill is theirs now.
           if (!isNoFill(now) && sameColor(now.color, record.mark)) {
-            const key = `${record.sheet}\u0000${record.fill}`;
+            const key = `${sheet}\u0000${record.fill}`;
             const group = fills.get(key);
-            if (group) group.cells.push(record.cell);
-            else fills.set(key, { sheet: sheetOf(record.sheet), fill: record.fill, cells: [record.cell] });
+            if (group) group.cells.push(cell);
+            else fills.set(key, { sheet: sheetOf(sheet), fill: record.fill, cells: [cell] });
             counts.restored += 1;
           } else {
             fillChanged += 1;
           }
         }
+        // Our note goes in any case, if it is still ours.
         const note = ourNotes[i];
         if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) {
           note.delete();
@@ -616,20 +689,41 @@ export class ExcelAdapter implements RosterAdapter {
     }
     for (const sheet of protectedSheets) notices.push({ code: 'clearProtected', sheet });
     if (fillChanged > 0) notices.push({ code: 'fillChangedKept', count: fillChanged });
-
-    // The records are done with: delete the sheet (hidden first: a very hidden sheet is made
-    // merely hidden before it goes), or keep only the rows of sheets that could not be cleared.
-    store.visibility = 'Hidden';
-    store.delete();
-    if (kept.length > 0) {
-      const again = sheets.add(MARKS_SHEET);
-      again.visibility = 'VeryHidden';
-      const rows = [[...MARKS_HEADER], ...kept.map(markRow)];
-      const range = again.getRangeByIndexes(0, 0, rows.length, MARKS_HEADER.length);
-      range.numberFormat = grid(rows.length, MARKS_HEADER.length, '@');
-      range.values = rows;
-      counts.storeRows = rows.length;
+    counts.unmatched = unmatched.length;
+    if (unmatched.length > 0) {
+      const shown = unmatched.slice(0, 5).map((record) => record.checked || '?');
+      notices.push({ code: 'marksUnmatched', count: unmatched.length, detail: `${shown.join('、')}${unmatched.length > shown.length ? ' …' : ''}` });
     }
+
+    const keep = [...kept, ...unmatched];
+    if (keep.length === 0 && !protection?.protected) {
+      // The records are done with: delete the sheet (hidden first: a very hidden sheet is made
+      // merely hidden before it goes).
+      store.visibility = 'Hidden';
+      store.delete();
+      await this.sync(context);
+      return counts;
+    }
+    // Records remain (or the workbook's structure is protected, so the sheet cannot go): the sheet
+    // keeps the header and those records as read (their formulas point where the cells are now),
+    // written over the old rows in batches; the rest is cleared. Never deleted with records in it.
+    const rows: string[][] = [[...MARKS_HEADER], ...keep.map((record) => record.row)];
+    const formats: string[][] = [MARKS_HEADER.map(() => '@'), ...keep.map(storedRowFormats)];
+    const indexes = rows.map((_, i) => i);
+    let written = 0;
+    const batches = batchesBySize(indexes, (i) => 64 + rows[i].reduce((sum, cell) => sum + utf8Length(cell) + 8, 0), this.budgetBytes);
+    for (let b = 0; b < batches.length; b += 1) {
+      const batch = batches[b];
+      written += writeStoreRows(
+        store,
+        written,
+        batch.map((i) => rows[i]),
+        batch.map((i) => formats[i]),
+      );
+      if (b < batches.length - 1) await this.sync(context);
+    }
+    if (storeEnd > written) store.getRangeByIndexes(written, 0, storeEnd - written, MARKS_HEADER.length).clear();
+    counts.storeRows = written;
     await this.sync(context);
     return counts;
   }
@@ -654,10 +748,10 @@ export class ExcelAdapter implements RosterAdapter {
     const units = summary.units.length > 0 ? summary.units : [{ unit: '（无有效参保行）', planName: '', people: 0, shares: 0, premium: 0 }];
     for (const unit of units) push([unit.unit, unit.planName, unit.people, unit.shares, unit.premium], ['@', '@', '0', '0', '#,##0.00']);
     const unitsEnd = rows.length - 1;
-    push(
-      ['合计', '', units.reduce((n, u) => n + u.people, 0), units.reduce((n, u) => n + u.shares, 0), summary.premiumTotal],
-      ['@', '@', '0', '0', '#,##0.00'],
-    );
+    // The totals are the engine's, as the command shows them: people counted once however many
+    // plans they are in (the unit rows count a person in each plan), and no sum of shares (shares of
+    // different plans are not the same thing).
+    push(['合计', '', summary.people, '', summary.premiumTotal], ['@', '@', '0', '@', '#,##0.00']);
     const totalRow = rows.length - 1;
     let fundingHeader = -1;
     let fundingEnd = -1;
@@ -670,7 +764,8 @@ export class ExcelAdapter implements RosterAdapter {
       fundingEnd = rows.length - 1;
     }
     push([], []);
-    push(['只计入参保计划和份数都有效的行；一人参加几个计划，在每个计划中各计一人。'], ['@']);
+    push(['各单位各计划的人数、份数和保障费只计参保计划和份数都有效的行，一人参加几个计划在每个计划中各计一人。'], ['@']);
+    push(['合计人数是花名册中不重复的人数（按身份证号；身份证号无效的行各算一人），与 mutual-aid check 命令的"人数"相同。'], ['@']);
     if (summary.errors + summary.warnings > 0) {
       push([`校验发现 ${summary.errors} 个错误、${summary.warnings} 个警告：请先在花名册中修正，再重新生成汇总。`], ['@']);
     }
@@ -730,6 +825,17 @@ export class ExcelAdapter implements RosterAdapter {
     body('id').format.columnWidth = 150;
     sheet.activate();
   }
+}
+
+/**
+ * Queues the writing of rows of the marks sheet from `row` (zero-based): number formats first, so
+ * that a formula is not entered into a text cell, then the formulas. Returns the rows written.
+ */
+function writeStoreRows(sheet: Excel.Worksheet, row: number, rows: string[][], formats: string[][]): number {
+  const range = sheet.getRangeByIndexes(row, 0, rows.length, MARKS_HEADER.length);
+  range.numberFormat = formats;
+  range.formulas = rows;
+  return rows.length;
 }
 
 /**

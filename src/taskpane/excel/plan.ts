@@ -3,7 +3,7 @@
  * read per request, how to group marked cells into few ranges, what a fill looks like and how a
  * mark is recorded in the workbook. Nothing here calls Excel.
  */
-import { columnLetters, columnNumber } from '../../rules/roster';
+import { columnLetters, columnNumber, quoteSheetName } from '../../rules/roster';
 
 /**
  * Excel on the web refuses a request or a response above 5 MB (RequestPayloadSizeLimitExceeded /
@@ -192,14 +192,26 @@ export function sameColor(a: string | null | undefined, b: string | null | undef
  * menus; it is written with the same batched requests as the marks themselves, so it has no size
  * limit of its own (Office.context.document.settings keeps an in-memory copy that must be saved
  * with saveAsync, outside Excel.run, and its size limit is not documented).
+ *
+ * Each row holds the marked cell as a formula, =ROW('花名册'!G16): Excel itself keeps a reference
+ * up to date when the clerk renames the sheet, inserts or deletes rows or columns, or cuts and
+ * pastes the cell, and turns it into #REF! when the cell or its sheet is deleted. The clear reads
+ * the formulas back (Range.formulas) to find each cell where it is now. The formula's value is a
+ * row number: no copy of the clerk's data is kept in the marks sheet.
+ *
+ * Columns: the formula; the cell's fill before marking ("" = fill left alone, "none" = no fill, or
+ * the fill as JSON); the UTF-8 size of the note we added (0 = none; the size lets a clear plan its
+ * requests); the colour we set; and, as text for messages only, where the cell was at the check.
+ * Rows written by the first version of the add-in (sheet name and address as text) are still read.
  */
 export const MARKS_SHEET = '_mutualAidMarks';
-export const MARKS_HEADER = ['sheet', 'cell', 'fill', 'note', 'mark'] as const;
+export const MARKS_HEADER = ['cell', 'fill', 'note', 'mark', 'checked'] as const;
+/** Number formats of a record's columns: the formula's column must not be text, or Excel keeps the formula as text. */
+export const MARKS_FORMATS = ['General', '@', '@', '@', '@'] as const;
+/** The header of the first version's marks sheet. */
+const LEGACY_HEADER = ['sheet', 'cell', 'fill', 'note', 'mark'] as const;
 
-/**
- * One marked cell: where, its fill before marking ("" = fill left alone), the UTF-8 size of the
- * note we added (0 = none; the size lets a clear plan its requests), the colour we set.
- */
+/** One marked cell as the check records it: where it is, its fill before, our note's size, our colour. */
 export interface MarkRecord {
   sheet: string;
   cell: string;
@@ -208,16 +220,174 @@ export interface MarkRecord {
   mark: string;
 }
 
-export function markRow(record: MarkRecord): string[] {
-  return [record.sheet, record.cell, record.fill, String(record.noteBytes), record.mark];
+/** A sheet name as a formula reference writes it, always quoted ('花名册', 'It''s'): quotes are never wrong. */
+export function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** Reads a row of the marks sheet back; null for the header or a damaged row. */
-export function readMarkRow(row: readonly unknown[]): MarkRecord | null {
-  const [sheet, cell, fill, note, mark] = row.map((value) => (value === null || value === undefined ? '' : String(value)));
-  if (!sheet || !cell || sheet === MARKS_HEADER[0] || !/^[A-Z]{1,3}\d+$/.test(cell)) return null;
-  const noteBytes = Number(note);
-  return { sheet, cell, fill, noteBytes: Number.isFinite(noteBytes) && noteBytes > 0 ? noteBytes : 0, mark };
+/** The formula that keeps pointing at a marked cell: =ROW('花名册'!G16). */
+export function markFormula(sheet: string, cell: string): string {
+  return `=ROW(${quotedSheet(sheet)}!${cell})`;
+}
+
+/** The marks sheet's row for a record (write it with Range.formulas and MARKS_FORMATS). */
+export function markRow(record: MarkRecord): string[] {
+  return [markFormula(record.sheet, record.cell), record.fill, String(record.noteBytes), record.mark, `${quoteSheetName(record.sheet)}!${record.cell}`];
+}
+
+/**
+ * A reference to one cell on a sheet as Excel writes it in a formula: 'My sheet'!$G$16, 花名册!G16.
+ * Null for anything else (a range, no sheet, an error).
+ */
+export function parseSheetReference(text: string): { sheet: string; cell: string } | null {
+  const match = /^\s*(?:'((?:[^']|'')+)'|([^'!()]+))!\$?([A-Za-z]{1,3})\$?(\d+)\s*$/.exec(text);
+  if (!match) return null;
+  const sheet = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
+  return { sheet, cell: `${match[3].toUpperCase()}${match[4]}` };
+}
+
+/** Where a marked cell is now, as its formula says. */
+export type MarkLocation =
+  | { kind: 'cell'; sheet: string; cell: string }
+  /** The cell's sheet was deleted: the reference reads #REF!G16 (or #REF!). */
+  | { kind: 'sheetDeleted' }
+  /** The cell itself was deleted (its row or column): the reference reads 花名册!#REF!. */
+  | { kind: 'cellDeleted' }
+  /** Not a formula this add-in writes. */
+  | { kind: 'unreadable' };
+
+/** Reads =ROW(<reference>) back, as Range.formulas gives it after Excel kept it up to date. */
+export function parseMarkFormula(formula: string): MarkLocation {
+  const match = /^=\s*ROW\((.*)\)\s*$/i.exec(formula);
+  if (!match) return { kind: 'unreadable' };
+  const inner = match[1].trim();
+  if (/^#REF!/i.test(inner)) return { kind: 'sheetDeleted' };
+  if (/#REF!/i.test(inner)) return { kind: 'cellDeleted' };
+  const reference = parseSheetReference(inner);
+  return reference ? { kind: 'cell', ...reference } : { kind: 'unreadable' };
+}
+
+/** A row of the marks sheet, read back with Range.formulas. */
+export interface StoredMark {
+  location: MarkLocation;
+  fill: string;
+  noteBytes: number;
+  mark: string;
+  /** Where the cell was at the check ("花名册!G16"), for messages. */
+  checked: string;
+  /** Written by the first version: the location is the sheet name and address as text, not kept up to date. */
+  legacy: boolean;
+  /** The row as read (formulas), to be written back when the record must be kept. */
+  row: string[];
+}
+
+function text(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function noteBytesOf(value: unknown): number {
+  const bytes = Number(text(value));
+  return Number.isFinite(bytes) && bytes > 0 ? bytes : 0;
+}
+
+/** Reads a row of the marks sheet back (its formulas); null for a header, a blank or a damaged row. */
+export function readMarkRow(row: readonly unknown[]): StoredMark | null {
+  const cells = Array.from({ length: MARKS_HEADER.length }, (_, i) => text(row[i]));
+  const [first, second] = cells;
+  if (first.startsWith('=')) {
+    const [, fill, note, mark, checked] = cells;
+    return { location: parseMarkFormula(first), fill, noteBytes: noteBytesOf(note), mark, checked, legacy: false, row: cells };
+  }
+  // The first version: sheet, cell, fill, note, mark, all text.
+  if (!first || first === LEGACY_HEADER[0] || !/^[A-Z]{1,3}\d+$/.test(second)) return null;
+  const [sheet, cell, fill, note, mark] = cells;
+  return { location: { kind: 'cell', sheet, cell }, fill, noteBytes: noteBytesOf(note), mark, checked: `${quoteSheetName(sheet)}!${cell}`, legacy: true, row: cells };
+}
+
+/** The number formats to write a stored row back with (a first-version row is all text). */
+export function storedRowFormats(stored: StoredMark): string[] {
+  return stored.legacy ? LEGACY_HEADER.map(() => '@') : [...MARKS_FORMATS];
+}
+
+/** The sheet name of a "checked" text ("'My sheet'!G16" → "My sheet"), or the text itself. */
+export function sheetOfChecked(checked: string): string {
+  return parseSheetReference(checked)?.sheet ?? checked;
+}
+
+// ─── merged cells ───────────────────────────────────────────────────────────────────────────
+
+/** A rectangle of cells, zero-based, as Range.rowIndex … columnCount give it. */
+export interface CellRect {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/**
+ * The areas of a RangeAreas address ("Sheet1!A1:B4,Sheet1!D1:D4"; sheet names may be quoted and
+ * hold commas), as zero-based rectangles.
+ */
+export function parseAreasAddress(address: string): CellRect[] {
+  const out: CellRect[] = [];
+  const area = /(?:'(?:[^']|'')*'|[^',!]*)!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?/g;
+  for (const match of address.matchAll(area)) {
+    const top = Number(match[2]) - 1;
+    const left = columnNumber(match[1]) - 1;
+    const bottom = match[4] === undefined ? top : Number(match[4]) - 1;
+    const right = match[3] === undefined ? left : columnNumber(match[3]) - 1;
+    out.push({ rowIndex: Math.min(top, bottom), columnIndex: Math.min(left, right), rowCount: Math.abs(bottom - top) + 1, columnCount: Math.abs(right - left) + 1 });
+  }
+  return out;
+}
+
+/**
+ * Gives the cells a merged area covers the area's value, block by block, as the clerk sees them:
+ * Range.values reads them blank but for the top-left cell. Excel's getMergedAreasOrNullObject
+ * returns only the areas whose top-left cell is in the range asked about (office-js issue #3611),
+ * so an area that goes on below a block is kept, with its value, for the blocks after it.
+ */
+export class MergedValues {
+  private active: { top: number; left: number; bottom: number; right: number; value: unknown }[] = [];
+
+  /** `columnIndex` and `columnCount`: the columns every block spans. */
+  constructor(
+    private readonly columnIndex: number,
+    private readonly columnCount: number,
+  ) {}
+
+  /** Areas still open below the last block (for tests). */
+  get open(): number {
+    return this.active.length;
+  }
+
+  /** Fills the covered cells of a block read at `firstRowIndex`; `areas`: the block's merged areas. */
+  apply(rows: unknown[][], firstRowIndex: number, areas: readonly CellRect[]): void {
+    const lastRowIndex = firstRowIndex + rows.length - 1;
+    for (const area of areas) {
+      const value = rows[area.rowIndex - firstRowIndex]?.[area.columnIndex - this.columnIndex];
+      // An area whose top-left cell is not in this block was taken from an earlier one (or is not ours).
+      if (value === undefined) continue;
+      this.active.push({
+        top: area.rowIndex,
+        left: area.columnIndex,
+        bottom: area.rowIndex + area.rowCount - 1,
+        right: area.columnIndex + area.columnCount - 1,
+        value,
+      });
+    }
+    const lastColumn = this.columnIndex + this.columnCount - 1;
+    for (const area of this.active) {
+      if (area.value === '' || area.value === null) continue;
+      for (let row = Math.max(area.top, firstRowIndex); row <= Math.min(area.bottom, lastRowIndex); row += 1) {
+        const line = rows[row - firstRowIndex];
+        for (let column = Math.max(area.left, this.columnIndex); column <= Math.min(area.right, lastColumn); column += 1) {
+          if (row !== area.top || column !== area.left) line[column - this.columnIndex] = area.value;
+        }
+      }
+    }
+    this.active = this.active.filter((area) => area.bottom > lastRowIndex);
+  }
 }
 
 /** Our notes begin with this, so that clearing never deletes a note a clerk wrote. */

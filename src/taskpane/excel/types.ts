@@ -46,6 +46,8 @@ export const NOTICE_CODES = [
   'clearProtected',
   'fillChangedKept',
   'readChunkReduced',
+  'markedCellsDeleted',
+  'marksUnmatched',
 ] as const;
 
 export type NoticeCode = (typeof NOTICE_CODES)[number];
@@ -72,6 +74,11 @@ export interface ClearResult {
   /** Cells whose original fill was put back. */
   restored: number;
   notesRemoved: number;
+  /**
+   * Records of the marks sheet that could not be matched to a cell (a sheet of that name is gone
+   * and Excel did not say it was deleted): kept in the marks sheet, for a later clear.
+   */
+  unmatched: number;
   notices: Notice[];
   syncs: number;
 }
