@@ -658,6 +658,15 @@ describe('every failure path has its message', () => {
 });
 
 describe('缴费汇总', () => {
+  test('a summary sheet the pane wrote is listed as skipped by a whole-workbook check, as the command lists it', async () => {
+    const { adapter } = setup();
+    const before = await adapter.check({ scope: 'workbook', mark: false });
+    const written = await adapter.writeSummary({ scope: 'activeSheet' });
+    const after = await adapter.check({ scope: 'workbook', mark: false });
+    expect(after.report.findings).toEqual(before.report.findings);
+    expect(after.report.summary.skipped.map((s) => s.sheet)).toEqual([...before.report.summary.skipped.map((s) => s.sheet), written.sheetName]);
+  });
+
   test('a new sheet per unit × plan, total and funding, as tables; never overwrites', async () => {
     const { workbook, adapter } = setup([rosterSpec(), { name: SUMMARY_SHEET, rows: [['去年的汇总']] }]);
     const first = await adapter.writeSummary({ scope: 'activeSheet' });

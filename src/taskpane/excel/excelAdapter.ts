@@ -157,11 +157,6 @@ function grid<T>(rows: number, columns: number, value: T): T[][] {
   return Array.from({ length: rows }, () => Array.from({ length: columns }, () => value));
 }
 
-/** "缴费汇总", "缴费汇总 (2)" …: sheets 生成缴费汇总 wrote. */
-function isSummarySheet(name: string): boolean {
-  return name === SUMMARY_SHEET || (name.startsWith(`${SUMMARY_SHEET} (`) && /\(\d+\)$/.test(name));
-}
-
 function columnOf(field: Field): number {
   return COLUMNS.findIndex((column) => column.field === field);
 }
@@ -311,12 +306,13 @@ export class ExcelAdapter implements RosterAdapter {
       chosen.push({ name: active.name, hidden: false });
     } else {
       for (const sheet of sheets.items) {
-        // The add-in's own sheets: the marks (never listed), and the summaries it wrote.
+        // The add-in's own marks sheet is never listed. Its summary sheets are read like any other:
+        // they have no roster header, so the engine lists them as skipped, as the command does.
         if (sheet.name === MARKS_SHEET) continue;
         if (sheet.visibility !== 'Visible') {
           notices.push({ code: 'hiddenSkipped', sheet: sheet.name });
           chosen.push({ name: sheet.name, hidden: true });
-        } else if (!isSummarySheet(sheet.name)) {
+        } else {
           chosen.push({ name: sheet.name, hidden: false });
         }
       }
