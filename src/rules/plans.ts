@@ -49,9 +49,23 @@ export function planByNumber(number: number): Plan | null {
 }
 
 /** The plan a cell means, or null when it matches no plan of the catalogue. */
+/** Plan texts repeat down a roster: remember recent answers (bounded). */
+const FOUND_CACHE = new Map<string, Plan | null>();
+const FOUND_CACHE_LIMIT = 1_000;
+
 export function findPlan(value: unknown): Plan | null {
   if (typeof value === 'number') return Number.isInteger(value) ? planByNumber(value) : null;
   if (typeof value !== 'string') return null;
+  let plan = FOUND_CACHE.get(value);
+  if (plan === undefined) {
+    plan = findPlanByText(value);
+    if (FOUND_CACHE.size >= FOUND_CACHE_LIMIT) FOUND_CACHE.clear();
+    FOUND_CACHE.set(value, plan);
+  }
+  return plan;
+}
+
+function findPlanByText(value: string): Plan | null {
   const text = normalisePlanText(value);
   if (text === '') return null;
   const byName = PLAN_INDEX.exact.get(text) ?? PLAN_INDEX.core.get(planCore(text));

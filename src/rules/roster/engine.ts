@@ -51,7 +51,8 @@ const PERSON_FIELDS = REQUIRED_FIELDS;
 
 /** A 合计 (total) row under the roster is not a person. */
 function isTotalLabel(value: unknown): boolean {
-  return typeof value === 'string' && value.length <= 8 && TOTAL_ROW_WORDS.has(value.replace(/\s+/g, ''));
+  if (typeof value !== 'string' || value.length > 8) return false;
+  return TOTAL_ROW_WORDS.has(value) || (/\s/.test(value) && TOTAL_ROW_WORDS.has(value.replace(/\s+/g, '')));
 }
 const SEX_WORDS: Record<string, 'M' | 'F'> = { 男: 'M', 男性: 'M', m: 'M', male: 'M', 女: 'F', 女性: 'F', f: 'F', female: 'F' };
 
@@ -63,6 +64,7 @@ function cellText(value: unknown): string {
 }
 
 function sexOf(value: unknown): 'M' | 'F' | null {
+  if (typeof value === 'string' && Object.prototype.hasOwnProperty.call(SEX_WORDS, value)) return SEX_WORDS[value]; // 男, 女: the usual case
   return SEX_WORDS[cellText(value).replace(/\s+/g, '').toLowerCase()] ?? null;
 }
 

@@ -6,8 +6,9 @@ import { Finding, FundingSummary, RosterSummary, SkippedSheet, UnitPlanSummary }
 
 const NO_FUNDING = '（未填）';
 
-function personKey(record: RowRecord): string {
-  return record.id ?? `row\u0000${record.sheet.index}\u0000${record.row}`;
+/** The person a row stands for: the ID, or the record itself when the row has no valid ID. */
+function personKey(record: RowRecord): string | RowRecord {
+  return record.id ?? record;
 }
 
 export function summarise(
@@ -17,8 +18,8 @@ export function summarise(
   findings: readonly Finding[],
   fundingColumn: boolean,
 ): RosterSummary {
-  const units = new Map<string, UnitPlanSummary & { persons: Set<string> }>();
-  const funding = new Map<string, FundingSummary & { persons: Set<string> }>();
+  const units = new Map<string, UnitPlanSummary & { persons: Set<string | RowRecord> }>();
+  const funding = new Map<string, FundingSummary & { persons: Set<string | RowRecord> }>();
   let premiumTotal = 0;
   for (const record of records) {
     if (!record.plan || record.shares === null) continue;
@@ -56,9 +57,13 @@ export function summarise(
       .filter((sheet) => sheet.layout)
       .map((sheet) => ({ ...(sheet.file === undefined ? {} : { file: sheet.file }), sheet: sheet.name, headerRow: sheet.headerRow, rows: sheet.rows })),
     skipped: [...skipped],
-    errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
+    errors: 0,
+    warnings: 0,
   };
+  for (const finding of findings) {
+    if (finding.severity === 'error') summary.errors += 1;
+    else summary.warnings += 1;
+  }
   if (fundingColumn) {
     summary.byFunding = [...funding.values()].map(({ persons, ...entry }) => ({ ...entry, people: persons.size, premium: roundYuan(entry.premium) }));
   }
