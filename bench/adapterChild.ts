@@ -6,7 +6,6 @@ import { ExcelAdapter } from '../src/taskpane/excel/excelAdapter';
 import { ExcelHost } from '../src/taskpane/excel/types';
 import { ExcelStandIn, WorkbookState } from '../test/support/excelStandIn';
 import { largeRoster } from '../test/support/rosterFixtures';
-import { median, timeMs } from './measure';
 
 async function main(): Promise<void> {
   const rows = Number(process.argv[2]);
