@@ -15,6 +15,12 @@ const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 /** Latest serial Excel shows as a date: 9999-12-31. */
 export const MAX_EXCEL_SERIAL = 2_958_465;
+/**
+ * Days between Excel's two date systems. A workbook in the 1904 date system (old Mac Excel files)
+ * counts from 1904-01-01 = serial 0; 1904-01-01 is serial 1462 in the 1900 system, so a 1904 serial
+ * plus 1462 is the 1900 serial of the same day (44561 + 1462 = 46023 = 2026-01-01).
+ */
+export const DATE1904_OFFSET_DAYS = 1462;
 
 export function isValidYmd({ year, month, day }: YearMonthDay): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;

@@ -1,6 +1,6 @@
 /** Edge readings of the roster engine, each decided once for the pane and the command alike. */
-import { checkRoster } from '../../src/rules/roster';
-import { briefs, makeId, member, rosterRows } from './rosterKit';
+import { checkRoster, RosterChecker } from '../../src/rules/roster';
+import { briefs, makeId, member, rosterRows, utcDate } from './rosterKit';
 
 describe('one person written with a 15-digit and an 18-digit ID', () => {
   // The legacy number 450421800101123 and its 18-character form 45042119800101123X name one person.
@@ -61,5 +61,46 @@ describe('effective dates outside any plausible roster year', () => {
   it.each([['2000-01-01'], ['2099-12-31'], [46023]])('%p is a plausible effective date', (value) => {
     const report = checkRoster([{ name: '花名册', rows: rosterRows([member({ effectiveDate: value })]) }]);
     expect(report.findings.filter((f) => f.rule === 'DATE_INVALID')).toEqual([]);
+  });
+});
+
+describe('a workbook in the 1904 date system (old Mac Excel files)', () => {
+  // Its date cells count from 1904-01-01: 2026-01-01 is 44561 there, 46023 in the 1900 system.
+  // A man born 2010-01-01 turns 16, the youngest age in service, on 2026-01-01.
+  const born2010 = makeId({ birth: '20100101' });
+  const check = (effectiveDate: unknown, date1904?: boolean) =>
+    checkRoster([{ name: '花名册', rows: rosterRows([member({ id: born2010, effectiveDate })]), date1904 }]);
+
+  it('44561 with date1904 reads as 2026-01-01: a valid date, on which he is 16', () => {
+    expect(briefs(check(44561, true))).toEqual([]);
+    // The day before, he is still 15: the boundary falls where it does for the 1900 serial 46023.
+    const dayBefore = check(44560, true);
+    expect(briefs(dayBefore)).toEqual(['花名册!E2 AGE_OUT_OF_SERVICE']);
+    expect(dayBefore.findings[0].message).toContain('年龄 15 岁');
+    expect(briefs(check(46023))).toEqual([]);
+  });
+
+  it('without the flag, 44561 is a 1900 serial: 2021-12-31, when he is 11', () => {
+    const report = check(44561);
+    expect(briefs(report)).toEqual(['花名册!E2 AGE_OUT_OF_SERVICE']);
+    expect(report.findings[0].message).toContain('年龄 11 岁');
+  });
+
+  it('text dates and Date objects read the same in both systems', () => {
+    for (const value of ['2026-01-01', '2026年1月1日', utcDate(2026, 1, 1)]) expect(briefs(check(value, true))).toEqual([]);
+  });
+
+  it('an implausible 1904 serial is DATE_INVALID, shown with its 1904 reading', () => {
+    const finding = check(0, true).findings.find((f) => f.rule === 'DATE_INVALID');
+    expect(finding?.cell).toBe('H2');
+    expect(finding?.message).toContain('1904-01-01');
+  });
+
+  it('beginSheet takes the flag for the rows fed one at a time, as the pane feeds them', () => {
+    const checker = new RosterChecker();
+    const session = checker.beginSheet('花名册', { firstColumn: 1, date1904: true });
+    rosterRows([member({ id: born2010, effectiveDate: 44561 })]).forEach((row, i) => session.addRow(row, i + 1));
+    session.end();
+    expect(briefs(checker.finish())).toEqual([]);
   });
 });

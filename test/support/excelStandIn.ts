@@ -19,6 +19,9 @@
  *   getCellProperties (1.9) on an older "Excel" fails with ApiNotFound.
  * - Fills read as Excel reports them: "No Fill" reads color "#FFFFFF", pattern "None",
  *   tintAndShade null (github.com/OfficeDev/office-js/issues/4900 and /6218).
+ * - Date systems (WorkbookOptions.date1904): Workbook.functions.date (ExcelApi 1.2) answers in the
+ *   workbook's system (DATE(2000,1,1) is 36526, or 35064 in the 1904 system); cell values are
+ *   stored as given, so a 1904 workbook's date cells are given as 1904 serials.
  * - Merged areas (SheetSpec.merges): Range.values reads the cells an area covers as "" but for its
  *   top-left cell; Range.getMergedAreasOrNullObject (ExcelApi 1.13) returns only the areas whose
  *   top-left cell is in the range (github.com/OfficeDev/office-js/issues/3611), whole.
@@ -70,6 +73,12 @@ export interface SheetSpec {
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
   /** Merged areas ("B3:B10"); the values of the cells they cover (all but the top-left) are blanked, as Excel keeps them. */
   merges?: string[];
+}
+
+/** Workbook-wide settings, as the file keeps them. */
+export interface WorkbookOptions {
+  /** The 1904 date system (old Mac workbooks): serial 0 is 1904-01-01. */
+  date1904?: boolean;
 }
 
 export interface StandInOptions {
@@ -413,10 +422,12 @@ export class WorkbookState {
   activeSheet: string;
   selection: { sheet: string; address: string } | null = null;
   structureProtected = false;
+  readonly date1904: boolean;
   private tableCount = 0;
 
-  constructor(specs: SheetSpec[]) {
+  constructor(specs: SheetSpec[], options: WorkbookOptions = {}) {
     this.sheets = specs.map((spec) => new SheetState(spec));
+    this.date1904 = options.date1904 ?? false;
     this.activeSheet = this.sheets.find((s) => s.visibility === 'Visible')?.name ?? '';
   }
 
@@ -428,6 +439,18 @@ export class WorkbookState {
     const sheet = this.find(name);
     if (!sheet) throw new StandInError('ItemNotFound', 'The requested resource doesn\u2019t exist.', `Worksheet ${name}`);
     return sheet;
+  }
+
+  /** The serial of a date in the workbook's date system, as Excel's DATE gives it; null for #NUM!. */
+  dateSerial(year: number, month: number, day: number): number | null {
+    // DATE takes a year below 1900 as years after 1900; month and day overflow into the next ones.
+    const fullYear = Math.trunc(year < 1900 ? year + 1900 : year);
+    if (!(fullYear >= 1900 && fullYear <= 9999)) return null;
+    const epoch = this.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+    const days = (Date.UTC(fullYear, Math.trunc(month) - 1, Math.trunc(day)) - epoch) / 86_400_000;
+    // The 1900 system counts the non-existent 1900-02-29 (serial 60): the days before it are one less.
+    const serial = !this.date1904 && days <= 60 ? days - 1 : days;
+    return serial < 0 || serial > 2_958_465 ? null : serial;
   }
 
   nextTableName(): string {
@@ -751,11 +774,58 @@ function refuseIfProtected(sheet: SheetState): void {
 export class WorkbookProxy extends Proxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly protection: WorkbookProtectionProxy;
+  readonly functions: FunctionsProxy;
 
   constructor(context: RequestContext) {
     super(context, 'Workbook');
     this.worksheets = new WorksheetCollectionProxy(context);
     this.protection = new WorkbookProtectionProxy(context);
+    this.functions = new FunctionsProxy(context);
+  }
+}
+
+/** Workbook.functions (ExcelApi 1.2): only DATE, the adapter's date-system probe. */
+export class FunctionsProxy extends Proxy {
+  constructor(context: RequestContext) {
+    super(context, 'Functions');
+  }
+
+  date(year: number, month: number, day: number): FunctionResultProxy {
+    const result = new FunctionResultProxy(this.context, () => this.context.host.workbook.dateSerial(year, month, day));
+    this.context.enqueue('Functions.date', [year, month, day], () => {
+      this.context.host.requires('1.2', 'Workbook.functions');
+    });
+    return result;
+  }
+}
+
+/** A function's result: value (or error) only once loaded and synced, like any property. */
+export class FunctionResultProxy extends Proxy {
+  constructor(
+    context: RequestContext,
+    private readonly evaluate: () => number | null,
+  ) {
+    super(context, 'FunctionResult');
+  }
+
+  load(props?: string | string[]): this {
+    const wanted = splitProps(props);
+    this.queueLoad(wanted, () => {
+      const value = this.evaluate();
+      const all: Record<string, unknown> = value === null ? { value: null, error: '#NUM!' } : { value, error: null };
+      const out: Record<string, unknown> = {};
+      for (const p of wanted.length > 0 ? wanted : ['value', 'error']) out[p] = all[p];
+      return out;
+    });
+    return this;
+  }
+
+  get value(): number | null {
+    return this.read('value');
+  }
+
+  get error(): string | null {
+    return this.read('error');
   }
 }
 

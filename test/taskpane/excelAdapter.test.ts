@@ -103,6 +103,44 @@ describe('reading and checking', () => {
   });
 });
 
+describe('a workbook in the 1904 date system (old Mac Excel files)', () => {
+  /**
+   * The faulty roster with its effective dates as date cells, as Range.values gives them: serials of
+   * the 1900 system (shift 0) or of the 1904 system (shift 1462: 2026-01-01 is 44561). A man born
+   * 2010-01-01 turns 16 on the effective date; were 44561 read as a 1900 serial (2021-12-31), he
+   * would be 11.
+   */
+  function datedRoster(shift: number): CellValue[][] {
+    const rows = faultyRoster().map((row) => row.map((value, c) => (c !== 7 ? value : value === '2026-01-01' ? 46023 - shift : typeof value === 'number' ? value - shift : value)));
+    rows.splice(rows.length - 1, 0, [11, '县供电公司', '冯二', '男', idFor('20100101', 141), '综合', 2, 46023 - shift, '', '单位工会全额交纳', '']);
+    return rows;
+  }
+
+  function check(rows: CellValue[][], date1904: boolean, options: StandInOptions = {}) {
+    const standIn = new ExcelStandIn(new WorkbookState([{ name: ROSTER, rows }], { date1904 }), options);
+    return { standIn, result: new ExcelAdapter(standIn as unknown as ExcelHost).check({ scope: 'activeSheet', mark: false }) };
+  }
+
+  test('its 1904 serials give exactly the findings of the 1900 roster, in the same syncs', async () => {
+    const plain = await check(datedRoster(0), false).result;
+    const mac = check(datedRoster(1462), true);
+    const result = await mac.result;
+    expect(result.report).toEqual(plain.report);
+    expect(result.report.findings.some((f) => f.row === 13)).toBe(false);
+    // The date system is asked in the first sync the adapter already makes.
+    expect(mac.standIn.callsByName['Functions.date']).toBe(1);
+    expect(result.syncs).toBe(plain.syncs);
+  });
+
+  test('before ExcelApi 1.2 there is no Workbook.functions: the 1900 date system is assumed, in the same syncs', async () => {
+    const mac = check(datedRoster(1462), true, { apiVersion: '1.1' });
+    const result = await mac.result;
+    expect(mac.standIn.callsByName['Functions.date']).toBeUndefined();
+    expect(result.report.findings.filter((f) => f.row === 13).map((f) => `${f.cell} ${f.rule}`)).toEqual(['E13 AGE_OUT_OF_SERVICE']);
+    expect(result.syncs).toBe((await check(datedRoster(1462), true).result).syncs);
+  });
+});
+
 describe('marks', () => {
   test('red for errors, amber for warnings, a note on each; values and formulas untouched', async () => {
     const { workbook, adapter } = setup();

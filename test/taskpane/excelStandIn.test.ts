@@ -91,6 +91,34 @@ test('APIs above the host’s requirement set fail with ApiNotFound', async () =
   });
 });
 
+test('Workbook.functions.date answers after sync, in the workbook’s date system', async () => {
+  for (const [date1904, serial] of [
+    [false, 36526],
+    [true, 35064],
+  ] as const) {
+    const standIn = new ExcelStandIn(new WorkbookState([{ name: 'S' }], { date1904 }));
+    await standIn.run(async (context: RequestContext) => {
+      const probe = context.workbook.functions.date(2000, 1, 1);
+      const unloaded = context.workbook.functions.date(2026, 1, 1);
+      expect(() => probe.value).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      probe.load('value');
+      expect(() => probe.value).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await context.sync();
+      expect(probe.value).toBe(serial);
+      expect(() => unloaded.value).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+  }
+  // DATE's own readings: a year below 1900 is years after 1900, months overflow, Excel's 1900-02-29.
+  const book1900 = new WorkbookState([]);
+  expect([book1900.dateSerial(126, 1, 1), book1900.dateSerial(2025, 13, 1), book1900.dateSerial(1900, 2, 28), book1900.dateSerial(1900, 3, 1)]).toEqual([46023, 46023, 59, 61]);
+  expect(new WorkbookState([], { date1904: true }).dateSerial(1903, 12, 31)).toBeNull();
+  const old = new ExcelStandIn(new WorkbookState([{ name: 'S' }]), { apiVersion: '1.1' });
+  await old.run(async (context: RequestContext) => {
+    context.workbook.functions.date(2000, 1, 1).load('value');
+    await expect(context.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+});
+
 test('Excel.run sends what is still queued when the batch ends', async () => {
   const { workbook, standIn } = excel();
   await standIn.run(async (context: RequestContext) => {

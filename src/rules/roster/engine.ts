@@ -7,7 +7,7 @@
  * All sheets (and files) fed to one checker are one roster for the person-level rules.
  */
 import { EFFECTIVE_DATE_YEARS, MIN_WORKING_AGE, Plan } from '../catalogue';
-import { isoFromSerial, parseDate, toHalfWidth, YearMonthDay, ymdFromSerial } from '../dates';
+import { DATE1904_OFFSET_DAYS, isoFromSerial, parseDate, toHalfWidth, YearMonthDay, ymdFromSerial } from '../dates';
 import { canonicalId18, parseIdNumber } from '../idNumber';
 import { findPlan, plansConflict } from '../plans';
 import { serviceAgeStatus } from '../retirement';
@@ -38,6 +38,8 @@ export interface SheetState {
   name: string;
   file?: string;
   firstColumn: number;
+  /** Numbers in the effective-date column are serials of the 1904 date system. */
+  date1904: boolean;
   layout: HeaderLayout | null;
   headerRow: number;
   rows: number;
@@ -79,12 +81,13 @@ export class RosterChecker {
   private fundingColumnSeen = false;
 
   /** Starts a sheet; feed its rows with the returned session's addRow, then call end(). */
-  beginSheet(name: string, options: { file?: string; firstColumn?: number } = {}): SheetSession {
+  beginSheet(name: string, options: { file?: string; firstColumn?: number; date1904?: boolean } = {}): SheetSession {
     const state: SheetState = {
       index: this.sheets.length,
       name,
       file: options.file,
       firstColumn: options.firstColumn ?? 1,
+      date1904: options.date1904 ?? false,
       layout: null,
       headerRow: 0,
       rows: 0,
@@ -104,7 +107,7 @@ export class RosterChecker {
 
   /** Checks whole sheets given as arrays. */
   addSheet(sheet: SheetInput): void {
-    const session = this.beginSheet(sheet.name, { file: sheet.file, firstColumn: sheet.firstColumn });
+    const session = this.beginSheet(sheet.name, { file: sheet.file, firstColumn: sheet.firstColumn, date1904: sheet.date1904 });
     const firstRow = sheet.firstRow ?? 1;
     sheet.rows.forEach((row, i) => session.addRow(row, firstRow + i));
     session.end();
@@ -409,7 +412,8 @@ export class SheetSession {
   private readEffectiveDate(row: readonly unknown[], report: Reporter): number | null {
     const value = this.cell(row, 'effectiveDate');
     if (isBlank(value)) return null;
-    const serial = parseDate(value);
+    // A 1904 workbook's date cell arrives as a 1904 serial; text and Date objects are the same in both systems.
+    const serial = parseDate(typeof value === 'number' && this.state.date1904 ? value + DATE1904_OFFSET_DAYS : value);
     if (serial === null) {
       report('effectiveDate', 'DATE_INVALID', `生效日期 ${showValue(value)} 不是日期`);
       return null;

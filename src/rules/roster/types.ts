@@ -78,6 +78,8 @@ export interface SheetInput {
   firstRow?: number;
   /** Worksheet column number of rows[i][0] (1 for column A). */
   firstColumn?: number;
+  /** The workbook uses the 1904 date system: a number in the effective-date column is a 1904 serial. */
+  date1904?: boolean;
 }
 
 export interface UnitPlanSummary {

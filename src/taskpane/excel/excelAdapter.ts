@@ -7,6 +7,8 @@
  *   (what the clerk sees; Range.values reads it blank): each block's merged areas are loaded in the
  *   same sync as its values (ExcelApi 1.13; without it covered cells stay blank). Hidden sheets are
  *   passed over in whole-workbook mode and listed in summary.skipped, as the command lists them.
+ *   A workbook in the 1904 date system (told by DATE(2000,1,1), asked in the first sync) has its
+ *   date serials read as such, as the command reads the file's date1904 flag.
  * - Marks faulty cells (red for errors, amber for warnings) with a note where ExcelApi 1.18 has
  *   notes. Before marking it reads each cell's fill in bulk and records it, with the size of the note
  *   it added, in a very hidden sheet (plan.ts, MARKS_SHEET) where each marked cell is a formula,
@@ -16,6 +18,7 @@
  * - Counts its syncs (syncCount) so tests can hold it to a bound.
  */
 import { FUNDING_METHODS, PLANS } from '../../rules/catalogue';
+import { DATE1904_OFFSET_DAYS } from '../../rules/dates';
 import { COLUMNS, Finding, HIDDEN_SHEET_REASON, RosterChecker, RosterReport, Severity } from '../../rules/roster';
 import type { Field } from '../../rules/roster/columns';
 import {
@@ -70,6 +73,13 @@ export const TEMPLATE_SHEET = '参保花名册';
 /** Rows of the template that get the text format, date format and drop-down lists. */
 export const TEMPLATE_ROWS = 2000;
 
+/**
+ * Office.js has no date-system property, so the adapter asks Excel for DATE(2000, 1, 1)
+ * (Workbook.functions, ExcelApi 1.2): 36526 in the 1900 date system, 1462 days fewer in the 1904
+ * one (old Mac workbooks), whose Range.values give dates as 1904 serials.
+ */
+const DATE_2000_IN_1904_SYSTEM = 36526 - DATE1904_OFFSET_DAYS;
+
 const FILL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
   format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } },
 };
@@ -99,6 +109,8 @@ interface Workbook {
   sheetNames: string[];
   /** Workbook structure protected: no sheet can be added or deleted. */
   structureProtected: boolean;
+  /** The workbook uses the 1904 date system: Range.values gives dates as 1904 serials. */
+  date1904: boolean;
 }
 
 interface CellMark {
@@ -188,7 +200,7 @@ export class ExcelAdapter implements RosterAdapter {
       const notices: Notice[] = [];
       const outcome = await this.host.run(async (context) => {
         const workbook = await this.openWorkbook(context, options.scope, notices);
-        const report = await this.readRoster(context, workbook.targets, notices, options);
+        const report = await this.readRoster(context, workbook, notices, options);
         let marked = 0;
         let notes = 0;
         if (options.mark !== false) {
@@ -218,7 +230,7 @@ export class ExcelAdapter implements RosterAdapter {
       const outcome = await this.host.run(async (context) => {
         const workbook = await this.openWorkbook(context, options.scope, notices);
         if (workbook.structureProtected) throw new AdapterError('failed', 'workbookProtected');
-        const report = await this.readRoster(context, workbook.targets, notices, options);
+        const report = await this.readRoster(context, workbook, notices, options);
         options.onProgress?.({ phase: 'writing', done: 0, total: 1 });
         const sheetName = uniqueSheetName(SUMMARY_SHEET, workbook.sheetNames);
         this.writeSummarySheet(context, sheetName, report);
@@ -291,14 +303,17 @@ export class ExcelAdapter implements RosterAdapter {
 
   // ─── reading ──────────────────────────────────────────────────────────────────────────────
 
-  /** The sheets to read, their used ranges and protection: two syncs. */
+  /** The sheets to read, their used ranges and protection, and the date system: two syncs. */
   private async openWorkbook(context: Excel.RequestContext, scope: Scope, notices: Notice[]): Promise<Workbook> {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name,items/visibility');
     const active = sheets.getActiveWorksheet();
     active.load('name');
     const protection = this.supports('1.7') ? context.workbook.protection.load('protected') : null;
+    // Without ExcelApi 1.2 the workbook is taken to use the 1900 date system, Excel's default.
+    const dateProbe = this.supports('1.2') ? context.workbook.functions.date(2000, 1, 1).load('value') : null;
     await this.sync(context);
+    const date1904 = dateProbe?.value === DATE_2000_IN_1904_SYSTEM;
 
     // In the workbook's order: the sheets to read, and the hidden ones, passed over but listed.
     const chosen: { name: string; hidden: boolean }[] = [];
@@ -346,11 +361,12 @@ export class ExcelAdapter implements RosterAdapter {
       }
       return target;
     });
-    return { targets, sheetNames: sheets.items.map((sheet) => sheet.name), structureProtected: protection?.protected ?? false };
+    return { targets, sheetNames: sheets.items.map((sheet) => sheet.name), structureProtected: protection?.protected ?? false, date1904 };
   }
 
   /** Reads each sheet's used range in blocks of rows, one sync per block, into the engine. */
-  private async readRoster(context: Excel.RequestContext, targets: Target[], notices: Notice[], options: OperationOptions): Promise<RosterReport> {
+  private async readRoster(context: Excel.RequestContext, workbook: Workbook, notices: Notice[], options: OperationOptions): Promise<RosterReport> {
+    const { targets, date1904 } = workbook;
     const checker = new RosterChecker();
     const total = targets.reduce((sum, target) => sum + (target.used?.rowCount ?? 0), 0);
     const merges = this.supports('1.13');
@@ -371,7 +387,7 @@ export class ExcelAdapter implements RosterAdapter {
       }
       const used = target.used;
       if (!used) continue;
-      const session = checker.beginSheet(target.name, { firstColumn: used.columnIndex + 1 });
+      const session = checker.beginSheet(target.name, { firstColumn: used.columnIndex + 1, date1904 });
       const rowsPerRead = await this.readBlocks(context, target.sheet, used, {
         property: 'values',
         bytesPerCell: BYTES_PER_VALUE_CELL,
