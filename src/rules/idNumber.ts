@@ -142,16 +142,19 @@ function birthProblem(id: string): string {
 }
 
 /** Excel keeps 15 significant digits: an 18-digit ID that was once a number ends in 000. */
-const DIGITS_LOST_REASON =
-  '身份证号末三位为“000”且校验位不符：很可能 Excel 曾把它存成数字，只保留了前15位，后几位已经丢失，无法还原。' +
-  '请把单元格设为文本（单元格格式→文本）后重新录入完整的身份证号。';
+function digitsLostReason(expected: string): string {
+  return (
+    `身份证号末三位为“000”且校验位不符（按前17位计算第18位应为“${expected}”）：很可能 Excel 曾把它存成数字，` +
+    '只保留了前15位，后几位已经丢失，无法还原。请把单元格设为文本（单元格格式→文本）后重新录入完整的身份证号。'
+  );
+}
 
 function checkCharProblem(id: string): string | null {
   if (id.length !== 18) return null;
   const expected = expectedCheckChar(id.slice(0, 17));
   const actual = id[17];
   if (actual === expected) return null;
-  if (id.endsWith('000')) return DIGITS_LOST_REASON;
+  if (id.endsWith('000')) return digitsLostReason(expected);
   return `身份证号校验位错误：按前17位计算，第18位应为“${expected}”，实际为“${actual}”；请核对号码是否录错。`;
 }
 
