@@ -12,6 +12,7 @@ import {
 } from './diseaseCatalogue';
 import { PLANS } from './catalogue';
 import { toHalfWidth } from './dates';
+import { memoizeText } from './memo';
 
 export type DiagnosisMatch =
   | { kind: 'designated'; number: number; name: string }
@@ -84,23 +85,12 @@ const REDUCED_AMOUNT_NUMBERS = new Set(
   PLANS.flatMap((plan) => plan.benefits.flatMap((benefit) => Object.keys(benefit.reducedFor ?? {}).map(Number))),
 );
 
-/** Diagnoses repeat down a sheet of formulas: remember recent answers (bounded). */
-const MATCH_CACHE = new Map<string, DiagnosisMatch>();
-const MATCH_CACHE_LIMIT = 10_000;
-
 /**
  * Matches a diagnosis to a designated disease:
  * "肺癌" → 1; "尿毒症" → 2; "心脏支架" → 15; "脑膜瘤" → unsure (须已摘除); "感冒" → unknown.
+ * Answers are remembered (bounded): diagnoses repeat down a sheet of formulas.
  */
-export function matchDiagnosis(diagnosis: string): DiagnosisMatch {
-  let match = MATCH_CACHE.get(diagnosis);
-  if (match === undefined) {
-    match = matchDiagnosisUncached(diagnosis);
-    if (MATCH_CACHE.size >= MATCH_CACHE_LIMIT) MATCH_CACHE.clear();
-    MATCH_CACHE.set(diagnosis, match);
-  }
-  return match;
-}
+export const matchDiagnosis: (diagnosis: string) => DiagnosisMatch = memoizeText((diagnosis) => matchDiagnosisUncached(diagnosis), 10_000);
 
 function matchDiagnosisUncached(diagnosis: string): DiagnosisMatch {
   const text = normaliseDiagnosis(diagnosis);

@@ -4,6 +4,7 @@
  */
 import { PLANS, Plan } from './catalogue';
 import { toHalfWidth } from './dates';
+import { memoizeText } from './memo';
 
 /** Removes spaces and unifies brackets so that "职工指定疾病（手术） 互助保障" finds plan 2. */
 export function normalisePlanText(text: string): string {
@@ -49,20 +50,13 @@ export function planByNumber(number: number): Plan | null {
 }
 
 /** The plan a cell means, or null when it matches no plan of the catalogue. */
-/** Plan texts repeat down a roster: remember recent answers (bounded). */
-const FOUND_CACHE = new Map<string, Plan | null>();
-const FOUND_CACHE_LIMIT = 1_000;
+/** Plan texts repeat down a roster: answers are remembered (bounded). */
+const findPlanByTextMemo = memoizeText((text) => findPlanByText(text), 1_000);
 
 export function findPlan(value: unknown): Plan | null {
   if (typeof value === 'number') return Number.isInteger(value) ? planByNumber(value) : null;
   if (typeof value !== 'string') return null;
-  let plan = FOUND_CACHE.get(value);
-  if (plan === undefined) {
-    plan = findPlanByText(value);
-    if (FOUND_CACHE.size >= FOUND_CACHE_LIMIT) FOUND_CACHE.clear();
-    FOUND_CACHE.set(value, plan);
-  }
-  return plan;
+  return findPlanByTextMemo(value);
 }
 
 function findPlanByText(value: string): Plan | null {
