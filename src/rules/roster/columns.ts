@@ -60,15 +60,17 @@ export function normaliseHeader(text: string): string {
     .toLowerCase();
 }
 
-const HEADER_INDEX = new Map<string, Field>(
-  COLUMNS.flatMap((column) => column.headers.map((header) => [normaliseHeader(header), column.field] as const)),
-);
+/**
+ * A lookup from header cell to field for a table's columns (the roster's, the claims register's):
+ * texts are compared normalised, so "身份证号码 (必填)" finds the same field as "身份证号码".
+ */
+export function headerLookup<F extends string>(columns: readonly { field: F; headers: readonly string[] }[]): (value: unknown) => F | null {
+  const index = new Map<string, F>(columns.flatMap((column) => column.headers.map((header) => [normaliseHeader(header), column.field] as const)));
+  return (value) => (typeof value === 'string' ? (index.get(normaliseHeader(value)) ?? null) : null);
+}
 
 /** The field a header cell names, or null for a column the roster rules do not use. */
-export function fieldOfHeader(value: unknown): Field | null {
-  if (typeof value !== 'string') return null;
-  return HEADER_INDEX.get(normaliseHeader(value)) ?? null;
-}
+export const fieldOfHeader: (value: unknown) => Field | null = headerLookup(COLUMNS);
 
 export function standardHeader(field: Field): string {
   return (COLUMNS.find((column) => column.field === field) as ColumnDefinition).headers[0];

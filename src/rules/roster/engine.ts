@@ -17,7 +17,8 @@ import { Field, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, standardHeader } from './co
 import { detectHeader, expectedHeadersText, HeaderLayout } from './header';
 import { columnLetters } from './location';
 import { summarise } from './summary';
-import { Finding, RosterReport, RULE_SEVERITY, RuleId, SheetInput, SkippedSheet } from './types';
+import { isRegisterHeader, REGISTER_SHEET_REASON } from '../claims/columns';
+import { Finding, RosterRecord, RosterReport, RULE_SEVERITY, RuleId, SheetInput, SkippedSheet } from './types';
 
 /** What the cross-row rules need to know of one person row. */
 export interface RowRecord {
@@ -31,6 +32,8 @@ export interface RowRecord {
   shares: number | null;
   previousShares: number;
   funding: string | null;
+  /** The valid effective date (serial), else null. */
+  effective: number | null;
 }
 
 export interface SheetState {
@@ -111,6 +114,24 @@ export class RosterChecker {
     const firstRow = sheet.firstRow ?? 1;
     sheet.rows.forEach((row, i) => session.addRow(row, firstRow + i));
     session.end();
+  }
+
+  /**
+   * The person rows read so far as plain records (valid values only): what the claims register is
+   * joined to. Call after the sheets are fed.
+   */
+  rosterRecords(): RosterRecord[] {
+    return this.records.map((record) => ({
+      ...(record.sheet.file === undefined ? {} : { file: record.sheet.file }),
+      sheet: record.sheet.name,
+      row: record.row,
+      unit: record.unit,
+      id: record.id,
+      plan: record.plan,
+      shares: record.shares,
+      previousShares: record.previousShares,
+      effective: record.effective,
+    }));
   }
 
   finish(): RosterReport {
@@ -269,6 +290,8 @@ export class SheetSession {
   /** Field → column index, copied from the header layout for the per-cell hot path. */
   private columnIndex: Partial<Record<Field, number>> = {};
   private ended = false;
+  /** The sheet's header is a claims register's. */
+  private register = false;
 
   constructor(
     private readonly checker: RosterChecker,
@@ -283,6 +306,11 @@ export class SheetSession {
     // Before the header: title rows are passed over; the first row naming enough columns is the header.
     if (this.searched >= HEADER_SEARCH_ROWS || row.every(isBlank)) return;
     this.searched += 1;
+    if (isRegisterHeader(row)) {
+      this.searched = HEADER_SEARCH_ROWS; // a claims register, not a roster: read no further
+      this.register = true;
+      return;
+    }
     const layout = detectHeader(row);
     if (layout) this.useHeader(layout, rowNumber);
   }
@@ -291,7 +319,9 @@ export class SheetSession {
     if (this.ended) return;
     this.ended = true;
     if (!this.state.layout) {
-      const why = this.searched === 0 ? '工作表为空' : `前 ${HEADER_SEARCH_ROWS} 行中找不到花名册表头（需含 ${expectedHeadersText()} 等列）`;
+      const why = this.register
+        ? REGISTER_SHEET_REASON
+        : this.searched === 0 ? '工作表为空' : `前 ${HEADER_SEARCH_ROWS} 行中找不到花名册表头（需含 ${expectedHeadersText()} 等列）`;
       this.checker.skip(this.state, why);
       return;
     }
@@ -364,6 +394,7 @@ export class SheetSession {
       shares,
       previousShares,
       funding: this.hasColumn('funding') ? cellText(this.cell(row, 'funding')).trim() || null : null,
+      effective,
     });
   }
 
@@ -452,6 +483,13 @@ export class SheetSession {
 }
 
 type Reporter = (field: Field | null, rule: RuleId, message: string) => void;
+
+/** The roster's person rows as plain records (for the claims register), from whole sheets. */
+export function rosterRecordsOf(sheets: readonly SheetInput[]): RosterRecord[] {
+  const checker = new RosterChecker();
+  for (const sheet of sheets) checker.addSheet(sheet);
+  return checker.rosterRecords();
+}
 
 /** Checks whole sheets (2-D arrays of cell values) as one roster. */
 export function checkRoster(sheets: readonly SheetInput[]): RosterReport {

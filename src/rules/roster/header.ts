@@ -4,21 +4,24 @@
  */
 import { COLUMNS, Field, fieldOfHeader, REQUIRED_FIELDS } from './columns';
 
-export interface HeaderLayout {
+export interface HeaderLayoutOf<F> {
   /** Field → index of its column in the row array (the first column naming it wins). */
-  columns: Map<Field, number>;
+  columns: Map<F, number>;
   /** Field → the header text as the sheet writes it. */
-  texts: Map<Field, string>;
+  texts: Map<F, string>;
 }
+
+export type HeaderLayout = HeaderLayoutOf<Field>;
 
 /** A header must name at least this many of the required columns (name, ID, plan, shares). */
 export const MIN_REQUIRED_HEADERS = 3;
 
-export function readHeaderRow(row: readonly unknown[]): HeaderLayout {
-  const columns = new Map<Field, number>();
-  const texts = new Map<Field, string>();
+/** The known columns a header row names, read with a table's lookup (the roster's by default). */
+export function readHeaderRow<F = Field>(row: readonly unknown[], fieldOf: (value: unknown) => F | null = fieldOfHeader as (value: unknown) => F | null): HeaderLayoutOf<F> {
+  const columns = new Map<F, number>();
+  const texts = new Map<F, string>();
   row.forEach((cell, index) => {
-    const field = fieldOfHeader(cell);
+    const field = fieldOf(cell);
     if (field && !columns.has(field)) {
       columns.set(field, index);
       texts.set(field, String(cell).trim());

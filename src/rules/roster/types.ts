@@ -1,4 +1,5 @@
 /** The roster engine's inputs and outputs: plain data, the same for the pane and the command. */
+import type { Plan } from '../catalogue';
 
 export const RULES = [
   'MISSING_FIELD',
@@ -13,6 +14,16 @@ export const RULES = [
   'SHARES_OVER_MAX',
   'DATE_INVALID',
   'AGE_OUT_OF_SERVICE',
+  // The claims register (src/rules/claims):
+  'CLAIM_NOT_ENROLLED',
+  'CLAIM_BEFORE_COVER',
+  'CLAIM_NEEDS_REVIEW',
+  'CLAIM_OVERDUE',
+  'CLAIM_DUPLICATE',
+  'CLAIM_LIMIT_REACHED',
+  'CLAIM_INVALID',
+  'CLAIM_DUE_UNKNOWN',
+  'PAID_BEFORE_REVIEW',
 ] as const;
 
 export type RuleId = (typeof RULES)[number];
@@ -32,6 +43,15 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   SHARES_OVER_MAX: '份数超过上限',
   DATE_INVALID: '生效日期无效',
   AGE_OUT_OF_SERVICE: '年龄不在在职范围',
+  CLAIM_NOT_ENROLLED: '花名册中无此参保记录',
+  CLAIM_BEFORE_COVER: '出险日期不在保障期内',
+  CLAIM_NEEDS_REVIEW: '诊断需人工复核',
+  CLAIM_OVERDUE: '已超过给付期限',
+  CLAIM_DUPLICATE: '重复登记',
+  CLAIM_LIMIT_REACHED: '保障限额已用完',
+  CLAIM_INVALID: '理赔信息有误',
+  CLAIM_DUE_UNKNOWN: '无法推算应付日期',
+  PAID_BEFORE_REVIEW: '给付日期早于审核日期',
 };
 
 export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
@@ -47,6 +67,15 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   SHARES_OVER_MAX: 'error',
   DATE_INVALID: 'error',
   AGE_OUT_OF_SERVICE: 'warning',
+  CLAIM_NOT_ENROLLED: 'error',
+  CLAIM_BEFORE_COVER: 'warning',
+  CLAIM_NEEDS_REVIEW: 'warning',
+  CLAIM_OVERDUE: 'error',
+  CLAIM_DUPLICATE: 'error',
+  CLAIM_LIMIT_REACHED: 'warning',
+  CLAIM_INVALID: 'error',
+  CLAIM_DUE_UNKNOWN: 'warning',
+  PAID_BEFORE_REVIEW: 'error',
 };
 
 /** 错误 / 警告, for tables, notes and the pane. */
@@ -119,6 +148,21 @@ export interface RosterSummary {
   skipped: SkippedSheet[];
   errors: number;
   warnings: number;
+}
+
+/** A roster's person row as the claims register is joined to it: valid values, else null. */
+export interface RosterRecord {
+  file?: string;
+  sheet: string;
+  row: number;
+  unit: string;
+  /** The canonical 18-character ID when valid. */
+  id: string | null;
+  plan: Plan | null;
+  shares: number | null;
+  previousShares: number;
+  /** The effective date (serial) when valid. */
+  effective: number | null;
 }
 
 export interface RosterReport {
