@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CheckOptions, CliIO, EXIT_UNREADABLE, runCheck } from './check';
+import { addClaimsCommand, ClaimsOptions, runClaims } from './claims';
 import { displayWidth } from './text';
 
 export type { CliIO } from './check';
@@ -61,7 +62,9 @@ function chineseCommanderMessage(error: CommanderError): string {
     case 'commander.unknownCommand':
       return `未知命令 ${quoted ?? ''}`.trim();
     case 'commander.missingArgument':
-      return '缺少参数 FILE：请至少给出一个花名册文件';
+      return /REGISTER/.test(error.message) ? '缺少参数 REGISTER：请给出理赔登记表文件' : '缺少参数 FILE：请至少给出一个花名册文件';
+    case 'commander.missingMandatoryOptionValue':
+      return '缺少选项 --roster：请给出参保花名册文件';
     case 'commander.optionMissingArgument':
       return `选项 ${quoted ?? ''} 需要一个值`.replace(/\s+/g, ' ');
     case 'commander.excessArguments':
@@ -71,10 +74,14 @@ function chineseCommanderMessage(error: CommanderError): string {
   }
 }
 
-function buildProgram(io: CliIO, onCheck: (files: string[], options: CheckOptions) => Promise<void>): Command {
+function buildProgram(
+  io: CliIO,
+  onCheck: (files: string[], options: CheckOptions) => Promise<void>,
+  onClaims: (register: string, options: ClaimsOptions) => Promise<void>,
+): Command {
   const program = new Command('mutual-aid');
   program
-    .description('职工互助保障（工会互助保障计划）工具：检查参保花名册')
+    .description('职工互助保障（工会互助保障计划）工具：检查参保花名册、计算理赔登记')
     .usage('[选项] [命令]')
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -110,15 +117,22 @@ function buildProgram(io: CliIO, onCheck: (files: string[], options: CheckOption
     .action(async (files: string[], options: CheckOptions) => {
       await onCheck(files, options);
     });
+  addClaimsCommand(program, onClaims);
   return program;
 }
 
 /** Runs the command with `argv` (the arguments after the program name); resolves to the exit status. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let status = 0;
-  const program = buildProgram(io, async (files, options) => {
-    status = await runCheck(files, options, io);
-  });
+  const program = buildProgram(
+    io,
+    async (files, options) => {
+      status = await runCheck(files, options, io);
+    },
+    async (register, options) => {
+      status = await runClaims(register, options, io);
+    },
+  );
   try {
     if (argv.length === 0) {
       io.stderr.write(program.helpInformation());

@@ -32,6 +32,15 @@ const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
   SHARES_OVER_MAX: 'Shares above the maximum',
   DATE_INVALID: 'Invalid effective date',
   AGE_OUT_OF_SERVICE: 'Age outside working age',
+  CLAIM_NOT_ENROLLED: 'Not in the roster for this plan',
+  CLAIM_BEFORE_COVER: 'Event outside the cover period',
+  CLAIM_NEEDS_REVIEW: 'Diagnosis needs review',
+  CLAIM_OVERDUE: 'Payment overdue',
+  CLAIM_DUPLICATE: 'Claim entered twice',
+  CLAIM_LIMIT_REACHED: 'Yearly limit reached',
+  CLAIM_INVALID: 'Claim details wrong',
+  CLAIM_DUE_UNKNOWN: 'Due date cannot be computed',
+  PAID_BEFORE_REVIEW: 'Paid before review',
 };
 
 const zh = {

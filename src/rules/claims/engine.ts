@@ -424,12 +424,14 @@ class ClaimsRun {
     const { today } = this.input;
     const due = claim.result.dueSerial;
     if (claim.paidSerial !== null) return 'paid';
+    // Without a settled amount (review, not enrolled, faulty, a duplicate) nothing is owed yet: review first.
+    if (claim.result.payable === null) return 'review';
     if (due !== null && due < today) return 'overdue';
     if (due !== null) {
       const soon = dueAfter(today, DUE_SOON_WORKDAYS, this.input.calendar);
       if (soon.ok && due <= soon.serial) return 'dueSoon';
     }
-    return claim.result.payable === null ? 'review' : 'pending';
+    return 'pending';
   }
 }
 

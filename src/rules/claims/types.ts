@@ -15,9 +15,9 @@ export interface ClaimsInput {
 }
 
 /**
- * paid: 给付日期 set. overdue: the due date has passed, unpaid. dueSoon: due within DUE_SOON_WORKDAYS
- * working days. review: the amount cannot be settled (the diagnosis needs review, the claim cannot
- * be joined to the roster or is faulty). pending: the rest.
+ * paid: 给付日期 set. review: the amount cannot be settled (the diagnosis needs review, the claim
+ * cannot be joined to the roster, is faulty or a duplicate). overdue: an amount is owed and its due
+ * date has passed. dueSoon: due within DUE_SOON_WORKDAYS working days. pending: the rest.
  */
 export type ClaimStatus = 'paid' | 'overdue' | 'dueSoon' | 'review' | 'pending';
 

@@ -1,0 +1,261 @@
+/**
+ * `mutual-aid claims REGISTER --roster ROSTER… [--today YYYY-MM-DD] [--json] [--out DIR]`: reads the
+ * claims register and the rosters, settles every claim with the claims engine and prints the
+ * claims needing action first, the findings and the year's summary. An adapter only: every rule
+ * lives in src/rules/claims.
+ *
+ * Exit status: 0 nothing needs action, 1 a finding of severity error or an overdue claim, 2 an
+ * input could not be read (or --today is not a date, or the copy could not be written).
+ */
+import { Command } from 'commander';
+import { basename, extname, join } from 'path';
+import { ClaimResult, ClaimsReport, computeClaims, STATUS_TITLES } from '../rules/claims';
+import { isoFromSerial, serialFromYmd } from '../rules/dates';
+import { Finding, HIDDEN_SHEET_REASON, RosterChecker, RULE_TITLES, SEVERITY_TITLES, SheetInput, SkippedSheet } from '../rules/roster';
+import { CliIO, EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, MARKS_SHEET } from './check';
+import { writeClaimsCopy } from './claimsCopy';
+import { InputError } from './inputError';
+import { locationText } from './report';
+import { openSource } from './sources';
+import { formatAmount, formatTable } from './text';
+
+export interface ClaimsOptions {
+  roster: string[];
+  today?: string;
+  json?: boolean;
+  out?: string;
+  force?: boolean;
+}
+
+export const CLAIMS_HELP_AFTER = `
+说明：
+  读取理赔登记表（默认工作表名"理赔登记"，表头：身份证号、姓名、参保计划、事件、明细、出险日期、
+  审核日期、给付日期、备注；标题行可在表头之上）和参保花名册（--roster，可给多个，如上年和本年的），
+  按身份证号和参保计划把每笔理赔对到花名册，按出险日期先后计算：应付金额（同一保障年度内已付的计入
+  保障限额）、计算说明、应付日期（审核日期后 30 个工作日）和状态（已给付、已逾期、即将到期、待复核、
+  待给付）。"今天"取 --today，默认为本机日期。
+
+输出：
+  先列需要处理的理赔（已逾期、即将到期、待复核），再列问题和按计划的汇总（笔数、应付、已付、未付、
+  逾期，得到帮助的人数和得到慰问金的人数）。
+  --json 只输出一个 JSON 对象 {"claims": [...], "findings": [...], "summary": {...}}。
+  --out DIR 写出 DIR/<文件名>.claims.xlsx：填好"应付金额、计算说明、应付日期、状态"四列、标出问题单元格的副本。
+  原文件不会被修改。
+
+退出码（exit status）：
+  0  没有需要处理的问题
+  1  有错误，或有已逾期的理赔
+  2  文件无法读取、找不到理赔登记表或花名册、--today 不是日期，或无法写出副本
+
+示例：
+  mutual-aid claims 理赔登记.xlsx --roster 花名册.xlsx
+  mutual-aid claims 理赔登记.xlsx --roster 2025花名册.xlsx 2026花名册.xlsx --today 2026-12-01 --json
+`;
+
+/** Registers the subcommand on the program; `onRun` receives the register path and the options. */
+export function addClaimsCommand(program: Command, onRun: (register: string, options: ClaimsOptions) => Promise<void>): void {
+  program
+    .command('claims')
+    .description('理赔登记：计算每笔理赔的应付金额、应付日期和状态，列出逾期和待复核的理赔')
+    .usage('<REGISTER> --roster <ROSTER...> [选项]')
+    .argument('<REGISTER>', '理赔登记表（.xlsx / .csv）')
+    .requiredOption('--roster <ROSTER...>', '参保花名册文件，可给多个')
+    .option('--today <YYYY-MM-DD>', '按这一天计算逾期和即将到期（默认本机日期）')
+    .option('--json', '只输出一个 JSON 对象（claims + findings + summary）')
+    .option('--out <DIR>', '在 DIR 中写出填好计算列的副本 <文件名>.claims.xlsx')
+    .option('--force', '允许覆盖 --out 目录中已有的副本')
+    .helpOption('-h, --help', '显示帮助（help）')
+    .addHelpText('after', CLAIMS_HELP_AFTER)
+    .action(async (register: string, options: ClaimsOptions) => {
+      await onRun(register, options);
+    });
+}
+
+/** "2026-12-01" → serial; anything else is refused (exit 2). */
+export function parseToday(text: string | undefined, clock: () => Date = () => new Date()): number {
+  if (text === undefined) {
+    const now = clock();
+    return serialFromYmd({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const ymd = match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null;
+  if (!ymd || isoFromSerial(serialFromYmd(ymd)) !== text.trim()) throw new InputError(`--today ${text} 不是 YYYY-MM-DD 格式的日期`);
+  return serialFromYmd(ymd);
+}
+
+interface ReadBook {
+  sheets: SheetInput[];
+  skipped: SkippedSheet[];
+}
+
+/** Every visible sheet of a file as arrays (a register is small); hidden ones are listed as skipped. */
+async function readBook(label: string): Promise<ReadBook> {
+  const source = await openSource(label);
+  const sheets: SheetInput[] = [];
+  const skipped: SkippedSheet[] = [];
+  try {
+    await source.read({
+      beginSheet: (info) => {
+        const rows: unknown[][] = [];
+        return {
+          addRow: (values, rowNumber) => {
+            while (rows.length < rowNumber - 1) rows.push([]);
+            rows[rowNumber - 1] = values;
+          },
+          end: () => {
+            if (info.name !== MARKS_SHEET) sheets.push({ name: info.name, rows, file: label });
+          },
+        };
+      },
+      skipSheet: (info) => {
+        if (info.name !== MARKS_SHEET) skipped.push({ file: label, sheet: info.name, reason: HIDDEN_SHEET_REASON });
+      },
+    });
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${label} 读取失败，文件可能已损坏：${(error as Error).message}`);
+  }
+  return { sheets, skipped };
+}
+
+async function readRosters(labels: readonly string[]): Promise<RosterChecker> {
+  const checker = new RosterChecker();
+  for (const label of labels) {
+    const book = await readBook(label);
+    const before = checker.rosterRecords().length;
+    for (const sheet of book.sheets) checker.addSheet(sheet);
+    const rows = checker.rosterRecords().length - before;
+    if (rows === 0) throw new InputError(`${label} 中找不到花名册的数据行（需含 姓名、身份证号、参保计划、份数 等列的表头）`);
+  }
+  return checker;
+}
+
+/** Order of the action table: the most urgent first. */
+const STATUS_ORDER: Record<ClaimResult['status'], number> = { overdue: 0, dueSoon: 1, review: 2, pending: 3, paid: 4 };
+
+function byUrgency(a: ClaimResult, b: ClaimResult): number {
+  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.dueSerial ?? Infinity) - (b.dueSerial ?? Infinity) || a.row - b.row;
+}
+
+function claimRow(claim: ClaimResult): string[] {
+  return [
+    `${claim.sheet}!第${claim.row}行`,
+    claim.name ?? '',
+    claim.plan ?? '',
+    claim.event ?? '',
+    claim.eventDate ?? '',
+    claim.payable === null ? '—' : formatAmount(claim.payable),
+    claim.dueDate ?? '',
+    STATUS_TITLES[claim.status],
+    claim.note,
+  ];
+}
+
+const CLAIM_HEADERS = ['位置', '姓名', '计划', '事件', '出险日期', '应付金额', '应付日期', '状态', '说明'];
+const CLAIM_ALIGNS = ['left', 'left', 'left', 'left', 'left', 'right', 'left', 'left', 'left'] as const;
+
+export function renderClaims(report: ClaimsReport, register: string, rosters: readonly string[]): string {
+  const { claims, findings, summary } = report;
+  const lines: string[] = [`理赔登记：${register}（花名册：${rosters.join('、')}；今天：${summary.today}）`, ''];
+  const action = claims.filter((claim) => claim.status === 'overdue' || claim.status === 'dueSoon' || claim.status === 'review').sort(byUrgency);
+  const rest = claims.filter((claim) => !action.includes(claim)).sort(byUrgency);
+  if (claims.length === 0) lines.push('理赔登记表没有数据行。');
+  if (action.length > 0) {
+    lines.push(`需要处理的理赔（${action.length} 笔）：`, '', ...formatTable(CLAIM_HEADERS, action.map(claimRow), [...CLAIM_ALIGNS]), '');
+  } else if (claims.length > 0) {
+    lines.push('没有逾期、即将到期或待复核的理赔。', '');
+  }
+  if (rest.length > 0) lines.push(`其他理赔（${rest.length} 笔）：`, '', ...formatTable(CLAIM_HEADERS, rest.map(claimRow), [...CLAIM_ALIGNS]), '');
+
+  if (findings.length > 0) {
+    lines.push(
+      `发现 ${summary.errors} 个错误、${summary.warnings} 个警告：`,
+      '',
+      ...formatTable(
+        ['位置', '级别', '规则', '说明'],
+        findings.map((finding: Finding) => [locationText(finding, false), SEVERITY_TITLES[finding.severity], `${finding.rule} ${RULE_TITLES[finding.rule]}`, finding.message]),
+      ),
+      '',
+    );
+  }
+
+  lines.push(
+    `汇总：${summary.claims} 笔理赔，应付 ${formatAmount(summary.payable)} 元，已付 ${formatAmount(summary.paid)} 元，未付 ${formatAmount(summary.unpaid)} 元；` +
+      `逾期 ${summary.overdue} 笔，即将到期 ${summary.dueSoon} 笔，待复核 ${summary.review} 笔`,
+    `${summary.peopleHelped} 名职工得到经济帮助，${summary.peopleCondoled} 名职工得到慰问金（按已给付的理赔）`,
+  );
+  if (summary.plans.length > 0) {
+    lines.push(
+      '',
+      ...formatTable(
+        ['计划', '笔数', '应付（元）', '已付（元）', '未付（元）', '逾期', '得到帮助', '得到慰问'],
+        summary.plans.map((plan) => [
+          plan.planName,
+          String(plan.claims),
+          formatAmount(plan.payable),
+          formatAmount(plan.paid),
+          formatAmount(plan.unpaid),
+          String(plan.overdue),
+          String(plan.peopleHelped),
+          String(plan.peopleCondoled),
+        ]),
+        ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+        '  ',
+      ),
+    );
+  }
+  if (summary.skipped.length > 0) {
+    lines.push('', '跳过的工作表：', ...summary.skipped.map((skipped) => `  ${skipped.sheet}：${skipped.reason}`));
+  }
+  lines.push('');
+  if (summary.overdue > 0 || summary.errors > 0) lines.push(`结论：有 ${summary.overdue} 笔逾期、${summary.errors} 个错误，请尽快处理。`);
+  else if (summary.dueSoon > 0 || summary.review > 0 || summary.warnings > 0) lines.push('结论：没有逾期和错误；请留意即将到期、待复核的理赔和警告。');
+  else lines.push('结论：没有需要处理的问题。');
+  return `${lines.join('\n')}\n`;
+}
+
+/** The --json object: each claim exactly as the issue names its fields. */
+export function claimsJson(report: ClaimsReport): object {
+  return {
+    claims: report.claims.map(({ sheet, row, id, plan, event, payable, note, dueDate, status }) => ({ sheet, row, id, plan, event, payable, note, dueDate, status })),
+    findings: report.findings.map(({ sheet, row, column, cell, rule, severity, message }) => ({ sheet, row, column, cell, rule, severity, message })),
+    summary: report.summary,
+  };
+}
+
+/** DIR/<name>.claims.xlsx. */
+export function claimsOutputPath(dir: string, label: string): string {
+  return join(dir, `${basename(label, extname(label))}.claims.xlsx`);
+}
+
+export async function runClaims(register: string, options: ClaimsOptions, io: CliIO): Promise<number> {
+  try {
+    const today = parseToday(options.today);
+    const checker = await readRosters(options.roster);
+    const book = await readBook(register);
+    const report = computeClaims({ register: book.sheets, roster: checker.rosterRecords(), today });
+    report.summary.skipped.unshift(...book.skipped);
+    if (report.sheets.length === 0) {
+      const why = report.summary.skipped.map((skipped) => `工作表"${skipped.sheet}"${skipped.reason}`).join('；');
+      throw new InputError(`${register} 中找不到理赔登记表${why ? `：${why}` : ''}`);
+    }
+    let copy: string | null = null;
+    if (options.out !== undefined) {
+      copy = claimsOutputPath(options.out, register);
+      await writeClaimsCopy(register, [...options.roster], report, copy, options.force ?? false);
+    }
+    if (options.json) {
+      io.stdout.write(`${JSON.stringify(claimsJson(report), null, 2)}\n`);
+    } else {
+      io.stdout.write(renderClaims(report, register, options.roster));
+      if (copy) io.stdout.write(`\n已写出副本：${copy}\n`);
+    }
+    return report.summary.errors > 0 || report.summary.overdue > 0 ? EXIT_ERRORS : EXIT_OK;
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr.write(`mutual-aid: ${error.message}\n`);
+      return EXIT_UNREADABLE;
+    }
+    throw error;
+  }
+}
