@@ -94,7 +94,7 @@ export function outputPathFor(dir: string, label: string): string {
 export const MARKS_SHEET = '_mutualAidMarks';
 
 /** The file's stat (following symlinks), or null when there is none. */
-async function statOrNull(path: string): Promise<Stats | null> {
+export async function statOrNull(path: string): Promise<Stats | null> {
   try {
     return await stat(path);
   } catch {
@@ -103,7 +103,7 @@ async function statOrNull(path: string): Promise<Stats | null> {
 }
 
 /** The path with every symlink and "." / ".." resolved as the file system resolves them; the parts that do not exist yet are appended. */
-async function physicalPath(path: string): Promise<string> {
+export async function physicalPath(path: string): Promise<string> {
   try {
     return await realpath(path);
   } catch {
@@ -113,7 +113,7 @@ async function physicalPath(path: string): Promise<string> {
   }
 }
 
-function sameFile(a: Stats, b: Stats): boolean {
+export function sameFile(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
 }
 

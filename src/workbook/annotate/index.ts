@@ -12,7 +12,7 @@ import { DeflatedPart, deflatePart, deflateWhole, PartIndex, partText, readZip, 
 import { addNoteShapes, blocksFor, highestShapeBlock, mergeComments, Note } from './notes';
 import { appendSheet, CONTENT_TYPES, ContentTypesPart, freePartName, REL_TYPES, RelationshipsPart, relsPathFor, resolveTarget, workbookSheets } from './package';
 import { noteLine, RESULTS_SHEET, safeText, writeResultsSheet } from './results';
-import { CellMark, MergeArea, readMerges, SheetPatcher } from './sheet';
+import { CellMark, CellValueSet, MergeArea, readMerges, SheetPatcher } from './sheet';
 import { MarkKind, MINIMAL_STYLES, StylesPatcher } from './styles';
 import { columnLetters, parseCellRef, xmlText } from './xml';
 
@@ -32,13 +32,32 @@ export interface AnnotateOptions {
   csv?: { encoding: string; sheetName: string };
 }
 
+/** One cell the copy sets: on `sheet`, 1-based row and column. */
+export interface CellWrite extends CellValueSet {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+export type { CellValueSet };
+
 export class AnnotateError extends Error {}
 
 /** The annotated copy's bytes. */
 export function annotateWorkbook(source: AnnotateSource, report: RosterReport, options: AnnotateOptions = {}): Uint8Array {
   const findings = report.findings.filter((finding) => finding.file === undefined || finding.file === source.name);
   const bytes = options.csv ? csvPackage(source.bytes, options.csv.encoding, options.csv.sheetName) : source.bytes;
-  return patchPackage(bytes, findings, { label: source.name, report, files: options.files ?? [source.name] });
+  return patchPackage(bytes, findings, { label: source.name, results: { report, files: options.files ?? [source.name] }, cells: [] });
+}
+
+/**
+ * A copy with values written into cells and the findings marked and noted, without a results sheet:
+ * the claims register's --out (its computed columns filled). Every other cell keeps its value.
+ */
+export function annotateCells(source: AnnotateSource, findings: readonly Finding[], cells: readonly CellWrite[], options: Pick<AnnotateOptions, 'csv'> = {}): Uint8Array {
+  const mine = findings.filter((finding) => finding.file === undefined || finding.file === source.name);
+  const bytes = options.csv ? csvPackage(source.bytes, options.csv.encoding, options.csv.sheetName) : source.bytes;
+  return patchPackage(bytes, mine, { label: source.name, results: null, cells });
 }
 
 interface Target {
@@ -87,8 +106,9 @@ function noteText(target: Target): string {
 
 interface PatchContext {
   label: string;
-  report: RosterReport;
-  files: readonly string[];
+  /** The 校验结果 sheet's content; null: no results sheet. */
+  results: { report: RosterReport; files: readonly string[] } | null;
+  cells: readonly CellWrite[];
 }
 
 function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: PatchContext): Uint8Array {
@@ -145,6 +165,13 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
     list.push(finding);
     bySheet.set(finding.sheet, list);
   }
+  const cellsBySheet = new Map<string, CellWrite[]>();
+  for (const cell of context.cells) {
+    const list = cellsBySheet.get(cell.sheet);
+    if (list) list.push(cell);
+    else cellsBySheet.set(cell.sheet, [cell]);
+    if (!bySheet.has(cell.sheet)) bySheet.set(cell.sheet, []);
+  }
   for (const [sheetName, sheetFindings] of bySheet) {
     const sheet = sheets.find((candidate) => candidate.name === sheetName) ?? sheets.find((candidate) => candidate.name.toLowerCase() === sheetName.toLowerCase());
     const rel = sheet ? workbookRels.byId(sheet.relId) : undefined;
@@ -159,6 +186,12 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
       row.set(target.column, { row: target.row, column: target.column, kind: target.kind });
       marks.set(target.row, row);
     }
+    for (const cell of cellsBySheet.get(sheetName) ?? []) {
+      const row = marks.get(cell.row) ?? new Map<number, CellMark>();
+      const value: CellValueSet = { kind: cell.kind, value: cell.value };
+      row.set(cell.column, { ...(row.get(cell.column) ?? { row: cell.row, column: cell.column }), value });
+      marks.set(cell.row, row);
+    }
     const notes: Note[] = [...targets.values()].map((target) => ({ row: target.row, column: target.column, text: noteText(target) }));
 
     const sheetRelsPath = relsPathFor(sheetPath);
@@ -169,7 +202,9 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
       {
         marks,
         styleFor: (style, kind) => styles.markStyle(style, kind),
+        dateStyleFor: (style) => styles.dateStyle(style),
         legacyDrawing: (existingId) => {
+          if (notes.length === 0) return null; // values only: no notes, no drawing
           const existing = existingId ? sheetRels.byId(existingId) : undefined;
           if (existing) {
             drawingPath = resolveTarget(sheetPath, existing.target);
@@ -187,6 +222,10 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
     const commentsRel = sheetRels.ofType(REL_TYPES.comments);
     const commentsPath = commentsRel ? resolveTarget(sheetPath, commentsRel.target) : freePartName(taken, 'xl/comments', '.xml');
     const existingComments = commentsRel ? text(commentsPath) : null;
+    if (notes.length === 0) {
+      if (sheetRels.changed) replace(sheetRelsPath, sheetRels.toString());
+      continue;
+    }
     const merged = mergeComments(existingComments, notes);
     replace(commentsPath, merged.xml);
     if (!commentsRel || existingComments === null) {
@@ -207,16 +246,18 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
   }
 
   // The results sheet, under a name no sheet has.
-  const resultsName = uniqueSheetName(RESULTS_SHEET, sheets.map((sheet) => sheet.name));
-  const resultsPath = freePartName(taken, 'xl/worksheets/sheet', '.xml');
-  const resultStyles = styles.resultStyles();
-  writeResultsSheet(
-    deflatePart(resultsPath, (deflated) => replace(resultsPath, deflated)),
-    { label: context.label, findings, report: context.report, files: context.files, styles: resultStyles },
-  );
-  const resultsRelId = workbookRels.add(REL_TYPES.worksheet, resultsPath);
-  contentTypes.addOverride(resultsPath, CONTENT_TYPES.worksheet);
-  replace(workbookPath, appendSheet(workbookXml, resultsName, resultsRelId));
+  if (context.results) {
+    const resultsName = uniqueSheetName(RESULTS_SHEET, sheets.map((sheet) => sheet.name));
+    const resultsPath = freePartName(taken, 'xl/worksheets/sheet', '.xml');
+    const resultStyles = styles.resultStyles();
+    writeResultsSheet(
+      deflatePart(resultsPath, (deflated) => replace(resultsPath, deflated)),
+      { label: context.label, findings, report: context.results.report, files: context.results.files, styles: resultStyles },
+    );
+    const resultsRelId = workbookRels.add(REL_TYPES.worksheet, resultsPath);
+    contentTypes.addOverride(resultsPath, CONTENT_TYPES.worksheet);
+    replace(workbookPath, appendSheet(workbookXml, resultsName, resultsRelId));
+  }
   replace(workbookRelsPath, workbookRels.toString());
   replace(stylesPath as string, styles.toString());
   replace('[Content_Types].xml', contentTypes.toString());

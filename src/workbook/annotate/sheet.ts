@@ -7,12 +7,21 @@
  */
 import { inflatePart, PartStream, ZipPart } from '../zip';
 import { MarkKind } from './styles';
-import { attribute, columnLetters, columnNumber, insertBefore, parseCellRef } from './xml';
+import { attribute, columnLetters, columnNumber, insertBefore, parseCellRef, xmlText } from './xml';
 
 export interface CellMark {
   row: number;
   column: number;
-  kind: MarkKind;
+  /** The mark's fill; absent when the cell only gets a value. */
+  kind?: MarkKind;
+  /** A value written into the cell (replacing what it held): the command's computed columns. */
+  value?: CellValueSet;
+}
+
+/** A value to write: text (an inline string), a number, or a date serial (shown as a date); null empties the cell. */
+export interface CellValueSet {
+  kind: 'text' | 'number' | 'date';
+  value: string | number | null;
 }
 
 export interface MergeArea {
@@ -67,6 +76,8 @@ export interface SheetPatchOptions {
   /** Marks by row, then column. */
   marks: Map<number, Map<number, CellMark>>;
   styleFor(style: number, kind: MarkKind): number;
+  /** The format for a date value written into a cell of format `style`. */
+  dateStyleFor?(style: number): number;
   /**
    * Called at the end of <sheetData> with the id of the sheet's existing <legacyDrawing> (or null);
    * returns the relationship id of a new one to add, or null to add none.
@@ -215,8 +226,23 @@ export class SheetPatcher {
     return this.columnStyles.find((col) => col.min <= column && column <= col.max)?.style ?? 0;
   }
 
+  private styleOf(mark: CellMark, baseStyle: number): number {
+    const dated = mark.value?.kind === 'date' && mark.value.value !== null && this.options.dateStyleFor ? this.options.dateStyleFor(baseStyle) : baseStyle;
+    return mark.kind ? this.options.styleFor(dated, mark.kind) : dated;
+  }
+
+  /** A cell element for the mark: its style, and its value when it sets one. */
   private newCell(mark: CellMark, baseStyle: number): string {
-    return `<${this.prefix}c r="${columnLetters(mark.column)}${mark.row}" s="${this.options.styleFor(baseStyle, mark.kind)}"/>`;
+    const p = this.prefix;
+    const style = this.styleOf(mark, baseStyle);
+    const s = style === 0 ? '' : ` s="${style}"`;
+    const ref = `${columnLetters(mark.column)}${mark.row}`;
+    const value = mark.value;
+    if (!value || value.value === null || value.value === '') return `<${p}c r="${ref}"${s}/>`;
+    if (value.kind === 'text' || typeof value.value === 'string') {
+      return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${xmlText(String(value.value))}</${p}t></${p}is></${p}c>`;
+    }
+    return `<${p}c r="${ref}"${s}><${p}v>${value.value}</${p}v></${p}c>`;
   }
 
   /** The row with its marked cells restyled and its missing marked cells inserted in column order. */
@@ -237,9 +263,19 @@ export class SheetPatcher {
       column = ref ? (parseCellRef(ref)?.column ?? column + 1) : column + 1;
       out += body.slice(at, match.index);
       while (next < pending.length && pending[next].column < column) out += this.newCell(pending[next++], missingStyle(pending[next - 1].column));
+      if (next < pending.length && pending[next].column === column && pending[next].value) {
+        // A value written here: the whole cell element is replaced, keeping its format.
+        out += this.newCell(pending[next], Number(attribute(tag, 's') ?? 0));
+        next += 1;
+        const close = `</${match[1] ?? ''}c>`;
+        const closeAt = tag.endsWith('/>') ? -1 : body.indexOf(close, match.index + tag.length);
+        at = closeAt < 0 ? match.index + tag.length : closeAt + close.length;
+        cellPattern.lastIndex = at;
+        continue;
+      }
       if (next < pending.length && pending[next].column === column) {
         const style = Number(attribute(tag, 's') ?? 0);
-        out += withStyle(tag, this.options.styleFor(style, pending[next].kind));
+        out += withStyle(tag, this.styleOf(pending[next], style));
         next += 1;
       } else out += tag;
       at = match.index + tag.length;

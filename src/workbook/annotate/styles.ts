@@ -27,6 +27,9 @@ const SECTIONS = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellX
 
 export type MarkKind = 'error' | 'warning';
 
+/** Excel's built-in short-date format (shown in the reader's locale: 2026/12/1 in Chinese Excel). */
+const SHORT_DATE_FORMAT = 14;
+
 export interface ResultStyles {
   bold: number;
   header: number;
@@ -48,6 +51,7 @@ export class StylesPatcher {
   private readonly xfs: Section;
   private readonly existingXfs: number;
   private readonly markXf = new Map<string, number>();
+  private readonly dateXf = new Map<number, number>();
   private readonly fillIds = new Map<string, number>();
   private results: ResultStyles | null = null;
 
@@ -118,6 +122,17 @@ export class StylesPatcher {
     return index;
   }
 
+  /** The format index for a date written into a cell of format `style`: the same with the short-date number format (14). */
+  dateStyle(style: number): number {
+    const base = Number.isInteger(style) && style >= 0 && style < this.existingXfs ? style : 0;
+    let index = this.dateXf.get(base);
+    if (index === undefined) {
+      index = this.derive(base, { numFmtId: String(SHORT_DATE_FORMAT), applyNumberFormat: '1' });
+      this.dateXf.set(base, index);
+    }
+    return index;
+  }
+
   /** The results sheet's formats (bold titles, grey header, blue underlined links, severity fills, wrapped text). */
   resultStyles(): ResultStyles {
     if (this.results) return this.results;
@@ -164,6 +179,6 @@ export class StylesPatcher {
 
   /** Whether anything was added (when not, the original part is copied as it was). */
   get changed(): boolean {
-    return this.markXf.size > 0 || this.results !== null;
+    return this.markXf.size > 0 || this.dateXf.size > 0 || this.results !== null;
   }
 }
