@@ -13,7 +13,7 @@ import { ClaimResult, ClaimsReport, computeClaims, STATUS_TITLES } from '../rule
 import { isoFromSerial, serialFromYmd } from '../rules/dates';
 import { Finding, HIDDEN_SHEET_REASON, RosterChecker, RULE_TITLES, SEVERITY_TITLES, SheetInput, SkippedSheet } from '../rules/roster';
 import { CliIO, EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, MARKS_SHEET } from './check';
-import { writeClaimsCopy } from './claimsCopy';
+import { checkOutput, writeClaimsCopy } from './claimsCopy';
 import { InputError } from './inputError';
 import { locationText } from './report';
 import { openSource } from './sources';
@@ -231,6 +231,9 @@ export function claimsOutputPath(dir: string, label: string): string {
 export async function runClaims(register: string, options: ClaimsOptions, io: CliIO): Promise<number> {
   try {
     const today = parseToday(options.today);
+    const copy = options.out === undefined ? null : claimsOutputPath(options.out, register);
+    // Checked before anything is read: the copy must never replace an input.
+    if (copy) await checkOutput(copy, [register, ...options.roster], options.force ?? false);
     const checker = await readRosters(options.roster);
     const book = await readBook(register);
     const report = computeClaims({ register: book.sheets, roster: checker.rosterRecords(), today });
@@ -239,11 +242,7 @@ export async function runClaims(register: string, options: ClaimsOptions, io: Cl
       const why = report.summary.skipped.map((skipped) => `工作表"${skipped.sheet}"${skipped.reason}`).join('；');
       throw new InputError(`${register} 中找不到理赔登记表${why ? `：${why}` : ''}`);
     }
-    let copy: string | null = null;
-    if (options.out !== undefined) {
-      copy = claimsOutputPath(options.out, register);
-      await writeClaimsCopy(register, [...options.roster], report, copy, options.force ?? false);
-    }
+    if (copy) await writeClaimsCopy(register, [...options.roster], report, copy, options.force ?? false);
     if (options.json) {
       io.stdout.write(`${JSON.stringify(claimsJson(report), null, 2)}\n`);
     } else {

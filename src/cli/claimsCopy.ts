@@ -24,7 +24,7 @@ export function claimsCellWrites(report: ClaimsReport): CellWrite[] {
 }
 
 /** Refuses an output that is one of the inputs (however spelled) or that exists without --force. */
-async function checkOutput(path: string, inputs: readonly string[], force: boolean): Promise<void> {
+export async function checkOutput(path: string, inputs: readonly string[], force: boolean): Promise<void> {
   const physical = await physicalPath(path);
   const existing = await statOrNull(path);
   for (const input of inputs) {

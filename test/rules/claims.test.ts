@@ -153,7 +153,8 @@ describe('status and due date', () => {
       [expect.any(String), 'pending'],
       [null, 'review'],
     ]);
-    expect(report.claims[1].dueDate).toBe('2026-10-20');
+    // 2026-09-01 + 30 working days: 中秋 09-25 and 国庆 10-01…07 off, 09-20 and 10-10 worked.
+    expect(report.claims[1].dueDate).toBe('2026-10-19');
   });
 
   it('a due date on the 5th working day after today is due soon, one later is pending', () => {
