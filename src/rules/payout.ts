@@ -30,6 +30,11 @@ export interface Claim {
    * against (limitFor). Condolence payments are not counted: they lie outside every limit.
    */
   paidBefore?: number;
+  /**
+   * Yuan already paid this cover year per limit id, for the other limits a claim may use (plan 1's
+   * accidental death also pays the 身故保障 part, 'plan1:death'). paidBefore wins for the event's own limit.
+   */
+  paidBeforeByLimit?: Readonly<Record<string, number>>;
 }
 
 export interface PayoutPart {
@@ -289,7 +294,7 @@ function limitAfter(ref: LimitRef, covered: number, before: number, paid: number
 
 /**
  * Caps the gross parts by their limits: the event's own limit with paidBefore already used, any other
- * limit (plan 1's 身故保障 beside an accidental death) with nothing used before (one death per member).
+ * limit (plan 1's 身故保障 beside an accidental death) with paidBeforeByLimit's figure used.
  */
 function applyLimits(claim: Claim, gross: Gross, own: LimitRef): PayoutResult {
   const paidBefore = claim.paidBefore ?? 0;
@@ -308,7 +313,7 @@ function applyLimits(claim: Claim, gross: Gross, own: LimitRef): PayoutResult {
       continue;
     }
     const ref = limitByPart(claim.plan, key.slice(key.indexOf(':') + 1));
-    const before = key === own.id ? paidBefore : 0;
+    const before = key === own.id ? paidBefore : Math.max(0, claim.paidBeforeByLimit?.[key] ?? 0);
     const room = Math.max(0, ref.perShare * gross.covered - before);
     let left = room;
     for (const p of group) {
@@ -350,7 +355,8 @@ export function computePayout(claim: Claim): PayoutResult {
   const own = limitFor(claim.plan, claim.event.kind);
   if (!own) return invalid(unknownEventMessage(claim.plan, claim.event));
   const paidBefore = claim.paidBefore ?? 0;
-  if (!Number.isFinite(paidBefore) || paidBefore < 0) return invalid(`本年度已付金额须为不小于0的数字，收到 ${String(claim.paidBefore)}`);
+  const before = [paidBefore, ...Object.values(claim.paidBeforeByLimit ?? {})];
+  if (before.some((yuan) => !Number.isFinite(yuan) || yuan < 0)) return invalid(`本年度已付金额须为不小于0的数字，收到 ${String(claim.paidBefore)}`);
   if (claim.effectiveSerial !== undefined && claim.eventSerial !== undefined) {
     const cover = checkCoverPeriod(claim.effectiveSerial, claim.eventSerial);
     if (!cover.inside) return outsideCover(claim, own, cover.reason);
