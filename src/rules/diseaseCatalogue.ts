@@ -117,8 +117,3 @@ export const UNCERTAIN_WORDS: readonly string[] = ['疑似', '待查', '待排',
 /** A relapse or spread is not a first diagnosis of a primary disease (初次患). */
 export const NOT_FIRST_DIAGNOSIS_WORDS: readonly string[] = ['复发', '转移癌', '继发'];
 
-/**
- * Words that name an accident, not a disease: a death claimed as 身故 (death from disease) with such a
- * cause belongs to 意外身故. The project's reading of common wording.
- */
-export const ACCIDENT_CAUSE_WORDS: readonly string[] = ['车祸', '交通事故', '意外', '溺水', '坠落', '坠楼', '高处坠', '触电', '摔伤', '砸伤', '工伤事故', '他杀'];

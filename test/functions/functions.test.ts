@@ -7,6 +7,7 @@ import {
   idCheck,
   maxShares,
   payout,
+  payoutNote,
   plans,
   premium,
 } from '../../src/functions/functions';
@@ -113,7 +114,7 @@ describe('PAYOUT', () => {
     expect(payout(3, 2, '重疾', 'PCI')).toBe(3000);
     expect(payout(4, 2, '重疾', '宫颈癌')).toBe(24000);
     expect(payout(4, 2, '重疾', '肺癌')).toBe(0);
-    expect(payout(5, 2, '重疾', '肺癌')).toBe(0);
+    expect(expectError(() => payout(5, 2, '重疾', '肺癌'), '#VALUE!').message).toContain('意外身故、意外伤残、意外医疗');
   });
 
   it('waiting period with serial dates: D+119 → condolence 500, D+120 → benefit', () => {
@@ -145,11 +146,12 @@ describe('PAYOUT', () => {
   });
 
   it('death', () => {
-    expect(payout('综合', 2, '身故')).toBe(10000);
+    expect(payout('综合', 2, '身故', '心肌梗死')).toBe(10000);
     expect(payout('指定疾病', 5, '身故', '心肌梗死')).toBe(500);
     expect(payout('农民工', 5, '身故', '心肌梗死')).toBe(260);
     expect(payout('女职工安康', 5, '身故', '肺癌')).toBe(500);
-    expect(payout('团体意外', 5, '身故', '心肌梗死')).toBe(0);
+    expect(expectError(() => payout('团体意外', 5, '身故', '心肌梗死'), '#VALUE!').message).toContain('意外身故');
+    expect(expectError(() => payout('综合', 2, '身故'), '#VALUE!').message).toContain('死因');
   });
 
   it('accidents', () => {
@@ -186,9 +188,13 @@ describe('PAYOUT', () => {
     expectError(() => payout('综合', 1, '重疾', '肺癌', null, D), '#VALUE!');
   });
 
-  it('an event before the effective date → #VALUE!', () => {
-    expectError(() => payout('综合', 1, '重疾', '肺癌', '2026-01-01', '2025-12-31'), '#VALUE!');
-    expectError(() => payout('团体意外', 1, '意外身故', null, '2026-01-01', '2025-12-31'), '#VALUE!');
+  it('an event before the effective date or after the cover year pays 0, and PAYOUTNOTE says why', () => {
+    expect(payout('综合', 1, '重疾', '肺癌', '2026-01-01', '2025-12-31')).toBe(0);
+    expect(payoutNote('综合', 1, '重疾', '肺癌', '2026-01-01', '2025-12-31')).toContain('出险日期早于生效日期');
+    expect(payout('团体意外', 1, '意外身故', null, '2026-01-01', '2025-12-31')).toBe(0);
+    expect(payout('团体意外', 1, '意外身故', null, '2026-01-01', '2026-12-31')).toBe(12000);
+    expect(payout('团体意外', 1, '意外身故', null, '2026-01-01', '2027-01-01')).toBe(0);
+    expect(payoutNote('团体意外', 1, '意外身故', null, '2026-01-01', '2027-01-01')).toBe('保障期已于2026-12-31结束：给付0元');
   });
 
   it.each(['感冒', '高血压', '疑似肺癌', '脑膜瘤', '肺癌+心脏支架', 99, 0])('diagnosis %p not recognised → #N/A', (diagnosis) => {
