@@ -309,7 +309,7 @@ class ClaimsRun {
       const records = (this.byPerson.get(group[0].id as string) ?? []).filter((record) => record.plan?.number === group[0].plan?.number);
       if (records.length === 0) continue;
       group.sort((a, b) => (a.eventSerial as number) - (b.eventSerial as number) || a.order - b.order);
-      const used = new Map<string, number>();
+      const used = new Map<string, Map<string, number>>();
       const seen = new Map<string, ClaimRow>();
       for (const claim of group) {
         const duplicateKey = `${(claim.event as EventDefinition).kind}\u0000${claim.eventSerial}`;
@@ -347,7 +347,7 @@ class ClaimsRun {
     claim.result.note = message;
   }
 
-  private payClaim(claim: ClaimRow, record: RosterRecord, used: Map<string, number>): void {
+  private payClaim(claim: ClaimRow, record: RosterRecord, paidInYear: Map<string, Map<string, number>>): void {
     const plan = claim.plan as Plan;
     const event = claim.eventSerial as number;
     if (record.effective !== null && (event < record.effective || event > coverEnd(record.effective))) {
@@ -373,11 +373,13 @@ class ClaimsRun {
       eventSerial: event,
       ...detailArgument(claim),
     };
-    // One cover year of one roster record: what earlier claims paid toward each limit.
-    const year = `${record.file ?? ''}\u0000${record.sheet}\u0000${record.row}\u0000`;
+    // One roster record is one cover year: what its earlier claims paid toward each limit.
+    const year = `${record.file ?? ''}\u0000${record.sheet}\u0000${record.row}`;
+    let used = paidInYear.get(year);
+    if (!used) paidInYear.set(year, (used = new Map()));
     const limitId = limitIdFor(input);
-    const paidBefore = limitId === null ? 0 : (used.get(year + limitId) ?? 0);
-    const result = payoutFor(input, paidBefore);
+    const paidBefore = limitId === null ? 0 : (used.get(limitId) ?? 0);
+    const result = payoutFor(input, used);
     if (!result.ok) {
       if (result.kind === 'unrecognised') this.report(claim.layout, claim.row, 'detail', 'CLAIM_NEEDS_REVIEW', result.message);
       else this.report(claim.layout, claim.row, 'detail', 'CLAIM_INVALID', result.message);
@@ -387,14 +389,14 @@ class ClaimsRun {
     claim.result.payable = result.amount;
     claim.result.condolence = result.condolence;
     claim.result.note = result.note;
-    for (const [id, amount] of result.towardLimits) used.set(year + id, roundYuan((used.get(year + id) ?? 0) + amount));
-    if (result.limit) this.checkLimit(claim, input, result.limit, paidBefore, result.amount);
+    for (const [id, amount] of result.towardLimits) used.set(id, roundYuan((used.get(id) ?? 0) + amount));
+    this.checkLimit(claim, input, result.limit, paidBefore, result.amount);
   }
 
   /** CLAIM_LIMIT_REACHED: the limit was used up before this claim, or cut what it pays. */
   private checkLimit(claim: ClaimRow, input: Claim, limit: { label: string; total: number }, paidBefore: number, amount: number): void {
     if (paidBefore <= 0) return;
-    const uncapped = payoutFor(input, 0);
+    const uncapped = payoutFor(input, new Map());
     if (!uncapped.ok || uncapped.amount <= amount) return;
     const message =
       paidBefore >= limit.total
