@@ -30,21 +30,25 @@ export type Classification =
   | { outcome: 'notCovered'; reason: string }
   | { outcome: 'review'; reason: string };
 
-const DETECTORS: ((reading: Reading) => Finding | null)[] = [
-  endStageKidney,
-  intracranialTumour,
-  coronaryBypass,
-  valveReplacement,
-  sars,
-  transplant,
-  aplasticAnaemia,
-  severeHepatitis,
-  quadriplegia,
-  aorticSurgery,
-  avianFlu,
-  motorNeuroneDisease,
-  severeBurn,
-  coronaryStent,
+/**
+ * The detectors, each behind a quick test: a character or word that every wording the detector acts on
+ * contains (most wordings concern one or two diseases; the quick tests keep the rest cheap).
+ */
+const DETECTORS: [RegExp, (reading: Reading) => Finding | null][] = [
+  [/[尿肾透]|ckd|esrd|aki/, endStageKidney],
+  [/[瘤占肿物]/, intracranialTumour],
+  [/[搭旁]|cabg|opcab/, coronaryBypass],
+  [/瓣|mvr|avr|dvr|tvr|tav|bentall/, valveReplacement],
+  [/[冠典]|呼吸综合征|sars|covid|ncov|原体|军团菌/, sars],
+  [/移植|换[肾肝]/, transplant],
+  [/再/, aplasticAnaemia],
+  [/肝/, severeHepatitis],
+  [/[瘫痹]/, quadriplegia],
+  [/主动脉/, aorticSurgery],
+  [/[流禽]|h\d/, avianFlu],
+  [/[运侧渐延萎]|als|mnd|sma/, motorNeuroneDisease],
+  [/[烧烫灼]|火焰/, severeBurn],
+  [/支架|stent|pci|ptca|球囊|造影|介入|旋磨|抽吸|cag|cta|dcb/, coronaryStent],
 ];
 
 /** Diseases some plan pays at a reduced amount (the coronary stent): with another disease, the amount is unsettled. */
@@ -78,7 +82,11 @@ function analyse(diagnosis: string): Analysis {
   const reading = read(diagnosis);
   if (reading.text === '') return { match: { kind: 'empty', reason: '诊断为空' }, primaries: [] };
   const cancer = readCancer(reading);
-  const found = [cancer.finding, ...DETECTORS.map((detect) => detect(reading))].filter((f): f is Finding => f !== null);
+  const found: Finding[] = cancer.finding ? [cancer.finding] : [];
+  for (const [quick, detect] of DETECTORS) {
+    const finding = quick.test(reading.text) ? detect(reading) : null;
+    if (finding) found.push(finding);
+  }
   const findings = qualify(found, reading);
   const coveredNumbers = [...new Set(findings.filter((f) => f.outcome === 'covered').map((f) => f.disease))].sort((a, b) => a - b);
   const primaries = cancer.primaries;

@@ -6,11 +6,11 @@ import { covered, Finding, notCovered, review } from './finding';
 import { Reading } from './text';
 
 // 2 — 终末期肾病(慢性肾功能衰竭尿毒症期)
-const KIDNEY = /尿毒症|肾衰|肾功能衰竭|肾功能不全|终[末未]期肾|慢性肾脏?病|(?<![a-z])(ckd|esrd|aki)|透析|肾损伤/;
-const END_STAGE = /尿毒症|终[末未]期肾|(?<![a-z])esrd|(?<![a-z])ckd-?(5|v)(?![0-9])|慢性肾脏?病(5|v|五)期/;
-const ACUTE_KIDNEY = /急性肾|(?<![a-z])aki(?![a-z])|急性肾小管/;
+const KIDNEY = /尿毒症|肾衰|肾功能衰竭|肾功能不全|终[末未]期肾|慢性肾脏?病|\b(ckd|esrd|aki)|透析|肾损伤/;
+const END_STAGE = /尿毒症|终[末未]期肾|\besrd|\bckd-?(5|v)(?![0-9])|慢性肾脏?病(5|v|五)期/;
+const ACUTE_KIDNEY = /急性肾|\baki(?![a-z])|急性肾小管/;
 const CHRONIC_ON_DIALYSIS = /慢性肾[^,;。]{0,6}(衰|不全)[^。]*(维持性|规律|长期)[^。]{0,4}透析|(维持性|规律|长期)[^。]{0,4}透析[^。]*慢性肾[^,;。]{0,6}(衰|不全)/;
-const EARLIER_STAGE = /(?<![a-z])ckd-?[1-4](?![0-9])|慢性肾脏?病[1-4一二三四]期|代偿期|氮质血症|肾衰竭期|肾功能不全期/;
+const EARLIER_STAGE = /\bckd-?[1-4](?![0-9])|慢性肾脏?病[1-4一二三四]期|代偿期|氮质血症|肾衰竭期|肾功能不全期/;
 
 export function endStageKidney(reading: Reading): Finding | null {
   const text = reading.text;
@@ -24,7 +24,7 @@ export function endStageKidney(reading: Reading): Finding | null {
 
 // 6 — 非典型肺炎 (SARS)
 const COVID = /新冠|新型冠状|covid|sars-?cov-?2|2019-?ncov/;
-const SARS = /传染性非典型肺炎|严重急性呼吸(道)?综合征|(?<![a-z])sars(?![a-z])/;
+const SARS = /传染性非典型肺炎|严重急性呼吸(道)?综合征|\bsars(?![a-z])/;
 const ATYPICAL_PNEUMONIA = /非典型(性)?肺炎|非典(?!型)/;
 const ATYPICAL_PATHOGEN = /支原体|衣原体|军团菌|非典型病原体/;
 
@@ -54,7 +54,7 @@ const SEVERE = /重型|重症|暴发|爆发|肝衰|肝功能衰竭/;
 export function severeHepatitis(reading: Reading): Finding | null {
   const text = reading.text;
   if (!LIVER.test(text)) return null;
-  if (/慢加(亚)?急|(?<![a-z])aclf/.test(text)) return notCovered(9, '慢加急性(亚急性)肝衰竭不属急性或亚急性重型肝炎');
+  if (/慢加(亚)?急|\baclf/.test(text)) return notCovered(9, '慢加急性(亚急性)肝衰竭不属急性或亚急性重型肝炎');
   // 重型/急性/慢性 are read in the clauses about the liver: "慢性胃炎；急性重型肝炎" is acute.
   const liver = reading.clauses.filter((clause) => LIVER.test(clause));
   const chronic = liver.some((clause) => clause.includes('慢'));
@@ -82,8 +82,8 @@ export function quadriplegia(reading: Reading): Finding | null {
 }
 
 // 12 — 致病性人禽流感
-const AVIAN = /禽流感|(?<![a-z])h(7n9|5n1|5n6|10n8|7n7|9n2|5n8)(?![0-9])/;
-const SEASONAL_FLU = /流感|流行性感冒|(?<![a-z])h(1n1|3n2)(?![0-9])|甲流|乙流/;
+const AVIAN = /禽流感|\bh(7n9|5n1|5n6|10n8|7n7|9n2|5n8)(?![0-9])/;
+const SEASONAL_FLU = /流感|流行性感冒|\bh(1n1|3n2)(?![0-9])|甲流|乙流/;
 
 export function avianFlu(reading: Reading): Finding | null {
   const text = reading.text;
@@ -95,11 +95,11 @@ export function avianFlu(reading: Reading): Finding | null {
 }
 
 // 13 — 严重运动神经元病
-const MOTOR_NEURONE = /运动神经元病|肌萎缩(性)?侧索硬化|渐冻|进行性延髓麻痹|进行性肌萎缩|原发性侧索硬化|(?<![a-z])(als|mnd)(?![a-z])/;
+const MOTOR_NEURONE = /运动神经元病|肌萎缩(性)?侧索硬化|渐冻|进行性延髓麻痹|进行性肌萎缩|原发性侧索硬化|\b(als|mnd)(?![a-z])/;
 
 export function motorNeuroneDisease(reading: Reading): Finding | null {
   const text = reading.text;
-  if (/脊髓性肌萎缩|(?<![a-z])sma(?![a-z])/.test(text)) return review(13, '脊髓性肌萎缩症是否属运动神经元病须人工核对');
+  if (/脊髓性肌萎缩|\bsma(?![a-z])/.test(text)) return review(13, '脊髓性肌萎缩症是否属运动神经元病须人工核对');
   if (!MOTOR_NEURONE.test(text)) return null;
   if (/早期|轻度|轻症/.test(text)) return review(13, '第13种为严重运动神经元病，诊断写明早期或轻度');
   return covered(13);

@@ -30,8 +30,8 @@ export function intracranialTumour(reading: Reading): Finding | null {
 }
 
 // 4 — 冠状动脉搭桥术
-const BYPASS = /搭桥|旁路移植|旁路手术|(?<![a-z])(cabg|opcab|opcabg)(?![a-z])/;
-const CORONARY = /冠状动脉|冠脉|冠心病|心脏|心肌|前降支|回旋支|右冠|左主干|(?<![a-z])(lad|lcx|rca|cabg|opcab|opcabg)(?![a-z])/;
+const BYPASS = /搭桥|旁路移植|旁路手术|\b(cabg|opcab|opcabg)(?![a-z])/;
+const CORONARY = /冠状动脉|冠脉|冠心病|心脏|心肌|前降支|回旋支|右冠|左主干|\b(lad|lcx|rca|cabg|opcab|opcabg)(?![a-z])/;
 const OTHER_VESSEL = /股|腘|下肢|髂|颈动脉|颅|脑|颞|椎动脉|肾动脉|肠系膜|锁骨下|腋|动静脉|透析|胃|胆|肠|空肠/;
 
 export function coronaryBypass(reading: Reading): Finding | null {
@@ -44,9 +44,9 @@ export function coronaryBypass(reading: Reading): Finding | null {
 }
 
 // 5 — 心脏瓣膜置换手术
-const VALVE = /瓣膜|二尖瓣|三尖瓣|主动脉瓣|肺动脉瓣|换瓣|(?<![a-z])(mvr|avr|dvr|tvr|tavi|tavr|bentall)(?![a-z])/;
-const REPLACED = /置换|替换|换瓣|(?<![a-z])(mvr|avr|dvr|tvr|bentall)(?![a-z])/;
-const TRANSCATHETER = /经导管|经皮|介入|(?<![a-z])(tavi|tavr)(?![a-z])/;
+const VALVE = /瓣膜|二尖瓣|三尖瓣|主动脉瓣|肺动脉瓣|换瓣|\b(mvr|avr|dvr|tvr|tavi|tavr|bentall)(?![a-z])/;
+const REPLACED = /置换|替换|换瓣|\b(mvr|avr|dvr|tvr|bentall)(?![a-z])/;
+const TRANSCATHETER = /经导管|经皮|介入|\b(tavi|tavr)(?![a-z])/;
 const REPAIRED = /成形|修复|修补|球囊|扩张|夹合|mitraclip/;
 
 export function valveReplacement(reading: Reading): Finding | null {
@@ -61,13 +61,13 @@ export function valveReplacement(reading: Reading): Finding | null {
 
 // 7 — 异体心脏、肾脏、肝脏、肺、造血干细胞的移植术
 const TRANSPLANT = /移植|换肾|换肝/g;
-const STEM_CELLS = /造血干细胞|干细胞|骨髓|脐血|(?<![a-z])(hsct|bmt|asct)(?![a-z])/;
+const STEM_CELLS = /造血干细胞|干细胞|骨髓|脐血|\b(hsct|bmt|asct)(?![a-z])/;
 const LISTED_ORGAN = /心|肾|肝|肺/;
 const OTHER_GRAFT = /角膜|皮|骨(?!髓)|脂肪|毛发|神经|肌腱|牙|晶状体|胰岛|胰腺|小肠|子宫|粪菌|菌群|旁路|搭桥/;
 const DONOR = /供体|供者|供肾|供肝|捐献|捐赠|切取/;
 const RECIPIENT = /受者|受体|接受/;
-const AUTOLOGOUS = /自体|(?<![a-z])(auto|asct)/;
-const ALLOGENEIC = /异体|异基因|同种|同胞|单倍体|非血缘|亲缘|无关供者|(?<![a-z])allo/;
+const AUTOLOGOUS = /自体|\b(auto|asct)/;
+const ALLOGENEIC = /异体|异基因|同种|同胞|单倍体|非血缘|亲缘|无关供者|\ballo/;
 
 type Graft = 'stemCells' | 'organ' | 'other' | 'bypass' | 'afterwards';
 
@@ -103,8 +103,8 @@ export function transplant(reading: Reading): Finding | null {
 // 11 — 主动脉手术 (on the aorta itself: not its valve, not a balloon pump placed in it)
 const AORTA = /主动脉/;
 const AORTA_NOT_ITSELF = /主动脉瓣|主动脉[-—]?冠(状动脉|脉)/g;
-const BALLOON_PUMP = /球囊反搏|(?<![a-z])iabp(?![a-z])|反搏/;
-const AORTIC_OPERATION = /置换|人工血管|修补|修复|腔内|隔绝|(?<![a-z])(tevar|evar|bentall|wheat|david)(?![a-z])|支架|覆膜|切除|成形|矫治|象鼻|孙氏|手术|术后|吻合/;
+const BALLOON_PUMP = /球囊反搏|\biabp(?![a-z])|反搏/;
+const AORTIC_OPERATION = /置换|人工血管|修补|修复|腔内|隔绝|\b(tevar|evar|bentall|wheat|david)(?![a-z])|支架|覆膜|切除|成形|矫治|象鼻|孙氏|手术|术后|吻合/;
 const AORTIC_DISEASE = /夹层|动脉瘤|缩窄|溃疡|壁间血肿|破裂|假性/;
 
 export function aorticSurgery(reading: Reading): Finding | null {
@@ -118,13 +118,13 @@ export function aorticSurgery(reading: Reading): Finding | null {
 }
 
 // 15 — 冠状动脉支架植入术
-const STENT = /支架|(?<![a-z])stent/g;
+const STENT = /支架|\bstent/g;
 const STENT_TERRITORY =
-  /冠状动脉|冠脉|冠心病|心脏|心肌|心|前降支|回旋支|右冠|左主干|(?<![a-z])(lad|lcx|rca|pci|ptca)(?![a-z])|主动脉|颈动脉|椎动脉|锁骨下|肾动脉|髂|股|腘|下肢|上肢|颅内|脑|胆|胰管|输尿管|食管|气管|肠|静脉|透析|尿道|前列腺|鼻/g;
+  /冠状动脉|冠脉|冠心病|心脏|心肌|心|前降支|回旋支|右冠|左主干|\b(lad|lcx|rca|pci|ptca)(?![a-z])|主动脉|颈动脉|椎动脉|锁骨下|肾动脉|髂|股|腘|下肢|上肢|颅内|脑|胆|胰管|输尿管|食管|气管|肠|静脉|透析|尿道|前列腺|鼻/g;
 const CORONARY_TERRITORY = /^(冠状动脉|冠脉|冠心病|心脏|心肌|心|前降支|回旋支|右冠|左主干|lad|lcx|rca|pci|ptca)$/;
-const BALLOON_ONLY = /ptca|球囊扩张|球囊成形|药物球囊|药物涂层球囊|(?<![a-z])dcb(?![a-z])|旋磨|血栓抽吸/;
-const ANGIOGRAPHY = /冠状动脉造影|冠脉造影|(?<![a-z])(cag|cta)(?![a-z])|造影/;
-const CORONARY_INTERVENTION = /(?<![a-z])pci(?![a-z])|经皮冠状动脉介入|冠脉介入|冠状动脉介入/;
+const BALLOON_ONLY = /ptca|球囊扩张|球囊成形|药物球囊|药物涂层球囊|\bdcb(?![a-z])|旋磨|血栓抽吸/;
+const ANGIOGRAPHY = /冠状动脉造影|冠脉造影|\b(cag|cta)(?![a-z])|造影/;
+const CORONARY_INTERVENTION = /\bpci(?![a-z])|经皮冠状动脉介入|冠脉介入|冠状动脉介入/;
 
 export function coronaryStent(reading: Reading): Finding | null {
   const stents = occurrences(reading, STENT);
