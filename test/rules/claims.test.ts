@@ -7,7 +7,7 @@ import { computeClaims, computedCells, DUE_SOON_WORKDAYS, STATUS_TITLES } from '
 import { isoFromSerial } from '../../src/rules/dates';
 import { rosterRecordsOf } from '../../src/rules/roster';
 import { claimBriefs, registerLetter, registerRows, serial, settle } from './claimsKit';
-import { makeId, member, rosterRows, STANDARD_FIELDS } from './rosterKit';
+import { makeId, member, personId, rosterRows, STANDARD_FIELDS } from './rosterKit';
 
 const ANNA = makeId({ birth: '19850505', sex: 'F' });
 const BO = makeId({ birth: '19790909', sex: 'M' });
@@ -130,18 +130,19 @@ describe('one member, two plans, two units', () => {
 });
 
 describe('status and due date', () => {
-  const roster = [member({ id: BO, plan: '指定疾病', shares: 1, effectiveDate: '2025-01-01' })];
-  const base = { id: BO, plan: '指定疾病', event: '重疾', eventDate: '2025-05-01' };
-  // 2026-09-25 + 30 working days: the National Day week 10-01…10-08 is skipped (2026 schedule).
+  // Five members (one claim each, so that no limit is shared), 指定疾病 1 share from 2026-01-01.
+  const ids = [1, 2, 3, 4, 5].map((n) => personId(n));
+  const roster = ids.map((id) => member({ id, plan: '指定疾病', shares: 1, previousShares: 1, effectiveDate: '2026-01-01' }));
+  const base = { plan: '指定疾病', event: '重疾', eventDate: '2026-05-01' };
   const report = settle({
     roster,
     today: '2026-11-10',
     claims: [
-      { ...base, detail: STENT, reviewDate: '2026-09-01', paidDate: '2026-10-09' },
-      { ...base, detail: '肝癌', eventDate: '2025-06-01', reviewDate: '2026-09-01' },
-      { ...base, detail: '胃癌', eventDate: '2025-06-02', reviewDate: '2026-09-30' },
-      { ...base, detail: '结肠癌', eventDate: '2025-06-03', reviewDate: '2026-10-09' },
-      { ...base, detail: '肺部阴影待查', eventDate: '2025-06-04' },
+      { ...base, id: ids[0], detail: STENT, reviewDate: '2026-09-01', paidDate: '2026-10-09' },
+      { ...base, id: ids[1], detail: '肝癌', reviewDate: '2026-09-01' },
+      { ...base, id: ids[2], detail: '胃癌', reviewDate: '2026-09-30' },
+      { ...base, id: ids[3], detail: '结肠癌', reviewDate: '2026-10-09' },
+      { ...base, id: ids[4], detail: '肺部阴影待查' },
     ],
   });
 
