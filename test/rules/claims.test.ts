@@ -34,7 +34,7 @@ describe('the limit is carried across claims in 出险日期 order', () => {
 
   it('reports the cut at the cancer claim', () => {
     expect(claimBriefs(report)).toEqual([`${registerLetter('detail')}2 CLAIM_LIMIT_REACHED`]);
-    expect(report.findings[0].message).toContain('3000');
+    expect(report.findings[0].message).toContain('此前已付 3,000 元');
   });
 
   it('a third claim finds nothing left', () => {

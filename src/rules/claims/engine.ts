@@ -9,7 +9,7 @@
 import { CLAIM_DUE_WORKDAYS, EFFECTIVE_DATE_YEARS, EventDefinition, Plan } from '../catalogue';
 import { DATE1904_OFFSET_DAYS, isoFromSerial, parseDate, ymdFromSerial } from '../dates';
 import { canonicalId18, parseIdNumber } from '../idNumber';
-import { roundYuan } from '../money';
+import { roundYuan, yuanText } from '../money';
 import { Claim, eventChoicesText, findEvent } from '../payout';
 import { findPlan, planChoicesText } from '../plans';
 import { HEADER_SEARCH_ROWS } from '../roster/columns';
@@ -400,8 +400,8 @@ class ClaimsRun {
     if (!uncapped.ok || uncapped.amount <= amount) return;
     const message =
       paidBefore >= limit.total
-        ? `本保障年度${limit.label}限额 ${limit.total} 元已用完（此前已付 ${paidBefore} 元），本次不再给付`
-        : `本保障年度${limit.label}限额 ${limit.total} 元，此前已付 ${paidBefore} 元，本次只能给付剩余的 ${amount} 元（不计限额为 ${uncapped.amount} 元）`;
+        ? `本保障年度${limit.label}限额 ${yuanText(limit.total)} 元已用完（此前已付 ${yuanText(paidBefore)} 元），本次不再给付`
+        : `本保障年度${limit.label}限额 ${yuanText(limit.total)} 元，此前已付 ${yuanText(paidBefore)} 元，本次只能给付剩余的 ${yuanText(amount)} 元（不计限额为 ${yuanText(uncapped.amount)} 元）`;
     this.report(claim.layout, claim.row, 'detail', 'CLAIM_LIMIT_REACHED', message);
   }
 
