@@ -17,7 +17,7 @@ export function pickLanguage(displayLanguage: string | undefined | null): Langua
   return typeof displayLanguage === 'string' && displayLanguage.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 
-export type Operation = 'check' | 'clear' | 'summary' | 'template' | 'select';
+export type Operation = 'check' | 'clear' | 'summary' | 'template' | 'select' | 'claims' | 'claimsSummary' | 'register';
 
 const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
   MISSING_FIELD: 'Required cell blank',
@@ -58,7 +58,16 @@ const zh = {
   findingsHeading: '发现的问题',
   rowOnly: (row: number) => `第${row}行`,
   moreFindings: (n: number) => `还有 ${n} 条未列出；请先修正上面的问题，再重新校验。`,
-  operation: { check: '校验', clear: '清除标记', summary: '生成汇总', template: '插入模板', select: '定位单元格' } as Record<Operation, string>,
+  operation: {
+    check: '校验',
+    clear: '清除标记',
+    summary: '生成汇总',
+    template: '插入模板',
+    select: '定位单元格',
+    claims: '理赔计算',
+    claimsSummary: '生成理赔汇总',
+    register: '插入理赔登记表',
+  } as Record<Operation, string>,
   busy: (op: Operation) => `正在${zh.operation[op]}，请等它完成后再操作。`,
   cancelled: '已取消校验，没有标记任何单元格。',
   notInExcel: '请在 Excel 中打开此加载项。',
@@ -122,6 +131,10 @@ const zh = {
         return `${n.count} 个单元格在校验后被重新设置了填充，保留了现在的填充。`;
       case 'readChunkReduced':
         return `工作表"${sheet}"中有较长的内容，已自动改为每次读取 ${n.count} 行。`;
+      case 'noRegister':
+        return '工作簿中找不到理赔登记表（表头需含 身份证号、参保计划、事件、出险日期 等列）：可点"插入理赔登记表"新建。';
+      case 'noRoster':
+        return '工作簿中找不到花名册的数据行：理赔无法对应到参保记录。请把花名册工作表放在同一工作簿中。';
       default:
         return '';
     }
@@ -146,7 +159,16 @@ const en: Strings = {
   findingsHeading: 'Problems found',
   rowOnly: (row: number) => `row ${row}`,
   moreFindings: (n: number) => `${n} more not listed: fix the ones above, then check again.`,
-  operation: { check: 'checking', clear: 'clearing marks', summary: 'writing the summary', template: 'inserting the template', select: 'selecting a cell' },
+  operation: {
+    check: 'checking',
+    clear: 'clearing marks',
+    summary: 'writing the summary',
+    template: 'inserting the template',
+    select: 'selecting a cell',
+    claims: 'computing the claims',
+    claimsSummary: 'writing the claims summary',
+    register: 'inserting the claims register',
+  },
   busy: (op: Operation) => `Busy ${en.operation[op]}: please wait until it is done.`,
   cancelled: 'Check cancelled; no cell was marked.',
   notInExcel: 'Open this add-in in Excel.',
@@ -211,6 +233,10 @@ const en: Strings = {
         return `${n.count} cells were refilled after the check; their current fill was kept.`;
       case 'readChunkReduced':
         return `Sheet "${sheet}" has long cells: now reading ${n.count} rows at a time.`;
+      case 'noRegister':
+        return 'No claims register in this workbook (a header naming 身份证号, 参保计划, 事件, 出险日期 …): "Insert claims register" adds one.';
+      case 'noRoster':
+        return 'No roster rows in this workbook, so the claims cannot be joined to enrolments: put the roster sheet in the same workbook.';
       default:
         return '';
     }
@@ -233,6 +259,8 @@ export function noticeIntent(notice: Notice): 'info' | 'warning' {
     case 'clearProtected':
     case 'marksSheetMissing':
     case 'marksUnmatched':
+    case 'noRegister':
+    case 'noRoster':
       return 'warning';
     default:
       return 'info';

@@ -9,6 +9,7 @@
  *   summary.ts   the 缴费汇总 sheet
  *   template.ts  the 参保花名册 template sheet
  *   select.ts    show a finding's cell
+ *   claims.ts    the claims register: 理赔计算, 理赔汇总, 插入理赔登记表, show a claim's row
  *
  * A new operation is a new file there and one method here. Claims (issue 9): read the register
  * with check.ts's openWorkbook + blocks.ts's readBlocks, write its computed columns in a file of
@@ -19,16 +20,30 @@
 import type { Finding } from '../../rules/roster';
 import { ExcelDoor } from './door';
 import { check } from './operations/check';
+import { computeClaimsIn, insertRegister, selectClaim, writeClaimsSummary } from './operations/claims';
 import { clearMarks } from './operations/marks';
 import { select } from './operations/select';
 import { writeSummary } from './operations/summary';
 import { insertTemplate } from './operations/template';
-import { CheckResult, ClearResult, ExcelHost, OperationOptions, RosterAdapter, Scope, SummaryResult, TemplateResult } from './types';
+import {
+  CheckResult,
+  ClaimsAdapter,
+  ClaimsResult,
+  ClaimsSummaryResult,
+  ClearResult,
+  ExcelHost,
+  OperationOptions,
+  RosterAdapter,
+  Scope,
+  SummaryResult,
+  TemplateResult,
+} from './types';
 
 export { SUMMARY_SHEET } from './operations/summary';
 export { TEMPLATE_ROWS, TEMPLATE_SHEET } from './operations/template';
+export { CLAIMS_SUMMARY_SHEET } from './operations/claims';
 
-export class ExcelAdapter implements RosterAdapter {
+export class ExcelAdapter implements RosterAdapter, ClaimsAdapter {
   private readonly door: ExcelDoor;
 
   constructor(host: ExcelHost, budgetBytes?: number) {
@@ -67,5 +82,24 @@ export class ExcelAdapter implements RosterAdapter {
 
   async select(finding: Finding): Promise<void> {
     await this.door.run('select', (context) => select(context, finding));
+  }
+
+  async computeClaims(options: { today: number; mark?: boolean } & OperationOptions): Promise<ClaimsResult> {
+    const { value, syncs } = await this.door.run('claims', (context) => computeClaimsIn(context, options));
+    return { ...value, syncs };
+  }
+
+  async writeClaimsSummary(options: { today: number } & OperationOptions): Promise<ClaimsSummaryResult> {
+    const { value, syncs } = await this.door.run('claimsSummary', (context) => writeClaimsSummary(context, options));
+    return { ...value, syncs };
+  }
+
+  async insertRegister(): Promise<TemplateResult> {
+    const { value, syncs } = await this.door.run('register', (context) => insertRegister(context));
+    return { sheetName: value, syncs };
+  }
+
+  async selectClaim(claim: { sheet: string; row: number }): Promise<void> {
+    await this.door.run('select', (context) => selectClaim(context, claim));
   }
 }

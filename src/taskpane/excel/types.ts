@@ -3,6 +3,7 @@
  * (RosterAdapter), so they are tested with a fake and never touch Excel.*; ExcelAdapter is the one
  * implementation that talks to a workbook.
  */
+import type { ClaimsReport } from '../../rules/claims';
 import type { Finding, RosterReport } from '../../rules/roster';
 
 /** Check the active sheet, or every visible sheet of the workbook. */
@@ -48,6 +49,9 @@ export const NOTICE_CODES = [
   'readChunkReduced',
   'markedCellsDeleted',
   'marksUnmatched',
+  // The claims register (理赔计算, 理赔汇总):
+  'noRegister',
+  'noRoster',
 ] as const;
 
 export type NoticeCode = (typeof NOTICE_CODES)[number];
@@ -106,6 +110,35 @@ export interface RosterAdapter {
   insertTemplate(): Promise<TemplateResult>;
   /** Shows a finding's cell (or row) in Excel. */
   select(finding: Finding): Promise<void>;
+}
+
+export interface ClaimsResult {
+  report: ClaimsReport;
+  /** Computed cells written (values and added headers). */
+  written: number;
+  marked: number;
+  notes: number;
+  notices: Notice[];
+  syncs: number;
+}
+
+export interface ClaimsSummaryResult {
+  sheetName: string;
+  report: ClaimsReport;
+  notices: Notice[];
+  syncs: number;
+}
+
+/** The claims register's operations (the pane's 理赔 buttons); `today` is the pane's clock, as a serial. */
+export interface ClaimsAdapter {
+  /** 理赔计算: writes the computed columns and marks the findings (unless mark is false). */
+  computeClaims(options: { today: number; mark?: boolean } & OperationOptions): Promise<ClaimsResult>;
+  /** 理赔汇总: a new summary sheet. */
+  writeClaimsSummary(options: { today: number } & OperationOptions): Promise<ClaimsSummaryResult>;
+  /** 插入理赔登记表. */
+  insertRegister(): Promise<TemplateResult>;
+  /** Shows a claim's row. */
+  selectClaim(claim: { sheet: string; row: number }): Promise<void>;
 }
 
 export type AdapterErrorCode = 'busy' | 'cancelled' | 'notInExcel' | 'failed';
