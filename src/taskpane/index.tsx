@@ -22,5 +22,6 @@ Office.onReady((info) => {
   root = createRoot(element);
   const language = pickLanguage(host.displayLanguage);
   document.documentElement.lang = language === 'en' ? 'en-US' : 'zh-CN';
-  root.render(<App adapter={new ExcelAdapter(host)} language={language} />);
+  const adapter = new ExcelAdapter(host);
+  root.render(<App adapter={adapter} claims={adapter} language={language} />);
 });

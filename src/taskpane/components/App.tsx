@@ -19,9 +19,13 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
+import type { ClaimResult } from '../../rules/claims';
+import { serialFromYmd } from '../../rules/dates';
 import type { Finding } from '../../rules/roster';
-import { AdapterError, CheckResult, Progress, RosterAdapter } from '../excel/types';
+import { claimsStringsFor } from '../claimsI18n';
+import { AdapterError, CheckResult, ClaimsAdapter, ClaimsResult, Progress, RosterAdapter } from '../excel/types';
 import { Language, noticeIntent, Operation, stringsFor, Strings } from '../i18n';
+import { ClaimsList } from './ClaimsList';
 import { FindingsList } from './FindingsList';
 
 type Intent = 'info' | 'success' | 'warning' | 'error';
@@ -46,6 +50,16 @@ const useStyles = makeStyles({
 export interface AppProps {
   adapter: RosterAdapter;
   language: Language;
+  /** The claims register's operations; without them the pane shows no 理赔 buttons. */
+  claims?: ClaimsAdapter;
+  /** The pane's clock ("today" for the claims' due dates); tests give a fixed one. */
+  clock?: () => Date;
+}
+
+/** Today on the clerk's computer, as a serial (the local date, as the clerk reads the calendar). */
+function todaySerial(clock: () => Date): number {
+  const now = clock();
+  return serialFromYmd({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
 }
 
 function formatYuan(amount: number, language: Language): string {
@@ -70,8 +84,10 @@ function errorText(error: unknown, strings: Strings): string {
   return strings.failed(error instanceof Error ? error.message : String(error));
 }
 
-export function App({ adapter, language }: AppProps): React.ReactElement {
+export function App({ adapter, language, claims, clock = () => new Date() }: AppProps): React.ReactElement {
   const strings = stringsFor(language);
+  const claimsStrings = claimsStringsFor(language);
+  const [claimsResult, setClaimsResult] = React.useState<ClaimsResult | null>(null);
   const styles = useStyles();
   const [wholeWorkbook, setWholeWorkbook] = React.useState(false);
   const [running, setRunning] = React.useState<Operation | null>(null);
@@ -159,6 +175,49 @@ export function App({ adapter, language }: AppProps): React.ReactElement {
       return [message('success', strings.templateInserted(inserted.sheetName))];
     });
 
+  const onComputeClaims = (work: ClaimsAdapter) =>
+    run('claims', async (signal) => {
+      setClaimsResult(null);
+      const computed = await work.computeClaims({ today: todaySerial(clock), signal, onProgress: setProgress });
+      const out: Message[] = [];
+      if (computed.report.sheets.length > 0) {
+        const { summary } = computed.report;
+        setClaimsResult(computed);
+        const intent = summary.overdue + summary.errors > 0 ? 'error' : summary.dueSoon + summary.review + summary.warnings > 0 ? 'warning' : 'success';
+        out.push(message(intent, claimsStrings.computed(summary, formatYuan(summary.payable, language))));
+        out.push(message('info', claimsStrings.written(computed.written)));
+      }
+      if (computed.marked > 0) out.push(message('info', strings.marked(computed.marked, computed.notes)));
+      for (const notice of computed.notices) out.push(message(noticeIntent(notice), strings.notice(notice)));
+      return out;
+    });
+
+  const onClaimsSummary = (work: ClaimsAdapter) =>
+    run('claimsSummary', async (signal) => {
+      const written = await work.writeClaimsSummary({ today: todaySerial(clock), signal, onProgress: setProgress });
+      const { summary } = written.report;
+      const out = [message('success', claimsStrings.summaryWritten(written.sheetName, summary.peopleHelped, summary.peopleCondoled))];
+      for (const notice of written.notices) out.push(message(noticeIntent(notice), strings.notice(notice)));
+      return out;
+    });
+
+  const onInsertRegister = (work: ClaimsAdapter) =>
+    run('register', async () => {
+      const inserted = await work.insertRegister();
+      return [message('success', claimsStrings.registerInserted(inserted.sheetName))];
+    });
+
+  const onSelectClaim = (claim: ClaimResult) => {
+    if (!claims) return;
+    if (busy.current !== null) {
+      setMessages((current) => [message('warning', strings.busy(busy.current as Operation)), ...current]);
+      return;
+    }
+    claims.selectClaim(claim).catch((error: unknown) => {
+      setMessages((current) => [message('error', errorText(error, strings)), ...current]);
+    });
+  };
+
   const onSelect = (finding: Finding) => {
     if (busy.current !== null) {
       setMessages((current) => [message('warning', strings.busy(busy.current as Operation)), ...current]);
@@ -170,7 +229,7 @@ export function App({ adapter, language }: AppProps): React.ReactElement {
   };
 
   const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
-  const cancellable = running !== null && (running === 'check' || running === 'summary') && progress?.phase === 'reading';
+  const cancellable = running !== null && ['check', 'summary', 'claims', 'claimsSummary'].includes(running) && progress?.phase === 'reading';
 
   return (
     <FluentProvider theme={webLightTheme} lang={language === 'en' ? 'en-US' : 'zh-CN'}>
@@ -197,6 +256,23 @@ export function App({ adapter, language }: AppProps): React.ReactElement {
           </Button>
         </div>
 
+        {claims && (
+          <section aria-label={claimsStrings.heading} className={styles.heading}>
+            <Text weight="semibold">{claimsStrings.heading}</Text>
+            <div className={styles.buttons}>
+              <Button appearance="primary" onClick={() => onComputeClaims(claims)} aria-busy={running === 'claims'}>
+                {claimsStrings.compute}
+              </Button>
+              <Button onClick={() => onClaimsSummary(claims)} aria-busy={running === 'claimsSummary'}>
+                {claimsStrings.summary}
+              </Button>
+              <Button onClick={() => onInsertRegister(claims)} aria-busy={running === 'register'}>
+                {claimsStrings.insertRegister}
+              </Button>
+            </div>
+          </section>
+        )}
+
         {running !== null && (
           <div className={styles.progress} role="status" aria-live="polite">
             <div className={styles.progressRow}>
@@ -219,6 +295,13 @@ export function App({ adapter, language }: AppProps): React.ReactElement {
               </MessageBar>
             ))}
           </div>
+        )}
+
+        {claimsResult && (
+          <section aria-label={claimsStrings.heading} data-testid="claims-list">
+            <Divider />
+            <ClaimsList claims={claimsResult.report.claims} strings={claimsStrings} onSelect={onSelectClaim} />
+          </section>
         )}
 
         {result && result.report.findings.length > 0 && (
