@@ -12,6 +12,9 @@
  *    test-output/taskpane-checked.png, clicks a finding, clears, checks the fills are back; checks
  *    again, renames the sheet and inserts rows as a clerk would, clears, checks the fills are back
  *    where the cells went.
+ * 5. Clicks 理赔计算 (the page's clock fixed at 2026-12-01): the overdue and due-soon claims are
+ *    listed first, the computed columns are written and nothing else, saves
+ *    test-output/taskpane-claims.png, clicks a claim, clears the marks.
  *
  * Every request that is not to the local server is blocked and fails the test: the pane sends
  * nothing anywhere. Prints "N passed, N failed" and exits non-zero on any failure.
@@ -142,6 +145,7 @@ async function main() {
   };
   const clerkNotes = { G7: '经办人:两份是口头报的,待确认' };
   const spec = { name: SHEET, rows: fixtures.faultyRoster(), formulas: fixtures.faultyRosterFormulas(), fills: clerkFills, notes: clerkNotes };
+  const registerSpec = { name: '理赔登记', rows: fixtures.claimsRegister() };
 
   const server = await serve(DIST);
   const origin = `http://127.0.0.1:${server.address().port}`;
@@ -160,7 +164,7 @@ async function main() {
       return route.abort('blockedbyclient');
     });
     await context.addInitScript(
-      ({ source, sheetSpec }) => {
+      ({ source, sheetSpec, register }) => {
         const module = { exports: {} };
         // eslint-disable-next-line no-new-func
         new Function('exports', 'module', source)(module.exports, module);
@@ -168,13 +172,15 @@ async function main() {
         // Requests the page's Content-Security-Policy stops never reach page.route: record them too.
         window.__CSP_VIOLATIONS__ = [];
         document.addEventListener('securitypolicyviolation', (event) => window.__CSP_VIOLATIONS__.push(`${event.violatedDirective} ${event.blockedURI}`));
-        const workbook = new lib.WorkbookState([sheetSpec, { name: '说明', rows: [['填表说明'], ['每人一行']] }]);
+        const workbook = new lib.WorkbookState([sheetSpec, { name: '说明', rows: [['填表说明'], ['每人一行']] }, register]);
         window.__WORKBOOK__ = workbook;
         window.__EXCEL_STAND_IN__ = new lib.ExcelStandIn(workbook, { displayLanguage: 'zh-CN', syncDelayMs: 30 });
       },
-      { source: standInSource, sheetSpec: spec },
+      { source: standInSource, sheetSpec: spec, register: registerSpec },
     );
     const page = await context.newPage();
+    // "Today" for the claims: the pane reads its clock; timers keep running.
+    await page.clock.setFixedTime(new Date('2026-12-01T09:00:00'));
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
@@ -274,6 +280,39 @@ async function main() {
       await page.getByText('已生成工作表"缴费汇总"，保障费合计 770.00 元。').waitFor({ timeout: 15000 });
       const rows = await workbook('return wb.valuesOf("缴费汇总");');
       assert(rows.some((row) => row[0] === '合计' && row[4] === 770), 'no total row');
+    });
+
+    await check('理赔计算 lists the overdue and due-soon claims first, then the one needing review', async () => {
+      await page.getByRole('button', { name: '理赔计算' }).click();
+      await page.getByText(/已计算 4 笔理赔/).waitFor({ timeout: 15000 });
+      const list = page.getByTestId('claims-list');
+      const urgent = await list.getByRole('region', { name: '逾期和即将到期' }).getByRole('button').allTextContents();
+      equal(urgent.map((text) => text.slice(0, 3)), ['已逾期', '即将到'], 'urgent claims');
+      assert(urgent[0].includes('第3行') && urgent[1].includes('第5行'), `urgent rows: ${urgent.join(' | ')}`);
+      const review = await list.getByRole('region', { name: '待复核' }).getByRole('button').allTextContents();
+      assert(review.length === 1 && review[0].includes('第4行'), `review: ${review.join(' | ')}`);
+    });
+
+    await check('only the computed columns were written; the typed cells are as they were', async () => {
+      const values = await workbook('return wb.valuesOf("理赔登记");');
+      equal(values.map((row) => row.slice(0, 10)), registerSpec.rows, 'typed columns');
+      equal(values[1].slice(10, 14), ['应付金额', '计算说明', '应付日期', '状态'], 'computed headers');
+      equal(values.slice(2).map((row) => row[13]), ['已逾期', '待复核', '即将到期', '已给付'], 'status column');
+      const fills = await workbook('return wb.fillsOf("理赔登记");');
+      equal(fills.H3 && fills.H3.color, '#FFC7CE', 'overdue claim marked');
+    });
+
+    await check('screenshot test-output/taskpane-claims.png', async () => {
+      await page.screenshot({ path: path.join(OUT, 'taskpane-claims.png'), fullPage: true });
+    });
+
+    await check('clicking a claim selects its row; 清除标记 takes the claims marks off', async () => {
+      await page.getByTestId('claims-list').getByRole('button', { name: /第5行/ }).click();
+      await page.waitForFunction(() => window.__WORKBOOK__.selection && window.__WORKBOOK__.selection.sheet === '理赔登记', null, { timeout: 5000 });
+      equal(await workbook('return wb.selection;'), { sheet: '理赔登记', address: '5:5' }, 'selection');
+      await page.getByRole('button', { name: '清除标记' }).click();
+      await page.getByText(/已恢复 \d+ 个单元格的原有填充/).waitFor({ timeout: 15000 });
+      equal(await workbook('return wb.fillsOf("理赔登记");'), {}, 'register fills after clearing');
     });
 
     await check('the pane sent nothing anywhere (every request went to the local server)', async () => {

@@ -76,3 +76,22 @@ export function largeRoster(people: number, faultEvery = 100): CellValue[][] {
   }
   return rows;
 }
+
+/** The claims register's typed columns (A–J), as 插入理赔登记表 lays them out less 单位. */
+export const REGISTER_HEADER: CellValue[] = ['序号', '姓名', '身份证号', '参保计划', '事件', '明细', '出险日期', '审核日期', '给付日期', '备注'];
+
+/**
+ * A claims register for the people of faultyRoster, dates as Excel gives them (serials: 46023 is
+ * 2026-01-01). With today 2026-12-01: row 3 overdue (reviewed 2026-09-01, due 2026-10-19), row 4
+ * needs review (待查), row 5 due soon (reviewed 2026-10-21, due 2026-12-02), row 6 paid.
+ */
+export function claimsRegister(): CellValue[][] {
+  return [
+    ['2026年理赔登记', '', '', '', '', '', '', '', '', ''],
+    REGISTER_HEADER,
+    [1, '张三', idFor('19800101', 123), '综合', '重疾', '冠状动脉支架植入术', 46174, 46266, '', ''],
+    [2, '吴十', idFor('19870909', 138), '女职工安康', '重疾', '乳腺肿物待查', 46285, '', '', '等待病理'],
+    [3, '吴十', idFor('19870909', 138), '女职工安康', '重疾', '左乳腺浸润性导管癌', 46296, 46316, '', ''],
+    [4, '张三', idFor('19800101', 123), '综合', '意外住院', 2000, 46082, 46091, 46101, ''],
+  ];
+}
