@@ -276,3 +276,24 @@ describe('computed cells', () => {
     ]);
   });
 });
+
+describe('due dates past the built-in holiday schedule', () => {
+  const roster = [member({ id: BO, plan: '指定疾病', shares: 1, previousShares: 1, effectiveDate: '2026-01-01' })];
+  const claim = { id: BO, plan: '指定疾病', event: '重疾', detail: STENT, eventDate: '2026-11-01', reviewDate: '2026-12-20' };
+  const rosterRecords = rosterRecordsOf([{ name: '花名册', rows: rosterRows(roster) }]);
+  const register = [{ name: '理赔登记', rows: registerRows([claim]) }];
+
+  it('says the due date cannot be computed yet, and names no date', () => {
+    const report = computeClaims({ register, roster: rosterRecords, today: serial('2026-12-21') });
+    expect(claimBriefs(report)).toEqual([`${registerLetter('reviewDate')}2 CLAIM_DUE_UNKNOWN`]);
+    expect(report.claims[0]).toMatchObject({ dueDate: null, status: 'pending', payable: 3000 });
+  });
+
+  it('computes it with the clerk\'s holidays of that year (as CLAIMDUE takes a holiday range)', () => {
+    // 2027: 元旦 01-01, and the Spring Festival week is after the due date.
+    const report = computeClaims({ register, roster: rosterRecords, today: serial('2026-12-21'), calendar: { holidays: [serial('2027-01-01')] } });
+    expect(report.findings).toEqual([]);
+    // 2026-12-20 (Sun) + 30 working days: 12-21…12-31 (9), 2027-01-04…01-29 (20), 02-01 (30th; 01-01 off).
+    expect(report.claims[0].dueDate).toBe('2027-02-01');
+  });
+});

@@ -15,7 +15,8 @@ const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   item: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   body: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, flexGrow: 1 },
-  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  top: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
   where: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
   note: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
   more: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -51,7 +52,7 @@ export function ClaimsList({ claims, strings, onSelect }: ClaimsListProps): Reac
               <Button appearance="subtle" className={styles.item} onClick={() => onSelect(claim)}>
                 <span className={styles.body}>
                   <span className={styles.top}>
-                    <Badge appearance="tint" color={BADGE[claim.status]} size="small">
+                    <Badge appearance="tint" color={BADGE[claim.status]} size="small" className={styles.badge}>
                       {strings.status(claim.status)}
                     </Badge>
                     <span className={styles.where}>{strings.row(claim)}</span>

@@ -22,7 +22,8 @@ import { AdapterError, ClaimsResult, ClaimsSummaryResult, Notice, OperationOptio
 import { openWorkbook, throwIfAborted, Workbook } from './check';
 import { readBlocks } from './blocks';
 import { clearIn, markIn } from './marks';
-import { TEMPLATE_ROWS } from './template';
+import { SheetRows } from './summary';
+import { newSheetName, TEMPLATE_ROWS } from './template';
 
 export const CLAIMS_SUMMARY_SHEET = '理赔汇总';
 /** The computed columns' header fill: set apart from the clerk's columns (the typed headers are blue). */
@@ -158,12 +159,9 @@ function writeSummarySheet(context: ExcelContext, name: string, report: ClaimsRe
   const { summary } = report;
   const sheet = context.workbook.worksheets.add(name);
   const width = 8;
-  const rows: (string | number)[][] = [];
-  const formats: string[][] = [];
-  const push = (row: (string | number)[], format: string[]) => {
-    rows.push([...row, ...Array(width - row.length).fill('')]);
-    formats.push([...format, ...Array(width - format.length).fill('General')]);
-  };
+  const table = new SheetRows(width);
+  const rows = table.rows;
+  const push = (row: (string | number)[], format: string[]) => table.push(row, format);
   const money = '#,##0.00';
   push(['理赔汇总'], ['@']);
   push([`截至 ${summary.today}；来源工作表：${summary.sheets.map((s) => s.sheet).join('、') || '（无）'}`], ['@']);
@@ -180,13 +178,11 @@ function writeSummarySheet(context: ExcelContext, name: string, report: ClaimsRe
   push([], []);
   push([`${summary.peopleHelped} 名职工得到经济帮助，${summary.peopleCondoled} 名职工得到慰问金（按已给付的理赔，每人计一次）。`], ['@']);
   push([`即将到期 ${summary.dueSoon} 笔，待复核 ${summary.review} 笔；发现 ${summary.errors} 个错误、${summary.warnings} 个警告。`], ['@']);
-  const all = sheet.getRangeByIndexes(0, 0, rows.length, width);
-  all.numberFormat = formats;
-  all.values = rows;
+  table.write(sheet);
   sheet.getRange('A1').format.font.bold = true;
   sheet.getRangeByIndexes(0, 0, 1, 1).format.font.size = 14;
-  const table = sheet.tables.add(sheet.getRangeByIndexes(header, 0, end - header + 1, width), true);
-  table.style = 'TableStyleMedium2';
+  const plansTable = sheet.tables.add(sheet.getRangeByIndexes(header, 0, end - header + 1, width), true);
+  plansTable.style = 'TableStyleMedium2';
   sheet.getRangeByIndexes(totalRow, 0, 1, width).format.font.bold = true;
   sheet.getRangeByIndexes(0, 0, rows.length, width).format.autofitColumns();
   sheet.activate();
@@ -198,15 +194,7 @@ function templateIndex(field: ClaimField): number {
 
 /** 插入理赔登记表: a new register sheet; returns its name. */
 export async function insertRegister(context: ExcelContext): Promise<string> {
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const protection = context.supports('1.7') ? context.workbook.protection.load('protected') : null;
-  await context.sync();
-  if (protection?.protected) throw new AdapterError('failed', 'workbookProtected');
-  const name = uniqueSheetName(
-    REGISTER_SHEET,
-    sheets.items.map((sheet) => sheet.name),
-  );
+  const name = await newSheetName(context, REGISTER_SHEET);
   const sheet = context.workbook.worksheets.add(name);
   const typed = REGISTER_TEMPLATE_FIELDS.map(claimHeader);
   const computed = COMPUTED_FIELDS.map(claimHeader);

@@ -23,16 +23,37 @@ export async function writeSummary(context: ExcelContext, options: { scope: Scop
   return { sheetName, report, notices };
 }
 
+/**
+ * The rows of a summary sheet, each padded to the sheet's width, with their number formats: written
+ * in one range (values and formats) once complete.
+ */
+export class SheetRows {
+  readonly rows: (string | number)[][] = [];
+  readonly formats: string[][] = [];
+
+  constructor(readonly width: number) {}
+
+  push(row: (string | number)[], format: string[]): void {
+    this.rows.push([...row, ...Array(this.width - row.length).fill('')]);
+    this.formats.push([...format, ...Array(this.width - format.length).fill('General')]);
+  }
+
+  /** Writes the rows from A1 of the sheet. */
+  write(sheet: Excel.Worksheet): Excel.Range {
+    const all = sheet.getRangeByIndexes(0, 0, this.rows.length, this.width);
+    all.numberFormat = this.formats;
+    all.values = this.rows;
+    return all;
+  }
+}
+
 function writeSummarySheet(context: ExcelContext, name: string, report: RosterReport): void {
   const { summary } = report;
   const sheet = context.workbook.worksheets.add(name);
   const width = 5;
-  const rows: (string | number)[][] = [];
-  const formats: string[][] = [];
-  const push = (row: (string | number)[], format: string[]) => {
-    rows.push([...row, ...Array(width - row.length).fill('')]);
-    formats.push([...format, ...Array(width - format.length).fill('General')]);
-  };
+  const table = new SheetRows(width);
+  const rows = table.rows;
+  const push = (row: (string | number)[], format: string[]) => table.push(row, format);
   push(['参保缴费汇总'], ['@']);
   push([`来源工作表：${summary.sheets.map((s) => s.sheet).join('、') || '（无）'}`], ['@']);
   push([], []);
@@ -63,9 +84,7 @@ function writeSummarySheet(context: ExcelContext, name: string, report: RosterRe
     push([`校验发现 ${summary.errors} 个错误、${summary.warnings} 个警告：请先在花名册中修正，再重新生成汇总。`], ['@']);
   }
 
-  const all = sheet.getRangeByIndexes(0, 0, rows.length, width);
-  all.numberFormat = formats;
-  all.values = rows;
+  table.write(sheet);
   sheet.getRange('A1').format.font.bold = true;
   sheet.getRangeByIndexes(0, 0, 1, 1).format.font.size = 14;
   const unitsTable = sheet.tables.add(sheet.getRangeByIndexes(unitsHeader, 0, unitsEnd - unitsHeader + 1, width), true);

@@ -22,17 +22,25 @@ function columnOf(field: Field): number {
   return COLUMNS.findIndex((column) => column.field === field);
 }
 
-/** Adds the template sheet; returns its name (the standard one, or "(2)" etc. when that is taken). */
-export async function insertTemplate(context: ExcelContext): Promise<string> {
+/**
+ * The name a new sheet gets: `base`, or "(2)" etc. when that is taken (one sync). A workbook whose
+ * structure is protected takes no new sheet: AdapterError.
+ */
+export async function newSheetName(context: ExcelContext, base: string): Promise<string> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const protection = context.supports('1.7') ? context.workbook.protection.load('protected') : null;
   await context.sync();
   if (protection?.protected) throw new AdapterError('failed', 'workbookProtected');
-  const name = uniqueSheetName(
-    TEMPLATE_SHEET,
+  return uniqueSheetName(
+    base,
     sheets.items.map((sheet) => sheet.name),
   );
+}
+
+/** Adds the template sheet; returns its name (the standard one, or "(2)" etc. when that is taken). */
+export async function insertTemplate(context: ExcelContext): Promise<string> {
+  const name = await newSheetName(context, TEMPLATE_SHEET);
   writeTemplateSheet(context, name);
   await context.sync();
   return name;
