@@ -2,6 +2,10 @@
  * What a member is paid for one claim: the plan's benefits for the event, the cover period, the
  * waiting period, the yearly limit (保障限额) and the flat condolence payments (慰问金). Inputs are
  * already-typed values; the faces convert theirs.
+ *
+ * A claims register keeps the limits across a member's claims of one cover year by summing, per limit
+ * id, the amounts of the parts that carry that id (parts[].limitId; condolences carry none), and
+ * passing the sum for limitFor(plan, event).id as paidBefore and the others as paidBeforeByLimit.
  */
 import { Benefit, DISABILITY_RATIOS, EVENTS, EventDefinition, EventKind, LimitDefinition, NEAR_EVENTS, Plan } from './catalogue';
 import { checkCoverPeriod } from './cover';
