@@ -10,7 +10,7 @@
 import { Benefit, DISABILITY_RATIOS, EVENTS, EventDefinition, EventKind, LimitDefinition, NEAR_EVENTS, Plan } from './catalogue';
 import { checkCoverPeriod } from './cover';
 import { classifyDeathCause } from './deathCauses';
-import { designatedDiseaseName, DiagnosisMatch, matchDiagnosis, matchWomensCancer } from './diseases';
+import { classifyDiagnosis, designatedDiseaseName, matchDiagnosis, refusalMessage } from './diseases';
 import { WOMENS_CANCERS } from './diseaseCatalogue';
 import { roundYuan, yuanText } from './money';
 import { normalisePlanText } from './plans';
@@ -163,8 +163,8 @@ function isFailure(decision: Decision | Coverage): decision is PayoutFailure {
   return 'ok' in decision && decision.ok === false;
 }
 
-/** Whether the diagnosis is a disease this plan's disease benefit covers. */
-type Coverage = { covered: true; diseaseNumber: number; label: string } | { covered: false } | PayoutFailure;
+/** Whether the diagnosis is a disease this plan's disease benefit covers; why not when it is not. */
+type Coverage = { covered: true; diseaseNumber: number; label: string } | { covered: false; reason: string } | PayoutFailure;
 
 /** A detail that is a designated disease's number (=PAYOUT(…,"重疾",DISEASE(A2)) passes 1–15). */
 function diseaseNumberOf(diagnosis: string): number | null {
@@ -174,22 +174,17 @@ function diseaseNumberOf(diagnosis: string): number | null {
 }
 
 function diseaseCoverage(plan: Plan, diagnosis: string): Coverage {
-  if (plan.covers === 'none') return { covered: false };
+  if (plan.covers === 'none') return { covered: false, reason: `${plan.shortName}不保障疾病` };
   const number = diseaseNumberOf(diagnosis);
   if (number !== null) {
     if (plan.covers === 'designated15') return { covered: true, diseaseNumber: number, label: `第${number}种${designatedDiseaseName(number)}` };
     return { ok: false, kind: 'unrecognised', message: `${plan.shortName}只保障${WOMENS_CANCERS.length}种女性癌症，请填写诊断名称（如乳腺癌），不能只填序号` };
   }
-  const match: DiagnosisMatch = matchDiagnosis(diagnosis);
-  if (match.kind === 'unsure' || match.kind === 'unknown' || match.kind === 'empty') {
-    return { ok: false, kind: 'unrecognised', message: match.reason };
-  }
-  if (plan.covers === 'designated15') {
-    return { covered: true, diseaseNumber: match.number, label: `第${match.number}种${match.name}` };
-  }
-  const womens = matchWomensCancer(diagnosis);
-  if (womens.kind === 'unsure') return { ok: false, kind: 'unrecognised', message: womens.reason };
-  return womens.kind === 'covered' ? { covered: true, diseaseNumber: match.number, label: womens.name } : { covered: false };
+  // Needs review → #N/A with the reason; not covered → 0 with the reason (issue 8).
+  const result = classifyDiagnosis(diagnosis, plan);
+  if (result.outcome === 'review') return { ok: false, kind: 'unrecognised', message: refusalMessage(result) };
+  if (result.outcome === 'notCovered') return { covered: false, reason: refusalMessage(result) };
+  return { covered: true, diseaseNumber: result.disease, label: result.cancer ?? `第${result.disease}种${result.name}` };
 }
 
 function sharesCovering(claim: Claim): { covered: number; waiting: number } {
@@ -213,7 +208,7 @@ function designatedDisease(claim: Claim): Decision {
   const coverage = diseaseCoverage(claim.plan, diagnosis);
   if (isFailure(coverage)) return coverage;
   const { covered, waiting } = sharesCovering(claim);
-  if (!('diseaseNumber' in coverage)) return { parts: [], covered, why: `${claim.plan.shortName}不保障此疾病` };
+  if (!('diseaseNumber' in coverage)) return { parts: [], covered, why: `${claim.plan.shortName}不保障此疾病（${coverage.reason}）` };
   const benefit = benefitsFor(claim.plan, 'designatedDisease')[0];
   const perShare = benefit.reducedFor?.[coverage.diseaseNumber] ?? benefit.amountPerShare;
   if (covered === 0 && waiting > 0) {

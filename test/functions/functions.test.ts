@@ -112,7 +112,7 @@ describe('PAYOUT', () => {
   it('each plan’s designated-disease benefit per share', () => {
     expect(payout(2, 2, '重疾', '尿毒症')).toBe(30000);
     expect(payout(3, 2, '重疾', '尿毒症')).toBe(15000);
-    expect(payout(3, 2, '重疾', 'PCI')).toBe(3000);
+    expect(payout(3, 2, '重疾', '冠脉支架植入术')).toBe(3000);
     expect(payout(4, 2, '重疾', '宫颈癌')).toBe(24000);
     expect(payout(4, 2, '重疾', '肺癌')).toBe(0);
     expect(expectError(() => payout(5, 2, '重疾', '肺癌'), '#VALUE!').message).toContain('意外身故、意外伤残、意外医疗');
@@ -198,8 +198,12 @@ describe('PAYOUT', () => {
     expect(payoutNote('团体意外', 1, '意外身故', null, '2026-01-01', '2027-01-01')).toBe('保障期已于2026-12-31结束：给付0元');
   });
 
-  it.each(['感冒', '高血压', '疑似肺癌', '脑膜瘤', '肺癌+心脏支架', 99, 0])('diagnosis %p not recognised → #N/A', (diagnosis) => {
-    expectError(() => payout('综合', 1, '重疾', diagnosis), '#N/A');
+  it.each(['疑似肺癌', '脑膜瘤', '肺癌+心脏支架', 99, 0])('diagnosis %p needs review → #N/A', (diagnosis) => {
+    expect(expectError(() => payout('综合', 1, '重疾', diagnosis), '#N/A').message).toMatch(/^需人工核对/);
+  });
+
+  it.each(['感冒', '高血压', '宫颈高级别上皮内瘤变', '慢性重型肝炎'])('diagnosis %p not covered → 0', (diagnosis) => {
+    expect(payout('综合', 1, '重疾', diagnosis)).toBe(0);
   });
 
   it('a designated disease number from =MUTUAL.DISEASE() works as the diagnosis', () => {
@@ -327,7 +331,7 @@ describe('DISEASE', () => {
     ['脑膜瘤切除术', 3],
     ['冠状动脉搭桥术', 4],
     ['心脏瓣膜置换', 5],
-    ['非典', 6],
+    ['传染性非典型肺炎', 6],
     ['肝移植', 7],
     ['再生障碍性贫血', 8],
     ['急性重型肝炎', 9],
@@ -335,7 +339,7 @@ describe('DISEASE', () => {
     ['主动脉夹层手术', 11],
     ['H7N9禽流感', 12],
     ['渐冻症', 13],
-    ['III度烧伤', 14],
+    ['III度烧伤面积30%', 14],
     ['心脏支架', 15],
   ])('%s → %d', (diagnosis, expected) => {
     expect(disease(diagnosis)).toBe(expected);
@@ -343,6 +347,12 @@ describe('DISEASE', () => {
 
   it.each(['感冒', '脑膜瘤', '疑似肺癌', '', null, 5, true])('%p → #N/A with the reason', (diagnosis) => {
     expectError(() => disease(diagnosis), '#N/A');
+  });
+
+  it('says which: needs review or not covered', () => {
+    expect(expectError(() => disease('脑膜瘤'), '#N/A').message).toMatch(/^需人工核对：.*摘除/);
+    expect(expectError(() => disease('乳腺导管原位癌'), '#N/A').message).toMatch(/^不属保障范围：.*原位癌/);
+    expect(expectError(() => disease('感冒'), '#N/A').message).toMatch(/^不属保障范围/);
   });
 });
 
