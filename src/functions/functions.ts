@@ -5,7 +5,7 @@
  * functions itself; only top-level `function` declarations are read.
  */
 import { CLAIM_DUE_WORKDAYS, PLANS } from '../rules/catalogue';
-import { matchDiagnosis } from '../rules/diseases';
+import { classifyDiagnosis, refusalMessage } from '../rules/diseases';
 import { parseIdNumber } from '../rules/idNumber';
 import { Claim, computePayout, eventChoicesText, findEvent, payoutNote as payoutNoteRule } from '../rules/payout';
 import { plansConflict } from '../rules/plans';
@@ -192,16 +192,16 @@ export function conflict(planA: unknown, planB: unknown): boolean {
 }
 
 /**
- * Number 1–15 of the designated disease a diagnosis names; #N/A with the reason when unsure.
+ * Number 1–15 of the designated disease a diagnosis names; #N/A with the reason when it needs review or is not covered.
  * @customfunction
- * @param diagnosis Diagnosis as written, e.g. 肺癌, 尿毒症, 心脏支架.
+ * @param diagnosis Diagnosis as written, e.g. 左肺腺癌, 尿毒症, 冠脉支架植入术后.
  * @returns {number} Designated disease number 1–15.
  */
 export function disease(diagnosis: unknown): number {
   return guard(() => {
-    const match = matchDiagnosis(textArgument(diagnosis));
-    if (match.kind !== 'designated') fail('notAvailable', match.reason);
-    return match.number;
+    const result = classifyDiagnosis(textArgument(diagnosis));
+    if (result.outcome !== 'covered') fail('notAvailable', refusalMessage(result));
+    return result.disease;
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import { ACCIDENT_CAUSE_WORDS, DEATH_CAUSE_DENIALS, REVIEW_CAUSE_WORDS } from './deathCauseWords';
 import { normaliseDiagnosis } from './diseases';
+import { memoizeText } from './memo';
 
 export type DeathCause =
   | { kind: 'disease' }
@@ -17,9 +18,12 @@ const REVIEW = REVIEW_CAUSE_WORDS.map(normaliseDiagnosis);
 
 /**
  * Reads a death cause. Words needing review win over accident words (自杀跳楼坠落 is reviewed, not
- * paid as an accident); a cause naming neither is read as a disease.
+ * paid as an accident); a cause naming neither is read as a disease. Answers are remembered (bounded):
+ * causes repeat down a sheet of formulas.
  */
-export function classifyDeathCause(cause: string): DeathCause {
+export const classifyDeathCause: (cause: string) => DeathCause = memoizeText((cause) => classifyUncached(cause), 10_000);
+
+function classifyUncached(cause: string): DeathCause {
   let text = normaliseDiagnosis(cause);
   if (text === '') return { kind: 'empty' };
   for (const denial of DENIALS) text = text.split(denial).join('|');

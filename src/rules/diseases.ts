@@ -81,6 +81,9 @@ function qualify(findings: Finding[], reading: Reading): Finding[] {
 function analyse(diagnosis: string): Analysis {
   const reading = read(diagnosis);
   if (reading.text === '') return { match: { kind: 'empty', reason: '诊断为空' }, primaries: [] };
+  if (!/[\u4e00-\u9fffa-z]/.test(reading.text)) {
+    return { match: { kind: 'unsure', candidates: [], reason: `"${diagnosis.trim()}"没有写明疾病名称` }, primaries: [] };
+  }
   const cancer = readCancer(reading);
   const found: Finding[] = cancer.finding ? [cancer.finding] : [];
   for (const [quick, detect] of DETECTORS) {
@@ -136,7 +139,15 @@ export function matchWomensCancer(diagnosis: string): WomensCancerMatch {
   return notOne;
 }
 
-/** One entry point: what the plan's disease benefit makes of the diagnosis. Without a plan, the 15 diseases. */
+/** The message for a diagnosis that is not paid, saying which of the two it is: 需人工核对 or 不属保障范围. */
+export function refusalMessage(result: Exclude<Classification, { outcome: 'covered' }>): string {
+  return result.outcome === 'review' ? `需人工核对：${result.reason}` : `不属保障范围：${result.reason}`;
+}
+
+/**
+ * One entry point: what the plan's disease benefit makes of the diagnosis. Without a plan, the 15
+ * diseases. An empty diagnosis needs review (there is nothing to judge).
+ */
 export function classifyDiagnosis(diagnosis: string, plan?: Plan): Classification {
   if (plan?.covers === 'none') return { outcome: 'notCovered', reason: `${plan.shortName}不保障疾病` };
   if (plan?.covers === 'womensCancers') {
@@ -149,6 +160,7 @@ export function classifyDiagnosis(diagnosis: string, plan?: Plan): Classificatio
     case 'designated':
       return { outcome: 'covered', disease: match.number, name: match.name };
     case 'unsure':
+    case 'empty':
       return { outcome: 'review', reason: match.reason };
     default:
       return { outcome: 'notCovered', reason: match.reason };

@@ -2,11 +2,15 @@
  * What a member is paid for one claim: the plan's benefits for the event, the cover period, the
  * waiting period, the yearly limit (保障限额) and the flat condolence payments (慰问金). Inputs are
  * already-typed values; the faces convert theirs.
+ *
+ * A claims register keeps the limits across a member's claims of one cover year by summing, per limit
+ * id, the amounts of the parts that carry that id (parts[].limitId; condolences carry none), and
+ * passing the sum for limitFor(plan, event).id as paidBefore and the others as paidBeforeByLimit.
  */
 import { Benefit, DISABILITY_RATIOS, EVENTS, EventDefinition, EventKind, LimitDefinition, NEAR_EVENTS, Plan } from './catalogue';
 import { checkCoverPeriod } from './cover';
 import { classifyDeathCause } from './deathCauses';
-import { designatedDiseaseName, DiagnosisMatch, matchDiagnosis, matchWomensCancer } from './diseases';
+import { classifyDiagnosis, designatedDiseaseName, matchDiagnosis, refusalMessage } from './diseases';
 import { WOMENS_CANCERS } from './diseaseCatalogue';
 import { roundYuan, yuanText } from './money';
 import { normalisePlanText } from './plans';
@@ -114,18 +118,31 @@ function unknownEventMessage(plan: Plan, event: EventDefinition): string {
   return `${plan.shortName}不保障“${event.names[0]}”：本计划的事故类型为 ${list}${hint}`;
 }
 
-function limitId(plan: Plan, limit: LimitDefinition): string {
-  return `plan${plan.number}:${limit.part}`;
+function limitIdOf(plan: Plan, part: string): string {
+  return `plan${plan.number}:${part}`;
 }
 
 export interface LimitRef extends LimitDefinition {
   id: string;
 }
 
+/** Each plan's limits with their ids, built once per plan (the catalogue does not change). */
+const LIMIT_REFS = new WeakMap<Plan, Map<string, LimitRef>>();
+
 function limitByPart(plan: Plan, part: string): LimitRef {
-  const limit = plan.limits.find((l) => l.part === part);
-  if (!limit) throw new Error(`计划${plan.number}的目录缺少限额 ${part}`);
-  return { ...limit, id: limitId(plan, limit) };
+  let refs = LIMIT_REFS.get(plan);
+  if (!refs) {
+    refs = new Map(plan.limits.map((limit) => [limit.part, { ...limit, id: limitIdOf(plan, limit.part) }]));
+    LIMIT_REFS.set(plan, refs);
+  }
+  const ref = refs.get(part);
+  if (!ref) throw new Error(`计划${plan.number}的目录缺少限额 ${part}`);
+  return ref;
+}
+
+/** The limit a part's id names ('plan1:death' → plan 1's death limit). */
+function limitOfId(plan: Plan, id: string): LimitRef {
+  return limitByPart(plan, id.slice(id.indexOf(':') + 1));
 }
 
 /**
@@ -135,6 +152,18 @@ function limitByPart(plan: Plan, part: string): LimitRef {
  * have the event.
  */
 export function limitFor(plan: Plan, eventKind: EventKind): LimitRef | null {
+  let byEvent = LIMIT_FOR.get(plan);
+  if (!byEvent) {
+    byEvent = new Map(EVENTS.map((event) => [event.kind, findLimitFor(plan, event.kind)]));
+    LIMIT_FOR.set(plan, byEvent);
+  }
+  return byEvent.get(eventKind) ?? null;
+}
+
+/** limitFor's answers per plan: PAYOUT asks on every call, and the catalogue does not change. */
+const LIMIT_FOR = new WeakMap<Plan, Map<EventKind, LimitRef | null>>();
+
+function findLimitFor(plan: Plan, eventKind: EventKind): LimitRef | null {
   if (!planEvents(plan).some((event) => event.kind === eventKind)) return null;
   const benefit = benefitsFor(plan, eventKind)[0] ?? benefitsFor(plan, 'designatedDisease')[0] ?? plan.benefits[0];
   return benefit ? limitByPart(plan, benefit.limit) : null;
@@ -149,8 +178,8 @@ interface Gross {
   parts: PayoutPart[];
   /** Shares whose cover applies to the event (the waiting shares excluded). */
   covered: number;
-  /** The words of the note that explain the amount before the limit. */
-  why: string;
+  /** The words of the note that explain the amount before the limit (built only when the note is read). */
+  why: () => string;
 }
 
 type Decision = Gross | PayoutFailure;
@@ -159,8 +188,8 @@ function isFailure(decision: Decision | Coverage): decision is PayoutFailure {
   return 'ok' in decision && decision.ok === false;
 }
 
-/** Whether the diagnosis is a disease this plan's disease benefit covers. */
-type Coverage = { covered: true; diseaseNumber: number; label: string } | { covered: false } | PayoutFailure;
+/** Whether the diagnosis is a disease this plan's disease benefit covers; why not when it is not. */
+type Coverage = { covered: true; diseaseNumber: number; label: string } | { covered: false; reason: string } | PayoutFailure;
 
 /** A detail that is a designated disease's number (=PAYOUT(…,"重疾",DISEASE(A2)) passes 1–15). */
 function diseaseNumberOf(diagnosis: string): number | null {
@@ -170,22 +199,17 @@ function diseaseNumberOf(diagnosis: string): number | null {
 }
 
 function diseaseCoverage(plan: Plan, diagnosis: string): Coverage {
-  if (plan.covers === 'none') return { covered: false };
+  if (plan.covers === 'none') return { covered: false, reason: `${plan.shortName}不保障疾病` };
   const number = diseaseNumberOf(diagnosis);
   if (number !== null) {
     if (plan.covers === 'designated15') return { covered: true, diseaseNumber: number, label: `第${number}种${designatedDiseaseName(number)}` };
     return { ok: false, kind: 'unrecognised', message: `${plan.shortName}只保障${WOMENS_CANCERS.length}种女性癌症，请填写诊断名称（如乳腺癌），不能只填序号` };
   }
-  const match: DiagnosisMatch = matchDiagnosis(diagnosis);
-  if (match.kind === 'unsure' || match.kind === 'unknown' || match.kind === 'empty') {
-    return { ok: false, kind: 'unrecognised', message: match.reason };
-  }
-  if (plan.covers === 'designated15') {
-    return { covered: true, diseaseNumber: match.number, label: `第${match.number}种${match.name}` };
-  }
-  const womens = matchWomensCancer(diagnosis);
-  if (womens.kind === 'unsure') return { ok: false, kind: 'unrecognised', message: womens.reason };
-  return womens.kind === 'covered' ? { covered: true, diseaseNumber: match.number, label: womens.name } : { covered: false };
+  // Needs review → #N/A with the reason; not covered → 0 with the reason (issue 8).
+  const result = classifyDiagnosis(diagnosis, plan);
+  if (result.outcome === 'review') return { ok: false, kind: 'unrecognised', message: refusalMessage(result) };
+  if (result.outcome === 'notCovered') return { covered: false, reason: refusalMessage(result) };
+  return { covered: true, diseaseNumber: result.disease, label: result.cancer ?? `第${result.disease}种${result.name}` };
 }
 
 function sharesCovering(claim: Claim): { covered: number; waiting: number } {
@@ -200,7 +224,7 @@ function waitingText(claim: Claim): string {
 }
 
 function part(plan: Plan, benefit: Benefit, label: string, amount: number): PayoutPart {
-  return { label, amount, limitId: limitId(plan, limitByPart(plan, benefit.limit)) };
+  return { label, amount, limitId: limitIdOf(plan, benefit.limit) };
 }
 
 function designatedDisease(claim: Claim): Decision {
@@ -209,21 +233,21 @@ function designatedDisease(claim: Claim): Decision {
   const coverage = diseaseCoverage(claim.plan, diagnosis);
   if (isFailure(coverage)) return coverage;
   const { covered, waiting } = sharesCovering(claim);
-  if (!('diseaseNumber' in coverage)) return { parts: [], covered, why: `${claim.plan.shortName}不保障此疾病` };
+  if (!('diseaseNumber' in coverage)) return { parts: [], covered, why: () => `${claim.plan.shortName}不保障此疾病（${coverage.reason}）` };
   const benefit = benefitsFor(claim.plan, 'designatedDisease')[0];
   const perShare = benefit.reducedFor?.[coverage.diseaseNumber] ?? benefit.amountPerShare;
   if (covered === 0 && waiting > 0) {
     const condolence = claim.plan.condolence?.diseaseInWaiting;
     return condolence
-      ? { parts: [{ label: '免责期内患指定疾病慰问金', amount: condolence }], covered, why: `${waitingText(claim)}：慰问金${yuanText(condolence)}元` }
-      : { parts: [], covered, why: waitingText(claim) };
+      ? { parts: [{ label: '免责期内患指定疾病慰问金', amount: condolence }], covered, why: () => `${waitingText(claim)}：慰问金${yuanText(condolence)}元` }
+      : { parts: [], covered, why: () => waitingText(claim) };
   }
   const amount = perShare * covered;
   const waitingNote = waiting > 0 ? `（新增${waiting}份仍在免责期）` : '';
   return {
     parts: [part(claim.plan, benefit, `${benefit.label}:${coverage.label}`, amount)],
     covered,
-    why: `${coverage.label} ${yuanText(perShare)}元×${covered}份=${yuanText(amount)}元${waitingNote}`,
+    why: () => `${coverage.label} ${yuanText(perShare)}元×${covered}份=${yuanText(amount)}元${waitingNote}`,
   };
 }
 
@@ -235,9 +259,9 @@ function diseaseDeath(claim: Claim): Decision {
   const benefits = benefitsFor(claim.plan, 'diseaseDeath');
   const { covered, waiting } = sharesCovering(claim);
   if (benefits.length > 0) {
-    if (covered === 0 && waiting > 0) return { parts: [], covered, why: waitingText(claim) };
+    if (covered === 0 && waiting > 0) return { parts: [], covered, why: () => waitingText(claim) };
     const parts = benefits.map((b) => part(claim.plan, b, b.label, b.amountPerShare * covered));
-    return { parts, covered, why: `${benefits.map((b) => `${b.label} ${yuanText(b.amountPerShare)}元×${covered}份`).join('＋')}` };
+    return { parts, covered, why: () => benefits.map((b) => `${b.label} ${yuanText(b.amountPerShare)}元×${covered}份`).join('＋') };
   }
   const condolence = claim.plan.condolence?.deathFromOtherDisease ?? 0;
   const coverage = diseaseCoverage(claim.plan, claim.diagnosis ?? '');
@@ -245,9 +269,9 @@ function diseaseDeath(claim: Claim): Decision {
     // A cause that is no designated disease at all is an "other disease": the condolence applies.
     if (matchDiagnosis(claim.diagnosis ?? '').kind !== 'unknown') return coverage;
   } else if ('diseaseNumber' in coverage) {
-    return { parts: [], covered, why: '死因属本计划保障的疾病：请按重疾申报' };
+    return { parts: [], covered, why: () => '死因属本计划保障的疾病：请按重疾申报' };
   }
-  return { parts: [{ label: '因其它疾病身故慰问金', amount: condolence }], covered, why: `因其它疾病身故：慰问金${yuanText(condolence)}元（不计入限额）` };
+  return { parts: [{ label: '因其它疾病身故慰问金', amount: condolence }], covered, why: () => `因其它疾病身故：慰问金${yuanText(condolence)}元（不计入限额）` };
 }
 
 function accident(claim: Claim): Decision {
@@ -260,17 +284,17 @@ function accident(claim: Claim): Decision {
         return invalid(`意外伤残须在"明细"参数填写伤残等级 ${Object.keys(DISABILITY_RATIOS).join('、')} 之一`);
       }
       const parts = benefits.map((b) => part(claim.plan, b, `${b.label}（${claim.grade}级）`, b.amountPerShare * shares * ratio));
-      return { parts, covered: shares, why: `${claim.grade}级伤残 ${Math.round(ratio * 100)}%×${yuanText(benefits[0].amountPerShare)}元×${shares}份` };
+      return { parts, covered: shares, why: () => `${claim.grade}级伤残 ${Math.round(ratio * 100)}%×${yuanText(benefits[0].amountPerShare)}元×${shares}份` };
     }
     case 'amount': {
       const claimed = claim.amountClaimed;
       if (claimed === undefined || !(claimed >= 0)) return invalid(`${claim.event.names[0]}须在"明细"参数填写申请金额（元，不小于0）`);
       const parts = benefits.map((b) => part(claim.plan, b, b.label, Math.min(claimed, b.amountPerShare * shares)));
-      return { parts, covered: shares, why: `申请${yuanText(claimed)}元，每份上限${yuanText(benefits[0].amountPerShare)}元×${shares}份` };
+      return { parts, covered: shares, why: () => `申请${yuanText(claimed)}元，每份上限${yuanText(benefits[0].amountPerShare)}元×${shares}份` };
     }
     default: {
       const parts = benefits.map((b) => part(claim.plan, b, b.label, b.amountPerShare * shares));
-      return { parts, covered: shares, why: benefits.map((b) => `${b.label} ${yuanText(b.amountPerShare)}元×${shares}份`).join('＋') };
+      return { parts, covered: shares, why: () => benefits.map((b) => `${b.label} ${yuanText(b.amountPerShare)}元×${shares}份`).join('＋') };
     }
   }
 }
@@ -298,42 +322,67 @@ function limitAfter(ref: LimitRef, covered: number, before: number, paid: number
  */
 function applyLimits(claim: Claim, gross: Gross, own: LimitRef): PayoutResult {
   const paidBefore = claim.paidBefore ?? 0;
-  const byLimit = new Map<string, PayoutPart[]>();
-  for (const p of gross.parts) {
-    const key = p.limitId ?? '';
-    byLimit.set(key, [...(byLimit.get(key) ?? []), p]);
-  }
+  /** Per limit id: what was paid before and what this claim pays toward it. */
+  const uses = new Map<string, { before: number; used: number }>();
   const parts: PayoutPart[] = [];
-  const otherLimits: PayoutLimit[] = [];
-  let towardLimit = 0;
   let capped = false;
-  for (const [key, group] of byLimit) {
-    if (key === '') {
-      parts.push(...group);
+  for (const p of gross.parts) {
+    if (p.limitId === undefined) {
+      parts.push(p); // a condolence: outside every limit
       continue;
     }
-    const ref = limitByPart(claim.plan, key.slice(key.indexOf(':') + 1));
-    const before = key === own.id ? paidBefore : Math.max(0, claim.paidBeforeByLimit?.[key] ?? 0);
-    const room = Math.max(0, ref.perShare * gross.covered - before);
-    let left = room;
-    for (const p of group) {
-      const amount = roundYuan(Math.min(p.amount, left));
-      if (amount < p.amount) capped = true;
-      left -= amount;
-      parts.push({ ...p, amount });
+    let use = uses.get(p.limitId);
+    if (!use) {
+      use = { before: p.limitId === own.id ? paidBefore : Math.max(0, claim.paidBeforeByLimit?.[p.limitId] ?? 0), used: 0 };
+      uses.set(p.limitId, use);
     }
-    const used = roundYuan(room - left);
-    if (key === own.id) towardLimit = used;
-    else otherLimits.push(limitAfter(ref, gross.covered, before, used));
+    const room = Math.max(0, limitOfId(claim.plan, p.limitId).perShare * gross.covered - use.before - use.used);
+    const amount = roundYuan(Math.min(p.amount, room));
+    if (amount < p.amount) capped = true;
+    use.used = roundYuan(use.used + amount);
+    parts.push(amount === p.amount ? p : { ...p, amount });
+  }
+  const towardLimit = uses.get(own.id)?.used ?? 0;
+  const otherLimits: PayoutLimit[] = [];
+  for (const [id, use] of uses) {
+    if (id !== own.id) otherLimits.push(limitAfter(limitOfId(claim.plan, id), gross.covered, use.before, use.used));
   }
   const amount = roundYuan(parts.reduce((sum, p) => sum + p.amount, 0));
   const limit = limitAfter(own, gross.covered, paidBefore, towardLimit);
-  return { ok: true, amount, parts, towardLimit, limit, otherLimits, note: noteFor(claim, gross, limit, towardLimit, capped, amount) };
+  return new Paid(amount, parts, limit, towardLimit, otherLimits, () => noteFor(claim, gross, limit, towardLimit, capped, amount));
+}
+
+/**
+ * A payment. Its note is built when first read: PAYOUT down a column of formulas never reads it, and
+ * building it (grouped yuan, several lines of text) cost more than the payout itself.
+ */
+class Paid implements PayoutSuccess {
+  readonly ok = true as const;
+  private text: string | undefined;
+
+  constructor(
+    readonly amount: number,
+    readonly parts: PayoutPart[],
+    readonly limit: PayoutLimit,
+    readonly towardLimit: number,
+    readonly otherLimits: PayoutLimit[],
+    private readonly explain: () => string,
+  ) {}
+
+  get note(): string {
+    this.text ??= this.explain();
+    return this.text;
+  }
+
+  toJSON(): PayoutSuccess {
+    const { ok, amount, parts, limit, towardLimit, otherLimits, note } = this;
+    return { ok, amount, parts, limit, towardLimit, otherLimits, note };
+  }
 }
 
 function noteFor(claim: Claim, gross: Gross, limit: PayoutLimit, towardLimit: number, capped: boolean, amount: number): string {
   const paidBefore = claim.paidBefore ?? 0;
-  const pieces = [gross.why];
+  const pieces = [gross.why()];
   if (paidBefore > 0) pieces.push(`本年度已付${yuanText(paidBefore)}元，限额剩余${yuanText(Math.max(0, limit.total - paidBefore))}元`);
   if (capped) pieces.push(`超出${limit.label}限额，按限额给付`);
   if (towardLimit > 0 || paidBefore > 0) pieces.push(`给付${yuanText(amount)}元，${limit.label}限额剩余${yuanText(limit.remaining)}元`);
@@ -343,7 +392,7 @@ function noteFor(claim: Claim, gross: Gross, limit: PayoutLimit, towardLimit: nu
 
 function outsideCover(claim: Claim, own: LimitRef, reason: string): PayoutResult {
   const limit = limitAfter(own, claim.shares, claim.paidBefore ?? 0, 0);
-  return { ok: true, amount: 0, parts: [], towardLimit: 0, limit, otherLimits: [], note: `${reason}：给付0元` };
+  return new Paid(0, [], limit, 0, [], () => `${reason}：给付0元`);
 }
 
 /**
@@ -355,8 +404,10 @@ export function computePayout(claim: Claim): PayoutResult {
   const own = limitFor(claim.plan, claim.event.kind);
   if (!own) return invalid(unknownEventMessage(claim.plan, claim.event));
   const paidBefore = claim.paidBefore ?? 0;
-  const before = [paidBefore, ...Object.values(claim.paidBeforeByLimit ?? {})];
-  if (before.some((yuan) => !Number.isFinite(yuan) || yuan < 0)) return invalid(`本年度已付金额须为不小于0的数字，收到 ${String(claim.paidBefore)}`);
+  const badYuan = (yuan: number) => !Number.isFinite(yuan) || yuan < 0;
+  if (badYuan(paidBefore) || (claim.paidBeforeByLimit && Object.values(claim.paidBeforeByLimit).some(badYuan))) {
+    return invalid(`本年度已付金额须为不小于0的数字，收到 ${String(claim.paidBefore)}`);
+  }
   if (claim.effectiveSerial !== undefined && claim.eventSerial !== undefined) {
     const cover = checkCoverPeriod(claim.effectiveSerial, claim.eventSerial);
     if (!cover.inside) return outsideCover(claim, own, cover.reason);

@@ -155,6 +155,13 @@ describe('one claim against its limit', () => {
     expect(result.note).toContain('新增3份仍在免责期');
   });
 
+  it('the note is part of the result wherever it is read: as a property and in JSON', () => {
+    const result = ok(pay(2, 1, '重疾', { diagnosis: '肺癌', paidBefore: 3000 }));
+    const copy = JSON.parse(JSON.stringify(result)) as PayoutSuccess;
+    expect(copy.note).toBe(result.note);
+    expect(copy).toEqual({ ok: true, amount: 12000, parts: result.parts, limit: result.limit, towardLimit: 12000, otherLimits: [], note: result.note });
+  });
+
   it.each([-1, NaN, Infinity])('paidBefore %p is invalid', (paidBefore) => {
     expect(pay(2, 1, '重疾', { diagnosis: '肺癌', paidBefore }).ok).toBe(false);
   });

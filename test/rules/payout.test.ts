@@ -119,7 +119,7 @@ describe('designated diseases (重疾), no dates: full benefit per share', () =>
     expect(amount(pay(1, 3, '重疾', { diagnosis: '肺癌' }))).toBe(45000);
   });
 
-  it.each(['尿毒症', '脑膜瘤切除术', '冠状动脉搭桥术', '心脏瓣膜置换', '非典', '肝移植', '再生障碍性贫血', '急性重型肝炎', '四肢瘫痪', '主动脉夹层手术', 'H7N9禽流感', '渐冻症', 'III度烧伤'])(
+  it.each(['尿毒症', '脑膜瘤切除术', '冠状动脉搭桥术', '心脏瓣膜置换', '传染性非典型肺炎', '肝移植', '再生障碍性贫血', '急性重型肝炎', '四肢瘫痪', '主动脉夹层手术', 'H7N9禽流感', '渐冻症', 'III度烧伤面积30%'])(
     'every other designated disease pays the full amount (%s)',
     (diagnosis) => {
       expect(amount(pay(1, 2, '重疾', { diagnosis }))).toBe(30000);
@@ -149,15 +149,19 @@ describe('designated diseases (重疾), no dates: full benefit per share', () =>
     }
   });
 
-  it.each(['感冒', '高血压', '心肌梗死'])('reports %s as unrecognised (not a designated disease)', (diagnosis) => {
-    for (const n of [1, 2, 3, 4]) expect(failure(pay(n, 1, '重疾', { diagnosis })).kind).toBe('unrecognised');
+  it.each(['感冒', '高血压', '心肌梗死', '乳腺癌复发', '良性肿瘤', '乳腺导管原位癌', '自体造血干细胞移植'])('pays 0 for %s (not covered), saying why', (diagnosis) => {
+    for (const n of [1, 2, 3, 4]) {
+      const result = pay(n, 1, '重疾', { diagnosis });
+      expect(amount(result)).toBe(0);
+      expect(result.ok && result.note).toContain('不属保障范围');
+    }
   });
 
-  it.each(['脑膜瘤', '肾衰竭', '疑似肺癌', '乳腺癌复发', '良性肿瘤', '肺癌+心脏支架'])('reports the unsure diagnosis %s as unrecognised', (diagnosis) => {
+  it.each(['脑膜瘤', '肾衰竭', '疑似肺癌', '肺癌+心脏支架', 'PCI术后'])('reports the diagnosis %s that needs review as unrecognised', (diagnosis) => {
     for (const n of [1, 2, 3]) {
       const result = failure(pay(n, 1, '重疾', { diagnosis }));
       expect(result.kind).toBe('unrecognised');
-      expect(result.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(result.message).toMatch(/^需人工核对：[\s\S]*[\u4e00-\u9fff]/);
     }
   });
 
@@ -181,8 +185,9 @@ describe('designated diseases and the waiting period', () => {
   });
 
   it.each([1, 2, 3])('plan %d: a stent in the waiting period gets the same flat condolence', (n) => {
-    expect(amount(pay(n, 5, '重疾', { diagnosis: 'PCI', effectiveSerial: D, eventSerial: D + 30 }))).toBe(CONDOLENCE_WAITING[n]);
-    expect(amount(pay(n, 5, '重疾', { diagnosis: 'PCI', effectiveSerial: D, eventSerial: D + 120 }))).toBe(STENT[n] * 5);
+    const diagnosis = 'PCI 前降支植入支架';
+    expect(amount(pay(n, 5, '重疾', { diagnosis, effectiveSerial: D, eventSerial: D + 30 }))).toBe(CONDOLENCE_WAITING[n]);
+    expect(amount(pay(n, 5, '重疾', { diagnosis, effectiveSerial: D, eventSerial: D + 120 }))).toBe(STENT[n] * 5);
   });
 
   it('the condolence is flat: 5 shares get the same as 1', () => {

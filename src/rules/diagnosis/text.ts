@@ -44,7 +44,7 @@ export class Reading {
     const normalised = normaliseDiagnosis(diagnosis);
     this.text = normalised.replace(NEGATED, '#');
     this.malignancyDenied = NEGATED_MALIGNANCY.test(normalised);
-    this.hedge = HEDGE.exec(this.text)?.[0];
+    this.hedge = HEDGE.exec(normalised)?.[0]; // a hedge counts even inside a negation ("无疑似复发")
     this.notFirst = NOT_FIRST.exec(this.text)?.[0];
     this.notDone = NOT_DONE.exec(this.text)?.[0];
   }
