@@ -69,12 +69,15 @@ function reasons(findings: Finding[]): string {
   return findings.map((f) => ('reason' in f ? `${LABELS.get(f.disease)}：${f.reason}` : '')).join('；');
 }
 
-/** Holds back covered findings the whole text qualifies: a hedge makes them review, a relapse not covered. */
+/** Holds back covered findings the whole text qualifies: a relapse makes them not covered; a hedge, or history or follow-up, review. */
 function qualify(findings: Finding[], reading: Reading): Finding[] {
   return findings.map((finding): Finding => {
     if (finding.outcome !== 'covered') return finding;
     if (reading.notFirst) return { ...finding, outcome: 'notCovered', reason: `诊断含"${reading.notFirst}"，不属初次确诊(或初次施行)` };
     if (reading.hedge) return { ...finding, outcome: 'review', reason: `诊断含"${reading.hedge}"，尚非确诊` };
+    if (reading.context) {
+      return { ...finding, outcome: 'review', reason: `诊断含"${reading.context}"(病史、检查、随访或并发症)，须核对是否本次初次确诊` };
+    }
     return finding;
   });
 }

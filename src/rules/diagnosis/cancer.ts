@@ -32,7 +32,7 @@ const BORDERLINE_BEFORE = /(交界|恶性潜能)[^,;。]{0,8}$/;
 const PRECANCER = /非典型增生|不典型增生|异型增生|上皮内瘤变|上皮内病变|\bcin[123i]*|hsil|lsil|dcis|lcis|\btis(?![a-z])|原位|交界性|低度恶性潜能|癌前/;
 /** Benign tumours, and named intracranial tumours (disease 3 judges those). */
 const BENIGN_NAMES =
-  /良性|成熟性?(?:囊性)?畸胎瘤|血管母细胞瘤|脑膜瘤|垂体瘤|垂体腺瘤|听神经瘤|颅咽管瘤|(?:平滑)?肌瘤|腺瘤|脂肪瘤|血管瘤|纤维瘤|错构瘤|神经鞘瘤|神经纤维瘤|乳头状瘤|动脉瘤|囊肿|息肉|结节|增生|痣/g;
+  /良性|成熟性?(?:囊性)?畸胎瘤|血管母细胞瘤|脑膜瘤|垂体瘤|垂体腺瘤|听神经瘤|颅咽管瘤|(?:平滑)?肌瘤|腺瘤|脂肪瘤|血管瘤|纤维瘤|错构瘤|神经鞘瘤|神经纤维瘤|淋巴管瘤|乳头状瘤|动脉瘤|囊肿|息肉|结节|增生|痣/g;
 /** Tumour words that say nothing about malignancy. */
 const UNSPECIFIED_TUMOUR = /肿瘤|肿物|占位|新生物|包块|瘤|恶性/;
 const NOT_A_TUMOUR_MALIGNANT = /恶性(高血压|贫血|疟|心律|室性|综合征)/g;
