@@ -76,7 +76,7 @@ function qualify(findings: Finding[], reading: Reading): Finding[] {
     if (reading.notFirst) return { ...finding, outcome: 'notCovered', reason: `诊断含"${reading.notFirst}"，不属初次确诊(或初次施行)` };
     if (reading.hedge) return { ...finding, outcome: 'review', reason: `诊断含"${reading.hedge}"，尚非确诊` };
     if (reading.context) {
-      return { ...finding, outcome: 'review', reason: `诊断含"${reading.context}"(病史、检查、随访或并发症)，须核对是否本次初次确诊` };
+      return { ...finding, outcome: 'review', reason: `诊断含"${reading.context}"(亲属、病史、检查、随访或并发症)，须核对是否本人本次初次确诊` };
     }
     return finding;
   });

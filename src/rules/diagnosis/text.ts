@@ -25,11 +25,11 @@ const NEGATED = /(未见|未发现|未查见|无|否认|不伴)[^,;。]{0,8}?(�
 const NEGATOR = /[未无否不]/;
 const NEGATED_MALIGNANCY = /(未见|未发现|未查见|无|否认|不伴)[^,;。]{0,8}?(恶性|癌)/;
 const NOT_FIRST = /复发|再发|再狭窄|再次(行|植入|置入|手术|移植|搭桥|换瓣|支架|切除)|二次(手术|移植|搭桥|换瓣)|第二次/;
-/** Wording about history, tests, follow-up or a complication of an earlier operation, not a new diagnosis. */
+/** Wording about a relative, history, tests, follow-up or a complication of an earlier operation, not a new diagnosis. */
 const CONTEXT =
-  /家族史|既往|病史|筛查|体检|恐惧|疫苗|接种|抗体|检测|随访|配型|排斥|失功|并发症|心内膜炎|瓣周漏|支架内|再次|术后\d+年|\d+年后/;
+  /家族史|母亲|父亲|配偶|丈夫|妻子|儿子|女儿|家属|亲属|既往|病史|高危|筛查|体检|恐惧|疫苗|接种|抗体|检测|随访|配型|排斥|失功|并发症|心内膜炎|瓣周漏|支架内|再次|术后\d+年|\d+年后/;
 const NOT_DONE =
-  /(未|没有?)(行|做|施行|接受|能)?(手术|植入|置入|放置|安置|切除|摘除|移植|搭桥|换瓣)|未行|拟(行|做|于|择期|手术)|待手术|待行|建议(手术|行|植入|置入|支架|搭桥|换瓣|切除|移植)|择期(手术|行)|放弃手术|拒绝手术|保守治疗|术前(?!降)/;
+  /(未|没有?)(行|做|施行|接受|能)?(手术|植入|置入|放置|安置|切除|摘除|移植|搭桥|换瓣)|未行|拟(行|做|于|择期|手术)|待手术|待行|建议(手术|行|植入|置入|支架|搭桥|换瓣|切除|移植)|择期(手术|行)|放弃手术|拒绝手术|保守治疗|术前(?!降)|拟(?!诊)/;
 
 /** The diagnosis as the detectors read it; `clauses` is cut only when a detector asks for it. */
 /**
