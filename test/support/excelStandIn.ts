@@ -211,7 +211,8 @@ export const API_SETS: Readonly<Record<string, string>> = {
   'WorksheetCollection.getItem': '1.1',
   'WorksheetCollection.getItemOrNullObject': '1.4',
   'WorksheetCollection.add': '1.1',
-  'Worksheet.name': '1.4',
+  'WorksheetCollection.items': '1.1',
+  'Worksheet.name': '1.1',
   'Worksheet.visibility': '1.2',
   'Worksheet.protection': '1.2',
   'Worksheet.freezePanes': '1.7',
@@ -992,7 +993,7 @@ export class WorksheetCollectionProxy extends Proxy {
           },
         };
       },
-      wanted.map((p) => `Worksheet.${p}`),
+      ['WorksheetCollection.items', ...wanted.map((p) => `Worksheet.${p}`)],
     );
     return this;
   }
