@@ -102,7 +102,8 @@ function promised(expression: ts.Node, checker: ts.TypeChecker, depth = 0): stri
     }
     if (ts.isIdentifier(node) && depth < 2) {
       const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
-      if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) versions.push(...promised(declaration.initializer, checker, depth + 1));
+      if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer)
+        versions.push(...promised(declaration.initializer, checker, depth + 1));
     }
     ts.forEachChild(node, visit);
   };

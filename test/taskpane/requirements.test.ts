@@ -67,7 +67,10 @@ function unguardedAboveFloor(list: ApiUse[]): string[] {
   return list
     .filter(({ api }) => !WITHOUT_SET.includes(api))
     .filter(({ api, guard }) => compareVersions(versionOf(api), EXCEL_API_FLOOR) > 0 && (guard === null || compareVersions(guard, versionOf(api)) < 0))
-    .map(({ file, line, api, guard }) => `${path.relative(ROOT, file)}:${line} ${api} (ExcelApi ${versionOf(api)}${guard ? `, guarded only for ${guard}` : ', unguarded'})`);
+    .map(
+      ({ file, line, api, guard }) =>
+        `${path.relative(ROOT, file)}:${line} ${api} (ExcelApi ${versionOf(api)}${guard ? `, guarded only for ${guard}` : ', unguarded'})`,
+    );
 }
 
 test('the [Api set] comments are read as office-js writes them', () => {
@@ -101,8 +104,18 @@ test('the adapter calls nothing above the floor without a guard beside it', () =
   const adapterUses = [...uses].filter(([file]) => file !== PROBE).flatMap(([, list]) => list);
   expect(unguardedAboveFloor(adapterUses)).toEqual([]);
   // The guarded ones are there (the scan sees the adapter's calls): notes and merged areas.
-  const above = new Set(adapterUses.filter(({ api }) => !WITHOUT_SET.includes(api) && compareVersions(versionOf(api), EXCEL_API_FLOOR) > 0).map(({ api }) => api));
-  expect([...above].sort()).toEqual(['Note.content', 'Note.delete', 'Note.load', 'NoteCollection.add', 'NoteCollection.getItemOrNullObject', 'Range.getMergedAreasOrNullObject', 'Worksheet.notes']);
+  const above = new Set(
+    adapterUses.filter(({ api }) => !WITHOUT_SET.includes(api) && compareVersions(versionOf(api), EXCEL_API_FLOOR) > 0).map(({ api }) => api),
+  );
+  expect([...above].sort()).toEqual([
+    'Note.content',
+    'Note.delete',
+    'Note.load',
+    'NoteCollection.add',
+    'NoteCollection.getItemOrNullObject',
+    'Range.getMergedAreasOrNullObject',
+    'Worksheet.notes',
+  ]);
 });
 
 test('the stand-in knows every Excel API the adapter calls, with the set office-js gives it', () => {

@@ -17,4 +17,3 @@ export const EXCEL_API_FLOOR = '1.11';
 
 /** What the pane needs at run time and checks at start: the manifest's sets gate loading itself. */
 export const REQUIRED_SETS: readonly { name: string; version: string }[] = [{ name: 'ExcelApi', version: EXCEL_API_FLOOR }];
-

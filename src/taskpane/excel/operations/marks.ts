@@ -144,6 +144,7 @@ export async function markIn(
     const sheetOf = (mark: CellMark) => (byName.get(mark.sheet) as MarkTarget).sheet;
     const fillOf = queueFills(batch.map((mark) => ({ sheetName: mark.sheet, sheet: sheetOf(mark), cell: mark.cell })));
     const existingNotes = batch.map((mark) => (withNotes ? sheetOf(mark).notes.getItemOrNullObject(mark.cell) : null));
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch sized for the payload limit
     await context.sync();
 
     // 2. Record, then mark: one sync. The records are queued first, so that no mark is made
@@ -179,6 +180,7 @@ export async function markIn(
       }
     }
     if (withNotes) for (const { sheet, cell, text } of toNote) sheet.notes.add(cell, text);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch sized for the payload limit
     await context.sync();
     done += records.length;
     notes += toNote.length;
@@ -303,6 +305,7 @@ export async function clearIn(context: ExcelContext, notices: Notice[], options:
     }
     const fillOf = queueFills(batch.filter(({ record }) => record.fill !== '').map(({ sheet, cell }) => ({ sheetName: sheet, sheet: sheetOf(sheet), cell })));
     const ourNotes = batch.map(({ record, sheet, cell }) => (withNotes && record.noteBytes > 0 ? sheetOf(sheet).notes.getItemOrNullObject(cell).load('content') : null));
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch sized for the payload limit
     await context.sync();
 
     // 2. Put back what is still ours. One sync.
@@ -341,6 +344,7 @@ export async function clearIn(context: ExcelContext, notices: Notice[], options:
       const original = decodeFill(fill);
       for (const address of rangesOf(cells)) restoreFill(sheet.getRange(address).format.fill, original);
     }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch sized for the payload limit
     await context.sync();
     done += batch.length;
     options.onProgress?.({ phase: 'clearing', done, total: live.length });
@@ -381,6 +385,7 @@ export async function clearIn(context: ExcelContext, notices: Notice[], options:
       batch.map((i) => rows[i]),
       batch.map((i) => formats[i]),
     );
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch sized for the payload limit
     if (b < batches.length - 1) await context.sync();
   }
   if (storeEnd > written) store.getRangeByIndexes(written, 0, storeEnd - written, MARKS_HEADER.length).clear();
