@@ -42,7 +42,6 @@ interface Settled {
 async function readSheets(context: ExcelContext, workbook: Workbook, options: OperationOptions): Promise<SheetInput[]> {
   const sheets: SheetInput[] = [];
   const total = workbook.targets.reduce((sum, target) => sum + (target.used?.rowCount ?? 0), 0);
-  const merges = context.supports('1.13');
   let done = 0;
   for (const target of workbook.targets) {
     const used = target.used;
@@ -51,7 +50,7 @@ async function readSheets(context: ExcelContext, workbook: Workbook, options: Op
     await readBlocks(context, target.sheet, used, {
       property: 'values',
       bytesPerCell: BYTES_PER_VALUE_CELL,
-      merges,
+      merges: true,
       take: (block) => {
         rows.push(...block);
         done += block.length;
@@ -210,16 +209,14 @@ export async function insertRegister(context: ExcelContext): Promise<string> {
   body('id').numberFormat = column('@');
   for (const field of ['eventDate', 'reviewDate', 'paidDate', 'dueDate'] as ClaimField[]) body(field).numberFormat = column('yyyy-mm-dd');
   body('payable').numberFormat = column('#,##0.00');
-  if (context.supports('1.8')) {
-    const list = (field: ClaimField, items: readonly string[], title: string) => {
-      const validation = body(field).dataValidation;
-      validation.rule = { list: { inCellDropDown: true, source: items.join(',') } };
-      validation.errorAlert = { showAlert: true, style: 'Warning', title, message: `请从列表中选择${title}：${items.join('、')}。` };
-    };
-    list('plan', PLANS.map((plan) => plan.shortName), claimHeader('plan'));
-    list('event', EVENTS.map((event) => event.names[0]), claimHeader('event'));
-  }
-  if (context.supports('1.7')) sheet.freezePanes.freezeRows(1);
+  const list = (field: ClaimField, items: readonly string[], title: string) => {
+    const validation = body(field).dataValidation;
+    validation.rule = { list: { inCellDropDown: true, source: items.join(',') } };
+    validation.errorAlert = { showAlert: true, style: 'Warning', title, message: `请从列表中选择${title}：${items.join('、')}。` };
+  };
+  list('plan', PLANS.map((plan) => plan.shortName), claimHeader('plan'));
+  list('event', EVENTS.map((event) => event.names[0]), claimHeader('event'));
+  sheet.freezePanes.freezeRows(1);
   sheet.getRangeByIndexes(0, 0, 1, typed.length + computed.length).format.autofitColumns();
   body('id').format.columnWidth = 150;
   body('explanation').format.columnWidth = 300;
