@@ -38,7 +38,7 @@ async function writeRegister(path: string, rows?: unknown[][]): Promise<void> {
         REGISTER_HEADER,
         [1, '薄', BO, '指定疾病', '重疾', '冠状动脉支架植入术', utc('2026-03-01'), utc('2026-03-10'), utc('2026-04-01'), '已付'],
         [2, '安娜', ANNA, '团体意外', '意外医疗', 1800, utc('2026-07-01'), utc('2026-09-01'), null, null],
-        [3, '薄', BO, '指定疾病', '重疾', '肺部阴影待查', utc('2026-10-01'), null, null, null],
+        [3, '薄', BO, '指定疾病', '重疾', '疑似肺癌', utc('2026-10-01'), null, null, null],
         [4, '安娜', ANNA, '指定疾病', '重疾', '胃癌', utc('2026-10-02'), null, null, null],
       ],
       setup: (sheet) => {
@@ -142,7 +142,7 @@ describe('mutual-aid claims', () => {
     expect(sheet.getCell('M3').value).toEqual(utc('2026-04-22'));
     expect(sheet.getCell('N4').value).toBe('已逾期');
     expect(sheet.getCell('K5').value).toBeNull();
-    expect(sheet.getCell('L5').value).toContain('待查');
+    expect(sheet.getCell('L5').value).toContain('疑似');
     // The clerk's typed cells are as they were; the overdue claim's review date is marked.
     expect(sheet.getCell('F3').value).toBe('冠状动脉支架植入术');
     expect(sheet.getCell('C3').value).toBe(BO);

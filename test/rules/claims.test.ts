@@ -142,7 +142,7 @@ describe('status and due date', () => {
       { ...base, id: ids[1], detail: '肝癌', reviewDate: '2026-09-01' },
       { ...base, id: ids[2], detail: '胃癌', reviewDate: '2026-09-30' },
       { ...base, id: ids[3], detail: '结肠癌', reviewDate: '2026-10-09' },
-      { ...base, id: ids[4], detail: '肺部阴影待查' },
+      { ...base, id: ids[4], detail: '疑似肺癌' },
     ],
   });
 

@@ -38,7 +38,7 @@ function registerSpec(): SheetSpec {
       REGISTER_HEADER,
       [1, '薄', BO, '指定疾病', '重疾', '冠状动脉支架植入术', serial('2026-03-01'), serial('2026-03-10'), serial('2026-04-01'), '已付'],
       [2, '安娜', ANNA, '团体意外', '意外医疗', 1800, serial('2026-07-01'), serial('2026-09-01'), '', ''],
-      [3, '薄', BO, '指定疾病', '重疾', '肺部阴影待查', serial('2026-10-01'), '', '', ''],
+      [3, '薄', BO, '指定疾病', '重疾', '疑似肺癌', serial('2026-10-01'), '', '', ''],
       [4, '安娜', ANNA, '指定疾病', '重疾', '胃癌', serial('2026-10-02'), '', '', ''],
     ],
     fills: { H4: solidFill('#FFFF00') },
@@ -87,7 +87,7 @@ describe('理赔计算', () => {
     expect(values[2].slice(10, 14)).toEqual([6000, expect.stringContaining('6,000'), serial('2026-04-22'), STATUS_TITLES.paid]);
     expect(values[3][13]).toBe(STATUS_TITLES.overdue);
     expect(values[4][10]).toBe('');
-    expect(values[4][11]).toContain('待查');
+    expect(values[4][11]).toContain('疑似');
     expect(workbook.fillAt('理赔登记', 'K2').color).toBe(COMPUTED_HEADER_FILL);
     expect(result.written).toBe(4 + 4 * 4);
   });

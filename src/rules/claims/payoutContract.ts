@@ -53,7 +53,9 @@ export function payoutFor(claim: Claim, paidByLimit: ReadonlyMap<string, number>
     paidBeforeByLimit: Object.fromEntries(paidByLimit),
   });
   if (!result.ok) return result;
-  return { ...result, condolence: condolenceOf(result.parts), towardLimits: towardLimits(result.parts) };
+  // The note is a getter (built when read): read it here, a spread would lose it.
+  const { amount, parts, limit, note } = result;
+  return { ok: true, amount, parts, limit, note, condolence: condolenceOf(parts), towardLimits: towardLimits(parts) };
 }
 
 /** The id of the limit a claim of this event counts against, or null when the plan has no such event. */
