@@ -132,7 +132,9 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
   const stylesXml = stylesPath ? text(stylesPath) : null;
   const styles = new StylesPatcher(stylesXml);
   if (stylesXml === null) {
-    stylesPath = freePartName(taken, 'xl/styles', '.xml');
+    // The conventional name when it is free (some readers look for no other).
+    stylesPath = taken.has(PartIndex.key('xl/styles.xml')) ? freePartName(taken, 'xl/styles', '.xml') : 'xl/styles.xml';
+    taken.add(PartIndex.key(stylesPath));
     workbookRels.add(REL_TYPES.styles, stylesPath);
     contentTypes.addOverride(stylesPath, CONTENT_TYPES.styles);
   }

@@ -7,7 +7,7 @@
  */
 import { inflatePart, PartStream, ZipPart } from '../zip';
 import { MarkKind } from './styles';
-import { attribute, columnLetters, columnNumber, insertBefore, parseCellRef } from './xml';
+import { attribute, columnLetters, insertBefore, parseCellRef } from './xml';
 
 export interface CellMark {
   row: number;
@@ -134,7 +134,6 @@ export class SheetPatcher {
       this.out.write(`${head}${tag.slice(0, -2).trimEnd()}>${this.insertRowsBefore(Infinity)}</${this.prefix}sheetData>`);
       this.phase = 'tail';
       this.buffer = rest;
-      this.closeSheetData();
       return;
     }
     this.out.write(head + tag);
@@ -187,11 +186,7 @@ export class SheetPatcher {
     }
     this.out.write(parts.join(''));
     this.buffer = buffer.slice(at);
-    if (this.phase === 'tail') this.closeSheetData();
-  }
-
-  private closeSheetData(): void {
-    // Nothing more to do until the end: the tail (merges, validations, drawings…) is small and kept whole.
+    // From </sheetData> on, the rest (merges, validations, drawings…) is small and kept whole until the end.
   }
 
   /** New rows for the marks on rows the file does not hold, up to (not including) `before`. */
@@ -269,5 +264,3 @@ function withStyle(tag: string, style: number): string {
   const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, end).trimEnd()} s="${style}"${tag.slice(end)}`;
 }
-
-export { columnNumber };
