@@ -167,21 +167,33 @@ export function partText(archive: Uint8Array, part: ZipPart): string {
   return text + decoder.decode();
 }
 
-let crcTable: Uint32Array | null = null;
+let crcTables: Uint32Array[] | null = null;
+
+/** Eight 256-entry tables for CRC-32 "slicing by 8" (eight bytes per step, several times faster than one). */
+function tables(): Uint32Array[] {
+  if (crcTables) return crcTables;
+  const made = Array.from({ length: 8 }, () => new Uint32Array(256));
+  for (let n = 0; n < 256; n += 1) {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    made[0][n] = c >>> 0;
+  }
+  for (let n = 0; n < 256; n += 1) for (let t = 1; t < 8; t += 1) made[t][n] = (made[t - 1][n] >>> 8) ^ made[0][made[t - 1][n] & 0xff];
+  crcTables = made;
+  return made;
+}
 
 /** CRC-32 (the zip polynomial) of `bytes`, continuing from `crc`. */
 export function crc32(bytes: Uint8Array, crc = 0): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n += 1) {
-      let c = n;
-      for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  const table = crcTable;
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = tables();
   let c = ~crc >>> 0;
-  for (let i = 0; i < bytes.length; i += 1) c = table[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  let i = 0;
+  const end8 = bytes.length - (bytes.length % 8);
+  for (; i < end8; i += 8) {
+    const a = (c ^ (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24))) >>> 0;
+    c = t7[a & 0xff] ^ t6[(a >>> 8) & 0xff] ^ t5[(a >>> 16) & 0xff] ^ t4[a >>> 24] ^ t3[bytes[i + 4]] ^ t2[bytes[i + 5]] ^ t1[bytes[i + 6]] ^ t0[bytes[i + 7]];
+  }
+  for (; i < bytes.length; i += 1) c = t0[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
 }
 
@@ -213,10 +225,16 @@ export interface DeflatedPart {
   compressedSize: number;
 }
 
+/**
+ * Level 1: fflate's level 6 takes about four times as long on a large sheet (12 s against 3 s for
+ * 72 MB of XML, measured) for a file about a fifth smaller; the copy's time matters more than its size.
+ */
+const DEFLATE_LEVEL = 1;
+
 /** Deflates a new part as its content streams in; `done` receives it on close. */
 export function deflatePart(name: string, done: (part: DeflatedPart) => void): PartStream {
   const part: DeflatedPart = { name, chunks: [], crc: 0, size: 0, compressedSize: 0 };
-  const deflater = new Deflate({ level: 6 }, (chunk) => {
+  const deflater = new Deflate({ level: DEFLATE_LEVEL }, (chunk) => {
     part.compressedSize += chunk.length;
     if (part.compressedSize > MAX_32) throw new ZipFormatError(`${name} 超过 4 GiB，无法写出`);
     if (chunk.length > 0) part.chunks.push(chunk);

@@ -12,7 +12,7 @@ import { DeflatedPart, deflatePart, deflateWhole, PartIndex, partText, readZip, 
 import { addNoteShapes, blocksFor, highestShapeBlock, mergeComments, Note } from './notes';
 import { appendSheet, CONTENT_TYPES, ContentTypesPart, freePartName, REL_TYPES, RelationshipsPart, relsPathFor, resolveTarget, workbookSheets } from './package';
 import { noteLine, RESULTS_SHEET, safeText, writeResultsSheet } from './results';
-import { CellMark, MergeArea, readMerges, SheetPatcher } from './sheet';
+import { CellMark, MergeArea, scanSheet, SheetPatcher } from './sheet';
 import { MarkKind, MINIMAL_STYLES, StylesPatcher } from './styles';
 import { columnLetters, parseCellRef, xmlText } from './xml';
 
@@ -154,7 +154,8 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
     const part = sheetPath ? index.get(sheetPath) : undefined;
     if (!sheetPath || !part) continue;
 
-    const targets = sheetTargets(sheetFindings, readMerges(bytes, part));
+    const scan = scanSheet(bytes, part);
+    const targets = sheetTargets(sheetFindings, scan.merges);
     const marks = new Map<number, Map<number, CellMark>>();
     for (const target of targets.values()) {
       const row = marks.get(target.row) ?? new Map<number, CellMark>();
@@ -184,7 +185,7 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
       },
       deflatePart(part.name, (deflated) => replace(part.name, deflated)),
     );
-    patcher.run(bytes, part);
+    patcher.run(bytes, part, scan.inflated);
 
     const commentsRel = sheetRels.ofType(REL_TYPES.comments);
     const commentsPath = commentsRel ? resolveTarget(sheetPath, commentsRel.target) : freePartName(taken, 'xl/comments', '.xml');

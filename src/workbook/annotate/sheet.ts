@@ -25,35 +25,69 @@ export interface MergeArea {
 /** Elements that follow <legacyDrawing> in a worksheet (CT_Worksheet's order). */
 const AFTER_LEGACY_DRAWING = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
+/** Inflated sheet bytes kept from the merge scan for the patch pass, at most (beyond it the sheet is inflated again). */
+const KEEP_INFLATED = 96 * 1024 * 1024;
+
+const MERGE_MARK = [...'mergeCell'].map((ch) => ch.charCodeAt(0));
+
+/** Where "mergeCell" starts in `bytes` (searched as ASCII bytes, no decoding), or -1. */
+function findMergeMark(bytes: Uint8Array, from: number): number {
+  for (let at = bytes.indexOf(MERGE_MARK[0], from); at >= 0 && at + MERGE_MARK.length <= bytes.length; at = bytes.indexOf(MERGE_MARK[0], at + 1)) {
+    let k = 1;
+    while (k < MERGE_MARK.length && bytes[at + k] === MERGE_MARK[k]) k += 1;
+    if (k === MERGE_MARK.length) return at;
+  }
+  return -1;
+}
+
+export interface SheetScan {
+  merges: MergeArea[];
+  /** The inflated part, when small enough to keep (saves inflating it twice). */
+  inflated: Uint8Array[] | null;
+}
+
 /**
- * The sheet's merged areas. <mergeCells> follows <sheetData>, so the sheet is inflated once first and
- * only the text from the first "mergeCell" on is kept (rows are dropped as they stream by).
+ * The sheet's merged areas. <mergeCells> follows <sheetData>, so the sheet is inflated once first;
+ * only the bytes from the first "mergeCell" on are decoded.
  */
-export function readMerges(archive: Uint8Array, part: ZipPart): MergeArea[] {
-  const decoder = new TextDecoder('utf-8');
-  let tail: string | null = null;
-  let carry = '';
+export function scanSheet(archive: Uint8Array, part: ZipPart): SheetScan {
+  const kept: Uint8Array[] = [];
+  let keptBytes = 0;
+  let keep = true;
+  let tail: Uint8Array[] | null = null;
+  let carry = new Uint8Array(0);
   inflatePart(archive, part, (chunk) => {
-    const text = decoder.decode(chunk, { stream: true });
-    if (tail !== null) {
-      tail += text;
+    if (keep) {
+      keptBytes += chunk.length;
+      if (keptBytes > KEEP_INFLATED) {
+        keep = false;
+        kept.length = 0;
+      } else kept.push(chunk);
+    }
+    if (tail) {
+      tail.push(chunk);
       return;
     }
-    const window = carry + text;
-    const at = window.indexOf('mergeCell');
-    if (at >= 0) tail = window.slice(at);
-    else carry = window.slice(-16);
+    const window = new Uint8Array(carry.length + chunk.length);
+    window.set(carry);
+    window.set(chunk, carry.length);
+    const at = findMergeMark(window, 0);
+    if (at >= 0) tail = [window.subarray(at)];
+    else carry = window.slice(Math.max(0, window.length - MERGE_MARK.length));
   });
-  if (tail === null) return [];
-  const areas: MergeArea[] = [];
-  for (const match of (tail as string).matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*"([^"]+)"/g)) {
-    const [from, to = from] = match[1].split(':');
-    const a = parseCellRef(from);
-    const b = parseCellRef(to);
-    if (!a || !b) continue;
-    areas.push({ top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) });
+  const merges: MergeArea[] = [];
+  if (tail) {
+    const decoder = new TextDecoder('utf-8');
+    const text = (tail as Uint8Array[]).map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
+    for (const match of text.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*"([^"]+)"/g)) {
+      const [from, to = from] = match[1].split(':');
+      const a = parseCellRef(from);
+      const b = parseCellRef(to);
+      if (!a || !b) continue;
+      merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) });
+    }
   }
-  return areas;
+  return { merges, inflated: keep ? kept : null };
 }
 
 type Phase = 'head' | 'rows' | 'tail';
@@ -92,10 +126,11 @@ export class SheetPatcher {
     this.pendingRows = [...options.marks.keys()].sort((a, b) => a - b);
   }
 
-  /** Feeds the whole part from the archive and closes the output. */
-  run(archive: Uint8Array, part: ZipPart): void {
+  /** Feeds the whole part (from the scan's inflated bytes when it kept them) and closes the output. */
+  run(archive: Uint8Array, part: ZipPart, inflated: readonly Uint8Array[] | null): void {
     const decoder = new TextDecoder('utf-8');
-    inflatePart(archive, part, (chunk) => this.write(decoder.decode(chunk, { stream: true })));
+    if (inflated) for (const chunk of inflated) this.write(decoder.decode(chunk, { stream: true }));
+    else inflatePart(archive, part, (chunk) => this.write(decoder.decode(chunk, { stream: true })));
     this.write(decoder.decode());
     this.end();
   }
@@ -177,7 +212,7 @@ export class SheetPatcher {
         if (closeAt < 0) break;
         rowEnd = closeAt + close.length;
       }
-      const rowNumber = Number(attribute(tag, 'r') ?? this.lastRow + 1);
+      const rowNumber = rowNumberOf(tag) ?? this.lastRow + 1;
       parts.push(this.insertRowsBefore(rowNumber));
       this.lastRow = rowNumber;
       const marks = this.options.marks.get(rowNumber);
@@ -257,6 +292,18 @@ export class SheetPatcher {
     const declaration = this.relPrefix ? '' : ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
     return insertBefore(tail, `<${this.prefix}legacyDrawing${declaration} ${rel}:id="${newId}"/>`, AFTER_LEGACY_DRAWING, 'worksheet');
   }
+}
+
+/** The r attribute of a row's start tag (a fast path for the common form ` r="12"`), or null. */
+function rowNumberOf(tag: string): number | null {
+  const at = tag.indexOf(' r="');
+  if (at >= 0) {
+    const end = tag.indexOf('"', at + 4);
+    const n = Number(tag.slice(at + 4, end));
+    if (Number.isInteger(n) && n > 0) return n;
+  }
+  const value = attribute(tag, 'r');
+  return value === null ? null : Number(value);
 }
 
 function withStyle(tag: string, style: number): string {
