@@ -144,14 +144,32 @@ export function rawBytes(archive: Uint8Array, part: ZipPart): Uint8Array {
 
 const INFLATE_SLICE = 64 * 1024;
 
+/**
+ * A faster raw-deflate codec a platform may offer (Node's zlib); fflate is used where none is given.
+ * `deflateRaw` compresses one piece of a part: pieces are compressed independently and concatenated,
+ * so a non-final piece must end with a sync flush (byte-aligned, no final block), as pigz does.
+ */
+export interface Codec {
+  inflateRaw(raw: Uint8Array): Uint8Array;
+  deflateRaw(piece: Uint8Array, final: boolean): Uint8Array;
+}
+
+/** Parts up to this inflated size may be inflated whole by the codec; larger ones stream through fflate (bounded memory). */
+const WHOLE_INFLATE_LIMIT = 96 * 1024 * 1024;
+
 /** Streams a part's inflated bytes to `onChunk`, a slice at a time. */
-export function inflatePart(archive: Uint8Array, part: ZipPart, onChunk: (chunk: Uint8Array) => void): void {
+export function inflatePart(archive: Uint8Array, part: ZipPart, onChunk: (chunk: Uint8Array) => void, codec?: Codec): void {
   const raw = rawBytes(archive, part);
   if (part.method === 0) {
     for (let at = 0; at < raw.length; at += INFLATE_SLICE) onChunk(raw.subarray(at, at + INFLATE_SLICE));
     return;
   }
   if (part.method !== 8) throw new ZipFormatError(`zip 条目 ${part.name} 使用了不支持的压缩方式 ${part.method}`);
+  if (codec && part.size <= WHOLE_INFLATE_LIMIT) {
+    const whole = codec.inflateRaw(raw);
+    for (let at = 0; at < whole.length; at += INFLATE_SLICE * 16) onChunk(whole.subarray(at, at + INFLATE_SLICE * 16));
+    return;
+  }
   const inflater = new Inflate((chunk) => onChunk(chunk));
   if (raw.length === 0) inflater.push(new Uint8Array(0), true);
   for (let at = 0; at < raw.length; at += INFLATE_SLICE) inflater.push(raw.subarray(at, at + INFLATE_SLICE), at + INFLATE_SLICE >= raw.length);
@@ -231,14 +249,38 @@ export interface DeflatedPart {
  */
 const DEFLATE_LEVEL = 1;
 
+/** Codec pieces are this large (compressing them independently costs well under 1 % in size). */
+const CODEC_PIECE = 1024 * 1024;
+
 /** Deflates a new part as its content streams in; `done` receives it on close. */
-export function deflatePart(name: string, done: (part: DeflatedPart) => void): PartStream {
+export function deflatePart(name: string, done: (part: DeflatedPart) => void, codec?: Codec): PartStream {
   const part: DeflatedPart = { name, chunks: [], crc: 0, size: 0, compressedSize: 0 };
-  const deflater = new Deflate({ level: DEFLATE_LEVEL }, (chunk) => {
+  const output = (chunk: Uint8Array) => {
     part.compressedSize += chunk.length;
     if (part.compressedSize > MAX_32) throw new ZipFormatError(`${name} 超过 4 GiB，无法写出`);
     if (chunk.length > 0) part.chunks.push(chunk);
-  });
+  };
+  let deflater: { push(bytes: Uint8Array, final: boolean): void };
+  if (codec) {
+    let held: Uint8Array[] = [];
+    let heldBytes = 0;
+    deflater = {
+      push: (bytes, final) => {
+        held.push(bytes);
+        heldBytes += bytes.length;
+        if (heldBytes < CODEC_PIECE && !final) return;
+        const piece = new Uint8Array(heldBytes);
+        let at = 0;
+        for (const chunk of held) {
+          piece.set(chunk, at);
+          at += chunk.length;
+        }
+        held = [];
+        heldBytes = 0;
+        output(codec.deflateRaw(piece, final));
+      },
+    };
+  } else deflater = new Deflate({ level: DEFLATE_LEVEL }, output);
   let pending: string[] = [];
   let pendingLength = 0;
   const feed = (bytes: Uint8Array, final: boolean) => {
@@ -271,11 +313,15 @@ export function deflatePart(name: string, done: (part: DeflatedPart) => void): P
 }
 
 /** A whole new part, deflated at once. */
-export function deflateWhole(name: string, content: string | Uint8Array): DeflatedPart {
+export function deflateWhole(name: string, content: string | Uint8Array, codec?: Codec): DeflatedPart {
   let result: DeflatedPart | null = null;
-  const stream = deflatePart(name, (part) => {
-    result = part;
-  });
+  const stream = deflatePart(
+    name,
+    (part) => {
+      result = part;
+    },
+    codec,
+  );
   stream.write(content);
   stream.close();
   return result as unknown as DeflatedPart;

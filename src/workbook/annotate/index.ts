@@ -8,7 +8,7 @@
  */
 import { Finding, RosterReport, uniqueSheetName } from '../../rules/roster';
 import { CsvParser, detectDelimiter } from '../csvParse';
-import { DeflatedPart, deflatePart, deflateWhole, PartIndex, partText, readZip, ZipPart, ZipWriter } from '../zip';
+import { Codec, DeflatedPart, deflatePart, deflateWhole, PartIndex, partText, readZip, ZipPart, ZipWriter } from '../zip';
 import { addNoteShapes, blocksFor, highestShapeBlock, mergeComments, Note } from './notes';
 import { appendSheet, CONTENT_TYPES, ContentTypesPart, freePartName, REL_TYPES, RelationshipsPart, relsPathFor, resolveTarget, workbookSheets } from './package';
 import { noteLine, RESULTS_SHEET, safeText, writeResultsSheet } from './results';
@@ -30,6 +30,8 @@ export interface AnnotateOptions {
   files?: readonly string[];
   /** For a CSV: its encoding (as TextDecoder names it) and the sheet name its rows were checked under. */
   csv?: { encoding: string; sheetName: string };
+  /** A faster deflate codec where the platform has one (the command passes Node's zlib); fflate otherwise. */
+  codec?: Codec;
 }
 
 export class AnnotateError extends Error {}
@@ -38,7 +40,7 @@ export class AnnotateError extends Error {}
 export function annotateWorkbook(source: AnnotateSource, report: RosterReport, options: AnnotateOptions = {}): Uint8Array {
   const findings = report.findings.filter((finding) => finding.file === undefined || finding.file === source.name);
   const bytes = options.csv ? csvPackage(source.bytes, options.csv.encoding, options.csv.sheetName) : source.bytes;
-  return patchPackage(bytes, findings, { label: source.name, report, files: options.files ?? [source.name] });
+  return patchPackage(bytes, findings, { label: source.name, report, files: options.files ?? [source.name], codec: options.codec });
 }
 
 interface Target {
@@ -89,6 +91,7 @@ interface PatchContext {
   label: string;
   report: RosterReport;
   files: readonly string[];
+  codec?: Codec;
 }
 
 function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: PatchContext): Uint8Array {
@@ -154,7 +157,7 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
     const part = sheetPath ? index.get(sheetPath) : undefined;
     if (!sheetPath || !part) continue;
 
-    const scan = scanSheet(bytes, part);
+    const scan = scanSheet(bytes, part, context.codec);
     const targets = sheetTargets(sheetFindings, scan.merges);
     const marks = new Map<number, Map<number, CellMark>>();
     for (const target of targets.values()) {
@@ -183,9 +186,9 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
           return newDrawingId;
         },
       },
-      deflatePart(part.name, (deflated) => replace(part.name, deflated)),
+      deflatePart(part.name, (deflated) => replace(part.name, deflated), context.codec),
     );
-    patcher.run(bytes, part, scan.inflated);
+    patcher.run(bytes, part, scan.inflated, context.codec);
 
     const commentsRel = sheetRels.ofType(REL_TYPES.comments);
     const commentsPath = commentsRel ? resolveTarget(sheetPath, commentsRel.target) : freePartName(taken, 'xl/comments', '.xml');
@@ -214,7 +217,7 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
   const resultsPath = freePartName(taken, 'xl/worksheets/sheet', '.xml');
   const resultStyles = styles.resultStyles();
   writeResultsSheet(
-    deflatePart(resultsPath, (deflated) => replace(resultsPath, deflated)),
+    deflatePart(resultsPath, (deflated) => replace(resultsPath, deflated), context.codec),
     { label: context.label, findings, report: context.report, files: context.files, styles: resultStyles },
   );
   const resultsRelId = workbookRels.add(REL_TYPES.worksheet, resultsPath);
@@ -225,7 +228,7 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
   replace('[Content_Types].xml', contentTypes.toString());
 
   const writer = new ZipWriter();
-  const place = (name: string, content: string | DeflatedPart) => writer.addDeflated(typeof content === 'string' ? deflateWhole(name, content) : content);
+  const place = (name: string, content: string | DeflatedPart) => writer.addDeflated(typeof content === 'string' ? deflateWhole(name, content, context.codec) : content);
   for (const part of parts) {
     const replacement = replaced.get(PartIndex.key(part.name));
     if (replacement === undefined) writer.copyPart(bytes, part);

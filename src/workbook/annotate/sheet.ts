@@ -5,7 +5,7 @@
  * are numbered as Excel numbers them (one after the previous). After <sheetData>, a <legacyDrawing>
  * is added in its schema position when the sheet gets its first notes.
  */
-import { inflatePart, PartStream, ZipPart } from '../zip';
+import { Codec, inflatePart, PartStream, ZipPart } from '../zip';
 import { MarkKind } from './styles';
 import { attribute, columnLetters, insertBefore, parseCellRef } from './xml';
 
@@ -50,7 +50,7 @@ export interface SheetScan {
  * The sheet's merged areas. <mergeCells> follows <sheetData>, so the sheet is inflated once first;
  * only the bytes from the first "mergeCell" on are decoded.
  */
-export function scanSheet(archive: Uint8Array, part: ZipPart): SheetScan {
+export function scanSheet(archive: Uint8Array, part: ZipPart, codec?: Codec): SheetScan {
   const kept: Uint8Array[] = [];
   let keptBytes = 0;
   let keep = true;
@@ -74,7 +74,7 @@ export function scanSheet(archive: Uint8Array, part: ZipPart): SheetScan {
     const at = findMergeMark(window, 0);
     if (at >= 0) tail = [window.subarray(at)];
     else carry = window.slice(Math.max(0, window.length - MERGE_MARK.length));
-  });
+  }, codec);
   const merges: MergeArea[] = [];
   if (tail) {
     const decoder = new TextDecoder('utf-8');
@@ -127,10 +127,10 @@ export class SheetPatcher {
   }
 
   /** Feeds the whole part (from the scan's inflated bytes when it kept them) and closes the output. */
-  run(archive: Uint8Array, part: ZipPart, inflated: readonly Uint8Array[] | null): void {
+  run(archive: Uint8Array, part: ZipPart, inflated: readonly Uint8Array[] | null, codec?: Codec): void {
     const decoder = new TextDecoder('utf-8');
     if (inflated) for (const chunk of inflated) this.write(decoder.decode(chunk, { stream: true }));
-    else inflatePart(archive, part, (chunk) => this.write(decoder.decode(chunk, { stream: true })));
+    else inflatePart(archive, part, (chunk) => this.write(decoder.decode(chunk, { stream: true })), codec);
     this.write(decoder.decode());
     this.end();
   }
@@ -176,49 +176,68 @@ export class SheetPatcher {
     this.phase = 'rows';
   }
 
+  /**
+   * The rows met so far. Runs of rows that need no change are passed on as one slice; only a marked
+   * row is rebuilt, and new rows are inserted before the first row numbered after them.
+   */
   private rows(): void {
     const buffer = this.buffer;
-    let at = 0;
     const parts: string[] = [];
+    const rowOpen = `<${this.prefix}row`;
+    let at = 0;
+    let copyFrom = 0;
     for (;;) {
       const open = buffer.indexOf('<', at);
       if (open < 0) {
-        parts.push(buffer.slice(at));
         at = buffer.length;
         break;
       }
-      parts.push(buffer.slice(at, open));
-      at = open;
       const tagEnd = buffer.indexOf('>', open);
-      if (tagEnd < 0) break;
-      const tag = buffer.slice(open, tagEnd + 1);
-      const name = /^<\/?([\w.-]+:)?([\w.-]+)/.exec(tag);
-      if (tag.startsWith('</') && name?.[2] === 'sheetData') {
-        parts.push(this.insertRowsBefore(Infinity));
-        this.phase = 'tail';
+      if (tagEnd < 0) {
+        at = open;
         break;
       }
-      if (name?.[2] !== 'row' || tag.startsWith('</')) {
-        // Anything else between rows (whitespace, an XML comment's start) passes on.
-        parts.push(tag);
+      if (buffer.charCodeAt(open + 1) === 47 /* / */) {
+        if (/^<\/([\w.-]+:)?sheetData\s*>$/.test(buffer.slice(open, tagEnd + 1))) {
+          parts.push(buffer.slice(copyFrom, open), this.insertRowsBefore(Infinity));
+          copyFrom = open;
+          at = open;
+          this.phase = 'tail';
+          break;
+        }
+        at = tagEnd + 1;
+        continue;
+      }
+      const tag = buffer.slice(open, tagEnd + 1);
+      const prefix = tag.startsWith(rowOpen) && /[\s/>]/.test(tag[rowOpen.length]) ? this.prefix : /^<([\w.-]+:)?row[\s/>]/.exec(tag)?.[1];
+      if (prefix === undefined) {
+        // Anything else between rows (an XML comment, a processing instruction) passes on.
         at = tagEnd + 1;
         continue;
       }
       let rowEnd: number;
       if (tag.endsWith('/>')) rowEnd = tagEnd + 1;
       else {
-        const close = `</${name[1] ?? ''}row>`;
+        const close = `</${prefix ?? ''}row>`;
         const closeAt = buffer.indexOf(close, tagEnd);
-        if (closeAt < 0) break;
+        if (closeAt < 0) {
+          at = open;
+          break;
+        }
         rowEnd = closeAt + close.length;
       }
       const rowNumber = rowNumberOf(tag) ?? this.lastRow + 1;
-      parts.push(this.insertRowsBefore(rowNumber));
       this.lastRow = rowNumber;
       const marks = this.options.marks.get(rowNumber);
-      parts.push(marks ? this.patchRow(buffer.slice(open, rowEnd), tag, marks) : buffer.slice(open, rowEnd));
+      const insertsBefore = this.pendingAt < this.pendingRows.length && this.pendingRows[this.pendingAt] <= rowNumber;
+      if (marks || insertsBefore) {
+        parts.push(buffer.slice(copyFrom, open), this.insertRowsBefore(rowNumber));
+        parts.push(marks ? this.patchRow(buffer.slice(open, rowEnd), tag, marks) : buffer.slice(open, rowEnd));
+        copyFrom = rowEnd;
+      }
       at = rowEnd;
     }
+    parts.push(buffer.slice(copyFrom, at));
     this.out.write(parts.join(''));
     this.buffer = buffer.slice(at);
     // From </sheetData> on, the rest (merges, validations, drawings…) is small and kept whole until the end.
