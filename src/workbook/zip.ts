@@ -7,9 +7,8 @@
  */
 import { Deflate, Inflate } from 'fflate';
 
-export interface ZipPart {
-  /** The name as stored ("xl/worksheets/sheet1.xml"). */
-  name: string;
+/** What the zip records of an entry's stored bytes. */
+interface StoredEntry {
   /** 0 stored, 8 deflated. */
   method: number;
   crc: number;
@@ -18,6 +17,11 @@ export interface ZipPart {
   /** DOS time and date of the entry, kept on a copy. */
   time: number;
   date: number;
+}
+
+export interface ZipPart extends StoredEntry {
+  /** The name as stored ("xl/worksheets/sheet1.xml"). */
+  name: string;
   /** Where the compressed bytes start in the archive. */
   dataOffset: number;
 }
@@ -217,14 +221,8 @@ export function crc32(bytes: Uint8Array, crc = 0): number {
 
 const encoder = new TextEncoder();
 
-interface CentralRecord {
+interface CentralRecord extends StoredEntry {
   nameBytes: Uint8Array;
-  method: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  time: number;
-  date: number;
   offset: number;
 }
 
@@ -343,19 +341,24 @@ export class ZipWriter {
     if (this.offset > MAX_32) throw new ZipFormatError('批注副本超过 4 GiB，无法写出');
   }
 
+  /** The fields a local header (at 4) and a central directory entry (at 6) share, from "version needed" to the name's length. */
+  private static sharedFields(data: DataView, at: number, record: CentralRecord): void {
+    data.setUint16(at, 20, true);
+    data.setUint16(at + 2, UTF8_FLAG, true);
+    data.setUint16(at + 4, record.method, true);
+    data.setUint16(at + 6, record.time, true);
+    data.setUint16(at + 8, record.date, true);
+    data.setUint32(at + 10, record.crc, true);
+    data.setUint32(at + 14, record.compressedSize, true);
+    data.setUint32(at + 18, record.size, true);
+    data.setUint16(at + 22, record.nameBytes.length, true);
+  }
+
   private localHeader(record: CentralRecord): Uint8Array {
     const header = new Uint8Array(30 + record.nameBytes.length);
     const data = view(header);
     data.setUint32(0, LOCAL_SIGNATURE, true);
-    data.setUint16(4, 20, true);
-    data.setUint16(6, UTF8_FLAG, true);
-    data.setUint16(8, record.method, true);
-    data.setUint16(10, record.time, true);
-    data.setUint16(12, record.date, true);
-    data.setUint32(14, record.crc, true);
-    data.setUint32(18, record.compressedSize, true);
-    data.setUint32(22, record.size, true);
-    data.setUint16(26, record.nameBytes.length, true);
+    ZipWriter.sharedFields(data, 4, record);
     header.set(record.nameBytes, 30);
     return header;
   }
@@ -385,15 +388,7 @@ export class ZipWriter {
       const data = view(entry);
       data.setUint32(0, CENTRAL_SIGNATURE, true);
       data.setUint16(4, 20, true);
-      data.setUint16(6, 20, true);
-      data.setUint16(8, UTF8_FLAG, true);
-      data.setUint16(10, record.method, true);
-      data.setUint16(12, record.time, true);
-      data.setUint16(14, record.date, true);
-      data.setUint32(16, record.crc, true);
-      data.setUint32(20, record.compressedSize, true);
-      data.setUint32(24, record.size, true);
-      data.setUint16(28, record.nameBytes.length, true);
+      ZipWriter.sharedFields(data, 6, record);
       data.setUint32(42, record.offset, true);
       entry.set(record.nameBytes, 46);
       this.push(entry);
