@@ -22,7 +22,9 @@ const ZLIB: Codec = {
 
 /** Writes the annotated copy of one input to `path` (the caller picks a temporary path and renames it). */
 export async function writeAnnotatedCopy(source: RosterSource, report: RosterReport, files: readonly string[], path: string): Promise<void> {
-  const bytes = new Uint8Array(await readFile(source.path));
+  const file = await readFile(source.path);
+  // A view of the file's bytes, not a copy.
+  const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
   const copy = annotateWorkbook({ name: source.label, bytes }, report, { files, csv: source.csv, codec: ZLIB });
   await writeFile(path, copy);
 }
