@@ -12,6 +12,7 @@ import { basename, dirname, extname, join, resolve } from 'path';
 import { RosterReport } from '../rules/roster';
 import { checkRosterSources, WorkbookError, WorkbookSource } from '../workbook';
 import { InputError } from './inputError';
+import { nativeInflateRaw } from './nativeInflate';
 import { renderReport } from './report';
 import { describeSource, loadSource, RosterSource } from './sources';
 
@@ -196,6 +197,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     let file = '';
     let rows = 0;
     const report = await checkRosterSources(sources, {
+      inflateRaw: nativeInflateRaw,
       onProgress: (at) => {
         if (progress === NO_PROGRESS && file === '') progress = startProgress(io, at.total, sources.length);
         if (at.file !== file) progress.file((file = at.file));

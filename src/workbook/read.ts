@@ -8,7 +8,7 @@ import { WorkbookError } from './errors';
 import { showBytes, WorkbookLimits, withDefaults } from './limits';
 import { SheetInfo, WorkbookSource, WorkbookVisitor } from './types';
 import { XlsxWorkbook } from './xlsx';
-import { InflateBudget, ZipPackage } from './zip';
+import { InflateBudget, InflateRaw, ZipPackage } from './zip';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -31,9 +31,16 @@ export interface OpenedWorkbook {
   read(visitor: WorkbookVisitor): Promise<void>;
 }
 
+export interface ReadOptions {
+  /** Lower limits than the defaults (tests). */
+  limits?: Partial<WorkbookLimits>;
+  /** The host's native inflate (Node's zlib); fflate's otherwise. */
+  inflateRaw?: InflateRaw;
+}
+
 /** Opens a source (reads the zip directory and the workbook part, or detects a CSV's encoding); throws WorkbookError. */
-export function openWorkbook(source: WorkbookSource, limits?: Partial<WorkbookLimits>): OpenedWorkbook {
-  const all = withDefaults(limits);
+export function openWorkbook(source: WorkbookSource, options: ReadOptions = {}): OpenedWorkbook {
+  const all = withDefaults(options.limits);
   const { name: label, bytes } = source;
   if (bytes.length === 0) throw new WorkbookError('EMPTY', `${label} 是空文件（0 字节）`);
   if (bytes.length > all.fileBytes) throw new WorkbookError('TOO_LARGE', `${label} 超过 ${showBytes(all.fileBytes)}，远超任何花名册`);
@@ -45,7 +52,7 @@ export function openWorkbook(source: WorkbookSource, limits?: Partial<WorkbookLi
   }
   const extension = extensionOf(label);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)) {
-    const zip = new ZipPackage(bytes, label, new InflateBudget(label, all));
+    const zip = new ZipPackage(bytes, label, new InflateBudget(label, all), options.inflateRaw);
     const workbook = XlsxWorkbook.open(zip, label, all);
     return { kind: 'xlsx', totalBytes: workbook.declaredBytes, read: (visitor) => workbook.read(visitor) };
   }
@@ -76,6 +83,6 @@ export function openWorkbook(source: WorkbookSource, limits?: Partial<WorkbookLi
 }
 
 /** Reads a source's sheets into the visitor; throws WorkbookError when the file cannot be read. */
-export async function readWorkbook(source: WorkbookSource, visitor: WorkbookVisitor, limits?: Partial<WorkbookLimits>): Promise<void> {
-  await openWorkbook(source, limits).read(visitor);
+export async function readWorkbook(source: WorkbookSource, visitor: WorkbookVisitor, options?: ReadOptions): Promise<void> {
+  await openWorkbook(source, options).read(visitor);
 }

@@ -5,8 +5,7 @@
  */
 import { HIDDEN_SHEET_REASON, RosterChecker, RosterReport } from '../rules/roster';
 import { WorkbookError } from './errors';
-import { WorkbookLimits } from './limits';
-import { OpenedWorkbook, openWorkbook } from './read';
+import { OpenedWorkbook, openWorkbook, ReadOptions } from './read';
 import { WorkbookSource } from './types';
 
 /**
@@ -24,10 +23,9 @@ export interface CheckProgress {
   rows: number;
 }
 
-export interface CheckSourcesOptions {
+export interface CheckSourcesOptions extends ReadOptions {
   onProgress?(progress: CheckProgress): void;
   isCancelled?(): boolean;
-  limits?: Partial<WorkbookLimits>;
 }
 
 /** Why a file gave no roster, or null when it did. */
@@ -42,7 +40,7 @@ function noRosterReason(report: RosterReport, label: string, hasContent: boolean
 
 /** Opens every source first (so a broken second file fails before any work), then checks them as one roster. */
 export async function checkRosterSources(sources: readonly WorkbookSource[], options: CheckSourcesOptions = {}): Promise<RosterReport> {
-  const opened: [WorkbookSource, OpenedWorkbook][] = sources.map((source) => [source, openWorkbook(source, options.limits)]);
+  const opened: [WorkbookSource, OpenedWorkbook][] = sources.map((source) => [source, openWorkbook(source, options)]);
   const total = opened.reduce((sum, [, workbook]) => sum + workbook.totalBytes, 0);
   const checker = new RosterChecker();
   const withContent = new Set<string>();

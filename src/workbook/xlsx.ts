@@ -9,14 +9,10 @@
 import { isHiddenSheet, RowSink, SheetInfo, WorkbookVisitor } from './types';
 import { WorkbookError } from './errors';
 import { WorkbookLimits } from './limits';
-import { decodeUtf8, scanXml, Tag, unescapeXml, XmlHandler, XmlScanner } from './xml';
-import { concat, ZipEntry, ZipPackage } from './zip';
+import { decodeUtf8, hasEntity, parseDigits, scanXml, Tag, unescapeXml, XmlHandler, XmlScanner } from './xml';
+import { concat, WHOLE_PART_BYTES, ZipEntry, ZipPackage } from './zip';
 import { UncalculatedFormula } from '../rules/values';
 
-/** Sheet parts up to this size are inflated once and scanned twice (merges, then rows); larger ones are inflated twice. */
-const WHOLE_PART_BYTES = 64 * 1024 * 1024;
-/** Bytes scanned between checks for cancelling and yielding. */
-const SLICE_BYTES = 1024 * 1024;
 /** Keep a page or pane responsive: yield to the event loop when a stretch of work has run this long. */
 const YIELD_AFTER_MS = 40;
 
@@ -54,7 +50,7 @@ function onOpen(open: (name: string, tag: Tag) => void): XmlHandler {
 }
 
 function partPieces(zip: ZipPackage, entry: ZipEntry): Iterable<Uint8Array> {
-  return zip.chunks(entry);
+  return zip.pieces(entry);
 }
 
 function readRelationships(zip: ZipPackage, entry: ZipEntry | null, label: string, limits: WorkbookLimits): Relationship[] {
@@ -118,6 +114,17 @@ export function columnOfAddress(address: string): number {
   let column = 0;
   for (let i = 0; i < address.length; i += 1) {
     const code = address.charCodeAt(i) | 0x20;
+    if (code < 97 || code > 122) break;
+    column = column * 26 + (code - 96);
+  }
+  return column;
+}
+
+/** The column of an address written in bytes ("AB12" → 28; 0 without letters). */
+function columnOfBytes(bytes: Uint8Array, start: number, end: number): number {
+  let column = 0;
+  for (let i = start; i < end; i += 1) {
+    const code = bytes[i] | 0x20;
     if (code < 97 || code > 122) break;
     column = column * 26 + (code - 96);
   }
@@ -320,6 +327,8 @@ class SheetRows implements XmlHandler {
   private column = 0;
   private type = 'n';
   private valueText: string | null = null;
+  /** The <v> text as a whole number when it is only digits (then valueText stays ''), else -1. */
+  private valueDigits = -1;
   private inlineText: string | null = null;
   private formulaText: string | null = null;
   private capture: 'v' | 't' | 'f' | null = null;
@@ -354,9 +363,14 @@ class SheetRows implements XmlHandler {
         break;
       case 'row': {
         if (!this.inSheetData) break;
-        const r = tag.attr('r');
-        const number = r !== null ? Number(r) : this.rowNumber + 1;
-        if (!Number.isInteger(number) || number < 1) throw new WorkbookError('CORRUPT', `${this.context.label} 已损坏：工作表"${this.context.sheet.name}"第 ${this.rowNumber} 行之后有无效的行号"${r}"`);
+        let number = this.rowNumber + 1;
+        if (tag.find('r')) {
+          number = parseDigits(tag.bytes, tag.valueStart, tag.valueEnd);
+          if (number < 1) {
+            const r = decodeUtf8(tag.bytes, tag.valueStart, tag.valueEnd);
+            throw new WorkbookError('CORRUPT', `${this.context.label} 已损坏：工作表"${this.context.sheet.name}"第 ${this.rowNumber} 行之后有无效的行号"${r.slice(0, 20)}"`);
+          }
+        }
         if (number > this.context.limits.rows) {
           throw new WorkbookError('TOO_MANY_ROWS', `${this.context.label} 的工作表"${this.context.sheet.name}"有第 ${number} 行，超过 Excel 的上限 ${this.context.limits.rows} 行`);
         }
@@ -372,14 +386,19 @@ class SheetRows implements XmlHandler {
       }
       case 'c': {
         if (!this.values) break;
-        const r = tag.attr('r');
-        const column = r !== null ? columnOfAddress(r) : this.column + 1;
-        if (column > this.context.limits.columns) {
-          throw new WorkbookError('TOO_MANY_COLUMNS', `${this.where()}有单元格地址"${r}"，超过 Excel 的上限 ${this.context.limits.columns} 列`);
+        let column = this.column + 1;
+        if (tag.find('r')) {
+          const letters = columnOfBytes(tag.bytes, tag.valueStart, tag.valueEnd);
+          if (letters > this.context.limits.columns) {
+            const r = decodeUtf8(tag.bytes, tag.valueStart, Math.min(tag.valueEnd, tag.valueStart + 30));
+            throw new WorkbookError('TOO_MANY_COLUMNS', `${this.where()}有单元格地址"${r}"，超过 Excel 的上限 ${this.context.limits.columns} 列`);
+          }
+          if (letters > 0) column = letters;
         }
-        this.column = column > 0 ? column : this.column + 1;
-        this.type = tag.attr('t') ?? 'n';
+        this.column = column;
+        this.type = tag.find('t') ? (tag.valueEnd - tag.valueStart === 1 ? String.fromCharCode(tag.bytes[tag.valueStart]) : decodeUtf8(tag.bytes, tag.valueStart, tag.valueEnd)) : 'n';
         this.valueText = null;
+        this.valueDigits = -1;
         this.inlineText = null;
         this.formulaText = null;
         break;
@@ -410,13 +429,24 @@ class SheetRows implements XmlHandler {
   private startCapture(what: 'v' | 't' | 'f'): void {
     this.capture = what;
     this.wantsText = true;
-    if (what === 'v') this.valueText = '';
+    if (what === 'v') {
+      this.valueText = '';
+      this.valueDigits = -1;
+    }
     else if (what === 'f') this.formulaText = '';
   }
 
   text(bytes: Uint8Array, start: number, end: number, raw: boolean): void {
+    if (this.capture === 'v' && this.valueText === '' && this.valueDigits < 0) {
+      // Most values are shared-string indexes and whole numbers: read without building a string.
+      this.valueDigits = parseDigits(bytes, start, end);
+      if (this.valueDigits >= 0) return;
+    } else if (this.valueDigits >= 0) {
+      this.valueText = String(this.valueDigits);
+      this.valueDigits = -1;
+    }
     const decoded = decodeUtf8(bytes, start, end);
-    const text = raw ? decoded : unescapeXml(decoded);
+    const text = raw || !hasEntity(bytes, start, end) ? decoded : unescapeXml(decoded);
     if (this.capture === 'v') this.valueText += text;
     else if (this.capture === 't') this.inlineText += text;
     else if (this.capture === 'f') this.formulaText += text;
@@ -451,23 +481,20 @@ class SheetRows implements XmlHandler {
   }
 
   private cellValue(): unknown {
+    const digits = this.valueDigits;
+    if (digits >= 0) {
+      if (this.type === 's') return this.sharedString(String(digits), digits);
+      if (this.type === 'n') return digits;
+      if (this.type === 'b') return digits === 1;
+      this.valueText = String(digits);
+    }
     const text = this.valueText;
     if (text === null && this.inlineText === null) {
       return this.formulaText !== null ? ({ uncalculatedFormula: this.formulaText } satisfies UncalculatedFormula) : null;
     }
     switch (this.type) {
-      case 's': {
-        if (text === null || text.trim() === '') return null;
-        const index = Number(text);
-        const strings = this.context.sharedStrings;
-        if (!Number.isInteger(index) || index < 0 || index >= strings.length) {
-          throw new WorkbookError(
-            'SHARED_STRING_INDEX',
-            `${this.where()}的单元格引用了第 ${text} 个共享字符串，但文件中只有 ${strings.length} 个：文件已损坏，请在 Excel 中打开并另存后再检查`,
-          );
-        }
-        return strings[index];
-      }
+      case 's':
+        return text === null || text.trim() === '' ? null : this.sharedString(text, Number(text));
       case 'inlineStr':
         return unescapeOoxml(this.inlineText ?? text ?? '');
       case 'str':
@@ -484,6 +511,17 @@ class SheetRows implements XmlHandler {
         return Number.isNaN(number) ? text : number;
       }
     }
+  }
+
+  private sharedString(text: string, index: number): string {
+    const strings = this.context.sharedStrings;
+    if (!Number.isInteger(index) || index < 0 || index >= strings.length) {
+      throw new WorkbookError(
+        'SHARED_STRING_INDEX',
+        `${this.where()}的单元格引用了第 ${text.slice(0, 20)} 个共享字符串，但文件中只有 ${strings.length} 个：文件已损坏，请在 Excel 中打开并另存后再检查`,
+      );
+    }
+    return strings[index];
   }
 
   private endCell(values: unknown[]): void {
@@ -611,6 +649,8 @@ export class XlsxWorkbook {
   }
 
   private async readSheet(entry: ZipEntry, context: SheetContext, sink: RowSink, visitor: WorkbookVisitor, pacer: Pacer): Promise<void> {
+    // Merged areas are listed after the rows: a part held whole is searched for them first; a
+    // larger one is inflated twice, once to find them and once to read the rows.
     const whole = entry.declaredSize <= WHOLE_PART_BYTES ? this.zip.whole(entry, WHOLE_PART_BYTES) : null;
     const merges = whole ? mergesOfWhole(whole, this.limits, this.label) : mergesOfStream(this.zip, entry, this.limits, this.label);
     const scanner = new XmlScanner(new SheetRows(context, merges, sink), this.limits.tokenBytes, `${this.label} 中的 ${entry.name}`);
@@ -623,6 +663,9 @@ export class XlsxWorkbook {
     scanner.end();
   }
 }
+
+/** Bytes scanned between checks for cancelling and yielding. */
+const SLICE_BYTES = 1024 * 1024;
 
 function* slices(bytes: Uint8Array): Generator<Uint8Array> {
   for (let at = 0; at < bytes.length; at += SLICE_BYTES) yield bytes.subarray(at, Math.min(bytes.length, at + SLICE_BYTES));

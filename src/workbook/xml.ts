@@ -17,6 +17,7 @@ const SLASH = 0x2f;
 const QUOTE = 0x22;
 const APOS = 0x27;
 const COLON = 0x3a;
+const AMP = 0x26;
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -51,9 +52,13 @@ export class Tag {
   bytes: Uint8Array = new Uint8Array(0);
   start = 0;
   end = 0;
+  /** Where the value found by the last find() lies in `bytes`. */
+  valueStart = 0;
+  valueEnd = 0;
+  private valueHasEntity = false;
 
-  /** The attribute's value (prefix ignored: "r:id" answers "id"), or null. */
-  attr(name: string): string | null {
+  /** Whether the tag has the attribute (prefix ignored: "r:id" answers "id"); its value's place is then in valueStart/valueEnd. */
+  find(name: string): boolean {
     const bytes = this.bytes;
     let i = this.start;
     const end = this.end;
@@ -63,16 +68,50 @@ export class Tag {
       while (i < end && bytes[i] !== 0x3d && bytes[i] > 0x20) i += 1;
       const nameEnd = i;
       while (i < end && bytes[i] !== QUOTE && bytes[i] !== APOS) i += 1;
-      if (i >= end) return null;
+      if (i >= end) return false;
       const quote = bytes[i];
       const valueStart = i + 1;
+      let entity = false;
       i = valueStart;
-      while (i < end && bytes[i] !== quote) i += 1;
-      if (localNameIs(bytes, nameStart, nameEnd, name)) return unescapeXml(decodeUtf8(bytes, valueStart, i));
+      while (i < end && bytes[i] !== quote) {
+        if (bytes[i] === AMP) entity = true;
+        i += 1;
+      }
+      if (localNameIs(bytes, nameStart, nameEnd, name)) {
+        this.valueStart = valueStart;
+        this.valueEnd = i;
+        this.valueHasEntity = entity;
+        return true;
+      }
       i += 1;
     }
-    return null;
+    return false;
   }
+
+  /** The attribute's value, or null. */
+  attr(name: string): string | null {
+    if (!this.find(name)) return null;
+    const text = decodeUtf8(this.bytes, this.valueStart, this.valueEnd);
+    return this.valueHasEntity ? unescapeXml(text) : text;
+  }
+}
+
+/** The whole number written in bytes[start, end) (digits only, at most 15 of them), or -1. */
+export function parseDigits(bytes: Uint8Array, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let value = 0;
+  for (let i = start; i < end; i += 1) {
+    const digit = bytes[i] - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Whether bytes[start, end) hold an entity reference to expand. */
+export function hasEntity(bytes: Uint8Array, start: number, end: number): boolean {
+  const at = bytes.indexOf(AMP, start);
+  return at >= 0 && at < end;
 }
 
 function localNameIs(bytes: Uint8Array, start: number, end: number, name: string): boolean {
@@ -100,10 +139,15 @@ export interface XmlHandler {
 const names = new Map<number, string[]>();
 const MAX_INTERNED = 4096;
 
+/** One-letter names (c, v, f, t, r: most of a sheet's tags) by their byte. */
+const LETTERS: string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
+
 function internName(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start === 1 && bytes[start] < 128) return LETTERS[bytes[start]];
   for (let i = start; i < end; i += 1) {
     if (bytes[i] === COLON) start = i + 1;
   }
+  if (end - start === 1 && bytes[start] < 128) return LETTERS[bytes[start]];
   let hash = end - start;
   for (let i = start; i < end; i += 1) hash = (hash * 31 + bytes[i]) | 0;
   const bucket = names.get(hash);

@@ -65,6 +65,18 @@ export class InflateBudget {
   }
 }
 
+/**
+ * Inflates raw DEFLATE data whole, or returns null when it comes to more than maxBytes. The
+ * default is fflate's (pure JavaScript, everywhere); a host may pass its native one (Node's zlib
+ * is about three times faster), which must stop at maxBytes rather than inflate a bomb.
+ */
+export type InflateRaw = (data: Uint8Array, maxBytes: number) => Uint8Array | null;
+
+/** Parts up to this size are inflated whole (native inflate when given); larger ones piece by piece. */
+export const WHOLE_PART_BYTES = 64 * 1024 * 1024;
+/** Bytes handed on at a time from a part inflated whole. */
+const SLICE_BYTES = 1024 * 1024;
+
 export class ZipPackage {
   /** Lower-cased part name → entry: OOXML part names are case-insensitive. */
   private readonly entries = new Map<string, ZipEntry>();
@@ -73,6 +85,7 @@ export class ZipPackage {
     private readonly bytes: Uint8Array,
     private readonly label: string,
     readonly budget: InflateBudget,
+    private readonly inflateRaw?: InflateRaw,
   ) {
     for (const entry of readDirectory(bytes, label)) {
       const key = entry.name.replace(/^\/+/, '').toLowerCase();
@@ -118,8 +131,29 @@ export class ZipPackage {
     if (data.length === 0) return;
   }
 
+  /** The part's inflated bytes in pieces of up to 1 MB: inflated whole when small enough, else as it inflates. */
+  *pieces(entry: ZipEntry): Generator<Uint8Array> {
+    const whole = entry.declaredSize <= WHOLE_PART_BYTES ? this.whole(entry, WHOLE_PART_BYTES) : null;
+    if (!whole) {
+      yield* this.chunks(entry);
+      return;
+    }
+    for (let at = 0; at < whole.length; at += SLICE_BYTES) yield whole.subarray(at, Math.min(whole.length, at + SLICE_BYTES));
+  }
+
   /** The whole part, or null when it inflates to more than `cap` bytes (read it with chunks() then). */
   whole(entry: ZipEntry, cap: number): Uint8Array | null {
+    if (this.inflateRaw && entry.method === 8 && !entry.encrypted) {
+      let out: Uint8Array | null;
+      try {
+        out = this.inflateRaw(this.dataOf(entry), cap);
+      } catch (error) {
+        if (error instanceof WorkbookError) throw error;
+        throw corrupt(this.label, `${entry.name} 解压失败：${(error as Error).message}`);
+      }
+      if (out) this.budget.add(entry.name, out.length, out.length);
+      return out;
+    }
     const pieces: Uint8Array[] = [];
     let size = 0;
     for (const piece of this.chunks(entry)) {
