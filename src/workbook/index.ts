@@ -5,7 +5,7 @@ export { DEFAULT_LIMITS } from './limits';
 export type { WorkbookLimits } from './limits';
 export { openWorkbook, readWorkbook } from './read';
 export type { OpenedWorkbook, ReadOptions } from './read';
-export type { InflateRaw } from './zip';
+export type { InflateRaw } from './zipPackage';
 export { checkRosterSources, MARKS_SHEET } from './roster';
 export type { CheckProgress, CheckSourcesOptions } from './roster';
 export { isHiddenSheet } from './types';

@@ -21,6 +21,10 @@ export interface WorkbookLimits {
   tokenBytes: number;
   /** Bytes of a file handed to the reader at all. */
   fileBytes: number;
+  /** Cells of one sheet given a merged area's value (a crafted area over a million rows must not take hours). */
+  mergedCells: number;
+  /** Parts up to this size are inflated whole; larger ones piece by piece (memory stays bounded). */
+  wholePartBytes: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<WorkbookLimits> = {
@@ -33,6 +37,8 @@ export const DEFAULT_LIMITS: Readonly<WorkbookLimits> = {
   merges: 1_000_000,
   tokenBytes: 16 * 1024 * 1024,
   fileBytes: 1024 * 1024 * 1024,
+  mergedCells: 32 * 1024 * 1024,
+  wholePartBytes: 64 * 1024 * 1024,
 };
 
 export function withDefaults(limits?: Partial<WorkbookLimits>): WorkbookLimits {

@@ -8,7 +8,7 @@ import { WorkbookError } from './errors';
 import { showBytes, WorkbookLimits, withDefaults } from './limits';
 import { SheetInfo, WorkbookSource, WorkbookVisitor } from './types';
 import { XlsxWorkbook } from './xlsx';
-import { InflateBudget, InflateRaw, ZipPackage } from './zip';
+import { InflateBudget, InflateRaw, ZipPackage } from './zipPackage';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 

@@ -10,7 +10,7 @@ import { isHiddenSheet, RowSink, SheetInfo, WorkbookVisitor } from './types';
 import { WorkbookError } from './errors';
 import { WorkbookLimits } from './limits';
 import { decodeUtf8, hasEntity, parseDigits, scanXml, Tag, unescapeXml, XmlHandler, XmlScanner } from './xml';
-import { concat, WHOLE_PART_BYTES, ZipEntry, ZipPackage } from './zip';
+import { concat, ZipEntry, ZipPackage } from './zipPackage';
 import { UncalculatedFormula } from '../rules/values';
 
 /** Keep a page or pane responsive: yield to the event loop when a stretch of work has run this long. */
@@ -224,8 +224,16 @@ class MergeIndex {
   private next = 0;
   private active: ActiveMerge[] = [];
   private lastRow = 0;
+  /** Cells still allowed to be filled (limits.mergedCells). */
+  private budget: number;
 
-  constructor(private readonly ranges: readonly MergeRange[]) {}
+  constructor(
+    private readonly ranges: readonly MergeRange[],
+    limits: WorkbookLimits,
+    private readonly where: string,
+  ) {
+    this.budget = limits.mergedCells;
+  }
 
   get empty(): boolean {
     return this.ranges.length === 0;
@@ -272,6 +280,8 @@ class MergeIndex {
     for (const { range, value } of this.active) {
       if (value === null) continue;
       const right = Math.min(range.right, Math.max(lastColumn, range.left));
+      this.budget -= right - range.left + 1;
+      if (this.budget < 0) throw new WorkbookError('TOO_LARGE', `${this.where}的合并单元格覆盖的范围过大，可能是损坏或恶意构造的文件`);
       while (values.length < right) values.push(null);
       for (let column = range.left; column <= right; column += 1) {
         if (row === range.top && column === range.left) continue;
@@ -335,8 +345,15 @@ class SheetRows implements XmlHandler {
   private inInline = false;
   private phonetic = 0;
   private own = false;
-  /** The rightmost column holding a value of its own so far: merged areas are clipped to it. */
+  /** The rightmost column holding a value of its own so far. */
   private lastColumn = 0;
+  /**
+   * Merged areas are clipped to the used range: the sheet's <dimension> (written before the rows by
+   * Excel and most producers), or the rightmost value met so far when that is further right (so
+   * without a <dimension>, a title merged across the top reaches only as far as the data above it).
+   * The cells filled in all are bounded by limits.mergedCells.
+   */
+  private usedRight: number;
   /**
    * Rows that show only merged areas' values: handed on when a later row holds a value of its own,
    * dropped at the end. The task pane reads a sheet's used range, which ends at its last value.
@@ -349,7 +366,8 @@ class SheetRows implements XmlHandler {
     merges: readonly MergeRange[],
     private readonly sink: RowSink,
   ) {
-    this.merges = new MergeIndex(merges);
+    this.merges = new MergeIndex(merges, context.limits, `${context.label} 的工作表"${context.sheet.name}"`);
+    this.usedRight = 0;
   }
 
   private where(): string {
@@ -360,6 +378,12 @@ class SheetRows implements XmlHandler {
     switch (name) {
       case 'sheetData':
         this.inSheetData = true;
+        break;
+      case 'dimension':
+        if (!this.inSheetData && tag.find('ref')) {
+          const ref = decodeUtf8(tag.bytes, tag.valueStart, Math.min(tag.valueEnd, tag.valueStart + 40));
+          this.usedRight = Math.max(1, Math.min(columnOfAddress(ref.slice(ref.indexOf(':') + 1)), this.context.limits.columns));
+        }
         break;
       case 'row': {
         if (!this.inSheetData) break;
@@ -379,7 +403,7 @@ class SheetRows implements XmlHandler {
         this.column = 0;
         this.own = false;
         if (!this.merges.empty) {
-          for (const absent of this.merges.absentRows(number, this.lastColumn)) this.held.push(absent);
+          for (const absent of this.merges.absentRows(number, Math.max(this.lastColumn, this.usedRight))) this.held.push(absent);
           this.merges.enterRow(number);
         }
         break;
@@ -489,9 +513,11 @@ class SheetRows implements XmlHandler {
       this.valueText = String(digits);
     }
     const text = this.valueText;
-    if (text === null && this.inlineText === null) {
-      return this.formulaText !== null ? ({ uncalculatedFormula: this.formulaText } satisfies UncalculatedFormula) : null;
+    // A formula with no value, or an empty one other than a text result (openpyxl writes <v></v>), was never calculated.
+    if (this.formulaText !== null && this.inlineText === null && (text === null || (text === '' && this.type !== 'str'))) {
+      return { uncalculatedFormula: this.formulaText } satisfies UncalculatedFormula;
     }
+    if (text === null && this.inlineText === null) return null;
     switch (this.type) {
       case 's':
         return text === null || text.trim() === '' ? null : this.sharedString(text, Number(text));
@@ -538,7 +564,7 @@ class SheetRows implements XmlHandler {
 
   private endRow(row: unknown[]): void {
     this.values = null;
-    const filled = !this.merges.empty && this.merges.covering && this.merges.fill(this.rowNumber, row, this.lastColumn);
+    const filled = !this.merges.empty && this.merges.covering && this.merges.fill(this.rowNumber, row, Math.max(this.lastColumn, this.usedRight));
     if (this.own) {
       for (const [number, heldRow] of this.held) this.handOn(heldRow, number);
       this.held = [];
@@ -565,10 +591,10 @@ class Pacer {
   constructor(private readonly visitor: WorkbookVisitor) {}
 
   async step(): Promise<void> {
+    if (this.visitor.isCancelled?.()) throw new WorkbookError('CANCELLED', '检查已取消');
     if (Date.now() - this.last < YIELD_AFTER_MS) return;
     await pause();
     this.last = Date.now();
-    if (this.visitor.isCancelled?.()) throw new WorkbookError('CANCELLED', '检查已取消');
   }
 }
 
@@ -651,7 +677,8 @@ export class XlsxWorkbook {
   private async readSheet(entry: ZipEntry, context: SheetContext, sink: RowSink, visitor: WorkbookVisitor, pacer: Pacer): Promise<void> {
     // Merged areas are listed after the rows: a part held whole is searched for them first; a
     // larger one is inflated twice, once to find them and once to read the rows.
-    const whole = entry.declaredSize <= WHOLE_PART_BYTES ? this.zip.whole(entry, WHOLE_PART_BYTES) : null;
+    const cap = this.limits.wholePartBytes;
+    const whole = entry.declaredSize <= cap ? this.zip.whole(entry, cap) : null;
     const merges = whole ? mergesOfWhole(whole, this.limits, this.label) : mergesOfStream(this.zip, entry, this.limits, this.label);
     const scanner = new XmlScanner(new SheetRows(context, merges, sink), this.limits.tokenBytes, `${this.label} 中的 ${entry.name}`);
     const pieces: Iterable<Uint8Array> = whole ? slices(whole) : this.zip.chunks(entry);

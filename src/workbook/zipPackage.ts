@@ -50,7 +50,7 @@ export class InflateBudget {
 
   constructor(
     private readonly label: string,
-    private readonly limits: WorkbookLimits,
+    readonly limits: WorkbookLimits,
   ) {}
 
   /** Adds a part's bytes; throws when the part or the whole package passes its limit. */
@@ -72,8 +72,6 @@ export class InflateBudget {
  */
 export type InflateRaw = (data: Uint8Array, maxBytes: number) => Uint8Array | null;
 
-/** Parts up to this size are inflated whole (native inflate when given); larger ones piece by piece. */
-export const WHOLE_PART_BYTES = 64 * 1024 * 1024;
 /** Bytes handed on at a time from a part inflated whole. */
 const SLICE_BYTES = 1024 * 1024;
 
@@ -91,6 +89,10 @@ export class ZipPackage {
       const key = entry.name.replace(/^\/+/, '').toLowerCase();
       if (!key.endsWith('/') && !this.entries.has(key)) this.entries.set(key, entry);
     }
+  }
+
+  get limits(): WorkbookLimits {
+    return this.budget.limits;
   }
 
   find(name: string): ZipEntry | null {
@@ -131,9 +133,10 @@ export class ZipPackage {
     if (data.length === 0) return;
   }
 
-  /** The part's inflated bytes in pieces of up to 1 MB: inflated whole when small enough, else as it inflates. */
+  /** The part's inflated bytes in pieces of up to 1 MB: inflated whole when small enough (limits.wholePartBytes), else as it inflates. */
   *pieces(entry: ZipEntry): Generator<Uint8Array> {
-    const whole = entry.declaredSize <= WHOLE_PART_BYTES ? this.whole(entry, WHOLE_PART_BYTES) : null;
+    const cap = this.limits.wholePartBytes;
+    const whole = entry.declaredSize <= cap ? this.whole(entry, cap) : null;
     if (!whole) {
       yield* this.chunks(entry);
       return;
