@@ -359,6 +359,7 @@ class SheetRows implements XmlHandler {
    * dropped at the end. The task pane reads a sheet's used range, which ends at its last value.
    */
   private held: [number, unknown[]][] = [];
+  private handedOn = 0;
   private readonly merges: MergeIndex;
 
   constructor(
@@ -575,6 +576,11 @@ class SheetRows implements XmlHandler {
   }
 
   private handOn(row: unknown[], number: number): void {
+    // Row numbers may repeat in a crafted file: the rows handed on are counted too.
+    this.handedOn += 1;
+    if (this.handedOn > this.context.limits.rows) {
+      throw new WorkbookError('TOO_MANY_ROWS', `${this.context.label} 的工作表"${this.context.sheet.name}"超过 Excel 的上限 ${this.context.limits.rows} 行`);
+    }
     for (let i = 0; i < row.length; i += 1) if (row[i] === undefined) row[i] = null;
     this.sink.addRow(row as never, number);
   }
