@@ -6,6 +6,7 @@
  * the classic format's 4 GiB / 65,535-entry limits (an annotated roster never comes near them).
  */
 import { Deflate, Inflate } from 'fflate';
+import type { InflateRaw } from './zipPackage';
 
 /** What the zip records of an entry's stored bytes. */
 interface StoredEntry {
@@ -154,7 +155,8 @@ const INFLATE_SLICE = 64 * 1024;
  * so a non-final piece must end with a sync flush (byte-aligned, no final block), as pigz does.
  */
 export interface Codec {
-  inflateRaw(raw: Uint8Array): Uint8Array;
+  /** The reader's native inflate: the whole part, or null when it would exceed `maxBytes`. */
+  inflateRaw: InflateRaw;
   deflateRaw(piece: Uint8Array, final: boolean): Uint8Array;
 }
 
@@ -169,8 +171,8 @@ export function inflatePart(archive: Uint8Array, part: ZipPart, onChunk: (chunk:
     return;
   }
   if (part.method !== 8) throw new ZipFormatError(`zip 条目 ${part.name} 使用了不支持的压缩方式 ${part.method}`);
-  if (codec && part.size <= WHOLE_INFLATE_LIMIT) {
-    const whole = codec.inflateRaw(raw);
+  const whole = codec && part.size <= WHOLE_INFLATE_LIMIT ? codec.inflateRaw(raw, WHOLE_INFLATE_LIMIT) : null;
+  if (whole) {
     for (let at = 0; at < whole.length; at += INFLATE_SLICE * 16) onChunk(whole.subarray(at, at + INFLATE_SLICE * 16));
     return;
   }

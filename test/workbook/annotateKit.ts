@@ -7,10 +7,10 @@
 import { DOMParser } from '@xmldom/xmldom';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
-import { writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { checkRoster, columnLetters, columnNumber, Finding, RosterReport } from '../../src/rules/roster';
-import { XlsxWorkbook } from '../../src/cli/xlsxReader';
+import { readWorkbook } from '../../src/workbook';
 import { partText, rawBytes, readZip } from '../../src/workbook/zip';
 import { JSZip } from '../cli/cliKit';
 
@@ -122,17 +122,20 @@ export function reportWith(findings: Partial<Finding>[], sheet = '花名册 & �
   };
 }
 
-/** Every visible sheet's rows as the project's reader reads them. */
+/** Every visible sheet's rows as the project's reader (src/workbook) reads them. */
 export async function readWithProjectReader(path: string): Promise<Record<string, { row: number; values: unknown[] }[]>> {
-  const workbook = await XlsxWorkbook.open(path, path);
+  const file = readFileSync(path);
   const sheets: Record<string, { row: number; values: unknown[] }[]> = {};
-  await workbook.read({
-    beginSheet: (sheet) => {
-      const rows: { row: number; values: unknown[] }[] = [];
-      sheets[sheet.name] = rows;
-      return { addRow: (values, row) => rows.push({ row, values: [...values] }), end: () => undefined };
+  await readWorkbook(
+    { name: path, bytes: new Uint8Array(file.buffer, file.byteOffset, file.length) },
+    {
+      beginSheet: (sheet) => {
+        const rows: { row: number; values: unknown[] }[] = [];
+        sheets[sheet.name] = rows;
+        return { addRow: (values, row) => rows.push({ row, values: [...values] }), end: () => undefined };
+      },
     },
-  });
+  );
   return sheets;
 }
 

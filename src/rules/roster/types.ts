@@ -13,6 +13,7 @@ export const RULES = [
   'SHARES_OVER_MAX',
   'DATE_INVALID',
   'AGE_OUT_OF_SERVICE',
+  'FORMULA_NOT_CALCULATED',
 ] as const;
 
 export type RuleId = (typeof RULES)[number];
@@ -32,6 +33,7 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   SHARES_OVER_MAX: '份数超过上限',
   DATE_INVALID: '生效日期无效',
   AGE_OUT_OF_SERVICE: '年龄不在在职范围',
+  FORMULA_NOT_CALCULATED: '公式未计算',
 };
 
 export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
@@ -47,6 +49,7 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   SHARES_OVER_MAX: 'error',
   DATE_INVALID: 'error',
   AGE_OUT_OF_SERVICE: 'warning',
+  FORMULA_NOT_CALCULATED: 'error',
 };
 
 /** 错误 / 警告, for tables, notes and the pane. */

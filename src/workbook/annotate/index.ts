@@ -7,7 +7,7 @@
  * then annotated the same way. Platform-neutral: bytes in, bytes out (Node and a browser worker).
  */
 import { Finding, RosterReport, uniqueSheetName } from '../../rules/roster';
-import { CsvParser, detectDelimiter } from '../csvParse';
+import { CsvEncoding, decodeCsv, readCsvText } from '../csv';
 import { Codec, DeflatedPart, deflatePart, deflateWhole, PartIndex, partText, readZip, ZipPart, ZipWriter } from '../zip';
 import { addNoteShapes, blocksFor, highestShapeBlock, mergeComments, Note } from './notes';
 import { appendSheet, CONTENT_TYPES, ContentTypesPart, freePartName, REL_TYPES, RelationshipsPart, relsPathFor, resolveTarget, workbookSheets } from './package';
@@ -29,7 +29,7 @@ export interface AnnotateOptions {
   /** Every file checked together, for the summary's heading (defaults to this one). */
   files?: readonly string[];
   /** For a CSV: its encoding (as TextDecoder names it) and the sheet name its rows were checked under. */
-  csv?: { encoding: string; sheetName: string };
+  csv?: { encoding: CsvEncoding; sheetName: string };
   /** A faster deflate codec where the platform has one (the command passes Node's zlib); fflate otherwise. */
   codec?: Codec;
 }
@@ -39,7 +39,7 @@ export class AnnotateError extends Error {}
 /** The annotated copy's bytes. */
 export function annotateWorkbook(source: AnnotateSource, report: RosterReport, options: AnnotateOptions = {}): Uint8Array {
   const findings = report.findings.filter((finding) => finding.file === undefined || finding.file === source.name);
-  const bytes = options.csv ? csvPackage(source.bytes, options.csv.encoding, options.csv.sheetName) : source.bytes;
+  const bytes = options.csv ? csvPackage(source.bytes, source.name, options.csv.encoding, options.csv.sheetName) : source.bytes;
   return patchPackage(bytes, findings, { label: source.name, report, files: options.files ?? [source.name], codec: options.codec });
 }
 
@@ -239,7 +239,7 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
 }
 
 /** A CSV's records as a minimal workbook: one sheet of text cells (inline strings), exactly the file's values. */
-function csvPackage(bytes: Uint8Array, encoding: string, sheetName: string): Uint8Array {
+function csvPackage(bytes: Uint8Array, label: string, encoding: CsvEncoding, sheetName: string): Uint8Array {
   const writer = new ZipWriter();
   writer.addDeflated(
     deflateWhole(
@@ -278,20 +278,13 @@ function csvPackage(bytes: Uint8Array, encoding: string, sheetName: string): Uin
     sheetPart = part;
   });
   out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`);
-  let csvText: string;
-  try {
-    csvText = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new AnnotateError(`CSV 无法按 ${encoding} 解码：${(error as Error).message}`);
-  }
-  const parser = new CsvParser(detectDelimiter(csvText.slice(0, 64 * 1024)), (values, rowNumber) => {
+  // The reader's own CSV parsing (the same records the check saw), each value a text cell as the file has it.
+  readCsvText(decodeCsv(bytes, encoding), label, (values, rowNumber) => {
     const cells = values
-      .map((value, i) => (value === '' ? '' : `<c r="${columnLetters(i + 1)}${rowNumber}" t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`))
+      .map((value, i) => (value === null ? '' : `<c r="${columnLetters(i + 1)}${rowNumber}" t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`))
       .join('');
     out.write(`<row r="${rowNumber}">${cells}</row>`);
   });
-  parser.write(csvText);
-  parser.end();
   out.write('</sheetData></worksheet>');
   out.close();
   writer.addDeflated(sheetPart as unknown as DeflatedPart);
