@@ -4,17 +4,19 @@
  * only: every rule lives in src/rules.
  *
  * Exit status: 0 no errors (warnings allowed), 1 errors found, 2 a file could not be read (or the
- * command could not write its output). On 2 nothing goes to stdout and no output file is left.
+ * command could not write its output). When a file cannot be read, nothing goes to stdout; when the
+ * annotated copies cannot be written, the findings are printed all the same. No output file is left
+ * on 2: the copies are written to temporary names and renamed only when all are written.
  */
-import { SingleBar } from 'cli-progress';
 import { Stats } from 'fs';
 import { mkdir, realpath, rename, stat, unlink } from 'fs/promises';
 import { basename, dirname, extname, join, resolve } from 'path';
-import { HIDDEN_SHEET_REASON, RosterChecker, RosterReport } from '../rules/roster';
-import { writeAnnotatedCopy } from './annotate';
+import { RosterReport } from '../rules/roster';
+import { checkRosterSources, WorkbookError, WorkbookSource } from '../workbook';
 import { InputError } from './inputError';
+import { nativeInflateRaw } from './nativeInflate';
 import { renderReport } from './report';
-import { openSource, RosterSource } from './sources';
+import { describeSource, loadSource } from './sources';
 
 export interface CliIO {
   stdout: { write(text: string): unknown };
@@ -36,12 +38,13 @@ export const EXIT_UNREADABLE = 2;
 /** A progress bar is shown from this much work (bytes of sheet XML or CSV) or this many files. */
 const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
 const PROGRESS_MIN_FILES = 3;
-/** From this much sheet XML, --out (which loads the workbook whole) is announced on stderr as slow and memory-hungry. */
-const LARGE_COPY_BYTES = 32 * 1024 * 1024;
+/** A file name's limit in bytes on the common file systems (ext4, NTFS and APFS count 255). */
+const NAME_LIMIT = 255;
 
 interface Progress {
   file(label: string): void;
-  bytes(count: number): void;
+  /** Work done so far. */
+  bytes(done: number): void;
   row(): void;
   stop(): void;
 }
@@ -50,6 +53,8 @@ const NO_PROGRESS: Progress = { file() {}, bytes() {}, row() {}, stop() {} };
 
 function startProgress(io: CliIO, totalBytes: number, fileCount: number): Progress {
   if (!io.isTTY || (totalBytes < PROGRESS_MIN_BYTES && fileCount < PROGRESS_MIN_FILES)) return NO_PROGRESS;
+  // Loaded only when a bar is shown: most checks do not need it.
+  const { SingleBar } = require('cli-progress') as typeof import('cli-progress');
   const bar = new SingleBar({
     stream: io.stderr as NodeJS.WritableStream,
     format: '检查中 [{bar}] {percentage}% | {rows} 行 | {file}',
@@ -69,8 +74,8 @@ function startProgress(io: CliIO, totalBytes: number, fileCount: number): Progre
       file = label;
       bar.update(done, { rows, file });
     },
-    bytes(count) {
-      done += count;
+    bytes(total) {
+      done = total;
       bar.update(Math.min(done, totalBytes), { rows, file });
     },
     row() {
@@ -82,16 +87,33 @@ function startProgress(io: CliIO, totalBytes: number, fileCount: number): Progre
   };
 }
 
+const utf8 = new TextEncoder();
+
+/** The longest start of `text` whose UTF-8 form fits in `bytes` (never splitting a character). */
+function cutToBytes(text: string, bytes: number): string {
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    used += utf8.encode(ch).length;
+    if (used > bytes) break;
+    out += ch;
+  }
+  return out;
+}
+
+/** A hidden temporary name beside the copy, always within the file-name limit: ".<start of the name>.<pid>.<n>.tmp". */
+export function temporaryName(output: string, n: number): string {
+  const tail = `.${process.pid}.${n}.tmp`;
+  return join(dirname(output), `.${cutToBytes(basename(output), NAME_LIMIT - 1 - tail.length)}${tail}`);
+}
+
 /** DIR/<name>.checked.xlsx for each input. */
 export function outputPathFor(dir: string, label: string): string {
   return join(dir, `${basename(label, extname(label))}.checked.xlsx`);
 }
 
-/**
- * The sheet where the add-in remembers its marks (src/taskpane/excel/plan.ts, MARKS_SHEET): very
- * hidden, never a roster; passed over silently, as the task pane does.
- */
-export const MARKS_SHEET = '_mutualAidMarks';
+/** The add-in's very hidden marks sheet: never a roster (defined with the reader that passes it over). */
+export { MARKS_SHEET } from '../workbook';
 
 /** The file's stat (following symlinks), or null when there is none. */
 export async function statOrNull(path: string): Promise<Stats | null> {
@@ -127,6 +149,10 @@ async function planOutputs(dir: string, labels: readonly string[], force: boolea
     // A missing directory is created when the copies are written.
   }
   const outputs = labels.map((label) => outputPathFor(dir, label));
+  for (const output of outputs) {
+    const name = basename(output);
+    if (utf8.encode(name).length > NAME_LIMIT) throw new InputError(`批注副本的文件名 ${name} 超过 ${NAME_LIMIT} 字节的限制，请把输入文件改成短一些的名字`);
+  }
   // An output must never be an input, however either is spelled: compared by physical path and,
   // when the output exists, by file identity (device and inode), which also covers hard links and
   // names differing only in case on a case-insensitive file system.
@@ -149,35 +175,33 @@ async function planOutputs(dir: string, labels: readonly string[], force: boolea
 }
 
 /** Each copy goes to a temporary file in DIR first; only when all are written are they renamed. */
-async function writeCopies(sources: readonly RosterSource[], outputs: readonly string[], dir: string, report: RosterReport, files: readonly string[]): Promise<void> {
+async function writeCopies(sources: readonly WorkbookSource[], outputs: readonly string[], dir: string, report: RosterReport, files: readonly string[]): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
     throw new InputError(`无法创建输出目录 ${dir}：${(error as Error).message}`);
   }
   const temps: string[] = [];
+  const renamed: string[] = [];
   try {
     for (let i = 0; i < sources.length; i += 1) {
-      const temp = join(dir, `.${basename(outputs[i])}.${process.pid}.${Date.now()}.tmp`);
+      const temp = temporaryName(outputs[i], i);
       temps.push(temp);
-      await writeAnnotatedCopy(sources[i], report, files, temp);
+      // Loaded only for --out: the copy's writer is not needed to check.
+      const { writeAnnotatedCopy } = await import('./annotate');
+      // The very bytes that were checked are patched (the file is not read again).
+      await writeAnnotatedCopy(describeSource(sources[i]), sources[i].bytes, report, files, temp);
     }
-    for (let i = 0; i < sources.length; i += 1) await rename(temps[i], outputs[i]);
+    for (let i = 0; i < sources.length; i += 1) {
+      await rename(temps[i], outputs[i]);
+      renamed.push(outputs[i]);
+    }
   } catch (error) {
-    await Promise.all(temps.map((temp) => unlink(temp).catch(() => undefined)));
+    // All or none: a rename that fails takes back the copies already renamed.
+    await Promise.all([...temps, ...renamed].map((path) => unlink(path).catch(() => undefined)));
     if (error instanceof InputError) throw error;
     throw new InputError(`无法写出批注副本：${(error as Error).message}`);
   }
-}
-
-/** Why a file gave no roster, or null when it did. */
-function noRosterReason(report: RosterReport, label: string, hasContent: boolean): string | null {
-  const { sheets, skipped } = report.summary;
-  if (sheets.some((sheet) => sheet.file === label)) return null;
-  const mine = skipped.filter((sheet) => sheet.file === label);
-  if (mine.length === 0) return `${label} 中没有工作表`;
-  if (!hasContent && !mine.some((sheet) => sheet.reason === HIDDEN_SHEET_REASON)) return `${label} 没有内容（${mine.length > 1 ? '所有工作表都是空的' : '工作表是空的'}）`;
-  return `${label} 中找不到花名册：${mine.map((sheet) => `工作表"${sheet.sheet}"${sheet.reason}`).join('；')}`;
 }
 
 export async function runCheck(files: readonly string[], options: CheckOptions, io: CliIO): Promise<number> {
@@ -199,69 +223,49 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
   try {
     const outputs = options.out !== undefined ? await planOutputs(options.out, labels, options.force ?? false) : null;
 
-    const sources: RosterSource[] = [];
-    for (const label of labels) sources.push(await openSource(label));
+    const sources: WorkbookSource[] = [];
+    for (const label of labels) sources.push(await loadSource(label));
 
-    const checker = new RosterChecker();
-    const withContent = new Set<string>();
-    progress = startProgress(
-      io,
-      sources.reduce((sum, source) => sum + source.totalBytes, 0),
-      sources.length,
-    );
-    for (const source of sources) {
-      progress.file(source.label);
-      try {
-        await source.read({
-          beginSheet: (sheet) => {
-            if (sheet.name === MARKS_SHEET) return { addRow: () => undefined, end: () => undefined };
-            const session = checker.beginSheet(sheet.name, { file: source.label, firstColumn: 1 });
-            return {
-              addRow: (values, rowNumber) => {
-                if (!withContent.has(source.label) && values.some((value) => value !== null && value !== '')) withContent.add(source.label);
-                session.addRow(values, rowNumber);
-                progress.row();
-              },
-              end: () => session.end(),
-            };
-          },
-          // Hidden sheets are listed as skipped, not checked, as in the task pane; the add-in's marks sheet is not listed at all.
-          skipSheet: (sheet) => {
-            if (sheet.name !== MARKS_SHEET) checker.skipSheet(sheet.name, HIDDEN_SHEET_REASON, { file: source.label });
-          },
-          onBytes: (count) => progress.bytes(count),
-        });
-      } catch (error) {
-        if (error instanceof InputError) throw error;
-        throw new InputError(`${source.label} 读取失败，文件可能已损坏：${(error as Error).message}`);
-      }
-    }
+    let file = '';
+    let rows = 0;
+    const report = await checkRosterSources(sources, {
+      inflateRaw: nativeInflateRaw,
+      onProgress: (at) => {
+        if (progress === NO_PROGRESS && file === '') progress = startProgress(io, at.total, sources.length);
+        if (at.file !== file) progress.file((file = at.file));
+        progress.bytes(at.done);
+        for (; rows < at.rows; rows += 1) progress.row();
+      },
+    });
     progress.stop();
     progress = NO_PROGRESS;
 
-    const report = checker.finish();
-    for (const source of sources) {
-      const reason = noRosterReason(report, source.label, withContent.has(source.label));
-      if (reason) throw new InputError(reason);
-    }
-
-    for (const source of outputs ? sources : []) {
-      if (source.kind === 'xlsx' && source.totalBytes > LARGE_COPY_BYTES) {
-        io.stderr.write(`mutual-aid: 注意：写批注副本要把 ${source.label} 整个读入内存以保留格式，大文件会较慢并占用较多内存（约每 10 万行 1.5 GB）\n`);
+    // A copy that cannot be written loses nothing of the check: its findings are printed all the
+    // same, the reason goes to stderr and the exit status is 2 (no copy is left, not even a partial one).
+    let copyError: InputError | null = null;
+    if (outputs && options.out !== undefined) {
+      try {
+        await writeCopies(sources, outputs, options.out, report, labels);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        copyError = error;
       }
     }
-    if (outputs && options.out !== undefined) await writeCopies(sources, outputs, options.out, report, labels);
 
     if (options.json) {
       io.stdout.write(`${JSON.stringify({ findings: report.findings, summary: report.summary }, null, 2)}\n`);
     } else {
       io.stdout.write(renderReport(report, labels));
-      if (outputs) io.stdout.write(`\n批注副本：${outputs.join('、')}\n`);
+      if (outputs && !copyError) io.stdout.write(`\n批注副本：${outputs.join('、')}\n`);
+    }
+    if (copyError) {
+      io.stderr.write(`mutual-aid: ${copyError.message}（检查结果照常输出，未写出任何批注副本）\n`);
+      return EXIT_UNREADABLE;
     }
     return report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (error) {
     progress.stop();
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof WorkbookError) {
       io.stderr.write(`mutual-aid: ${error.message}\n`);
       return EXIT_UNREADABLE;
     }

@@ -12,11 +12,13 @@ import { basename, extname, join } from 'path';
 import { ClaimResult, ClaimsReport, computeClaims, STATUS_TITLES } from '../rules/claims';
 import { isoFromSerial, serialFromYmd } from '../rules/dates';
 import { Finding, HIDDEN_SHEET_REASON, RosterChecker, RULE_TITLES, SEVERITY_TITLES, SheetInput, SkippedSheet } from '../rules/roster';
-import { CliIO, EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, MARKS_SHEET } from './check';
+import { CliIO, EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE } from './check';
 import { checkOutput, writeClaimsCopy } from './claimsCopy';
 import { InputError } from './inputError';
 import { locationText } from './report';
-import { openSource } from './sources';
+import { nativeInflateRaw } from './nativeInflate';
+import { asInputError, loadSource } from './sources';
+import { MARKS_SHEET, readWorkbook, WorkbookError, WorkbookSource } from '../workbook';
 import { formatAmount, formatTable } from './text';
 
 export interface ClaimsOptions {
@@ -83,39 +85,43 @@ export function parseToday(text: string | undefined, clock: () => Date = () => n
   return serialFromYmd(ymd);
 }
 
-interface ReadBook {
+export interface ReadBook {
+  source: WorkbookSource;
   sheets: SheetInput[];
   skipped: SkippedSheet[];
 }
 
 /** Every visible sheet of a file as arrays (a register is small); hidden ones are listed as skipped. */
 async function readBook(label: string): Promise<ReadBook> {
-  const source = await openSource(label);
+  const source = await loadSource(label);
   const sheets: SheetInput[] = [];
   const skipped: SkippedSheet[] = [];
   try {
-    await source.read({
-      beginSheet: (info) => {
-        const rows: unknown[][] = [];
-        return {
-          addRow: (values, rowNumber) => {
-            while (rows.length < rowNumber - 1) rows.push([]);
-            rows[rowNumber - 1] = values;
-          },
-          end: () => {
-            if (info.name !== MARKS_SHEET) sheets.push({ name: info.name, rows, file: label });
-          },
-        };
+    await readWorkbook(
+      source,
+      {
+        beginSheet: (info) => {
+          const rows: unknown[][] = [];
+          return {
+            addRow: (values, rowNumber) => {
+              while (rows.length < rowNumber - 1) rows.push([]);
+              rows[rowNumber - 1] = values;
+            },
+            end: () => {
+              if (info.name !== MARKS_SHEET) sheets.push({ name: info.name, rows, file: label, date1904: info.date1904 });
+            },
+          };
+        },
+        skipSheet: (info) => {
+          if (info.name !== MARKS_SHEET) skipped.push({ file: label, sheet: info.name, reason: HIDDEN_SHEET_REASON });
+        },
       },
-      skipSheet: (info) => {
-        if (info.name !== MARKS_SHEET) skipped.push({ file: label, sheet: info.name, reason: HIDDEN_SHEET_REASON });
-      },
-    });
+      { inflateRaw: nativeInflateRaw },
+    );
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`${label} 读取失败，文件可能已损坏：${(error as Error).message}`);
+    throw asInputError(error);
   }
-  return { sheets, skipped };
+  return { source, sheets, skipped };
 }
 
 async function readRosters(labels: readonly string[]): Promise<RosterChecker> {
@@ -242,7 +248,7 @@ export async function runClaims(register: string, options: ClaimsOptions, io: Cl
       const why = report.summary.skipped.map((skipped) => `工作表"${skipped.sheet}"${skipped.reason}`).join('；');
       throw new InputError(`${register} 中找不到理赔登记表${why ? `：${why}` : ''}`);
     }
-    if (copy) await writeClaimsCopy(register, [...options.roster], report, copy, options.force ?? false);
+    if (copy) await writeClaimsCopy(book.source, [register, ...options.roster], report, copy, options.force ?? false);
     if (options.json) {
       io.stdout.write(`${JSON.stringify(claimsJson(report), null, 2)}\n`);
     } else {
@@ -251,7 +257,7 @@ export async function runClaims(register: string, options: ClaimsOptions, io: Cl
     }
     return report.summary.errors > 0 || report.summary.overdue > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (error) {
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof WorkbookError) {
       io.stderr.write(`mutual-aid: ${error.message}\n`);
       return EXIT_UNREADABLE;
     }

@@ -4,13 +4,15 @@
  * findings' cells marked and noted. The input is never written; the copy goes to a temporary file
  * first and is renamed into place.
  */
-import { mkdir, readFile, rename, unlink, writeFile } from 'fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'fs/promises';
 import { basename, dirname, join } from 'path';
 import { ClaimsReport, computedCells } from '../rules/claims';
 import { annotateCells, CellWrite } from '../workbook/annotate';
 import { physicalPath, sameFile, statOrNull } from './check';
 import { InputError } from './inputError';
-import { openSource } from './sources';
+import { WorkbookSource } from '../workbook';
+import { ZLIB } from './annotate';
+import { describeSource } from './sources';
 
 /** The engine's computed cells as the writer's cell values. */
 export function claimsCellWrites(report: ClaimsReport): CellWrite[] {
@@ -36,13 +38,13 @@ export async function checkOutput(path: string, inputs: readonly string[], force
   if (existing && !force) throw new InputError(`${path} 已存在；如要覆盖，请加 --force`);
 }
 
-export async function writeClaimsCopy(register: string, rosters: readonly string[], report: ClaimsReport, path: string, force: boolean): Promise<void> {
-  await checkOutput(path, [register, ...rosters], force);
-  const source = await openSource(register);
-  const bytes = new Uint8Array(await readFile(register));
+/** Writes the copy of the register (its bytes as read) to `path`; `inputs` are every file the run read. */
+export async function writeClaimsCopy(register: WorkbookSource, inputs: readonly string[], report: ClaimsReport, path: string, force: boolean): Promise<void> {
+  await checkOutput(path, inputs, force);
+  const { csv } = describeSource(register);
   let copy: Uint8Array;
   try {
-    copy = annotateCells({ name: register, bytes }, report.findings, claimsCellWrites(report), source.csv ? { csv: { encoding: source.csv.encoding, sheetName: source.csv.sheetName } } : {});
+    copy = annotateCells(register, report.findings, claimsCellWrites(report), { csv, codec: ZLIB });
   } catch (error) {
     throw new InputError(`无法写出副本：${(error as Error).message}`);
   }

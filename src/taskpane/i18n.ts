@@ -32,6 +32,7 @@ const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
   SHARES_OVER_MAX: 'Shares above the maximum',
   DATE_INVALID: 'Invalid effective date',
   AGE_OUT_OF_SERVICE: 'Age outside working age',
+  FORMULA_NOT_CALCULATED: 'Formula saved without its value',
   CLAIM_NOT_ENROLLED: 'Not in the roster for this plan',
   CLAIM_BEFORE_COVER: 'Event outside the cover period',
   CLAIM_NEEDS_REVIEW: 'Diagnosis needs review',

@@ -6,10 +6,10 @@
  * the classic format's 4 GiB / 65,535-entry limits (an annotated roster never comes near them).
  */
 import { Deflate, Inflate } from 'fflate';
+import type { InflateRaw } from './zipPackage';
 
-export interface ZipPart {
-  /** The name as stored ("xl/worksheets/sheet1.xml"). */
-  name: string;
+/** What the zip records of an entry's stored bytes. */
+interface StoredEntry {
   /** 0 stored, 8 deflated. */
   method: number;
   crc: number;
@@ -18,6 +18,11 @@ export interface ZipPart {
   /** DOS time and date of the entry, kept on a copy. */
   time: number;
   date: number;
+}
+
+export interface ZipPart extends StoredEntry {
+  /** The name as stored ("xl/worksheets/sheet1.xml"). */
+  name: string;
   /** Where the compressed bytes start in the archive. */
   dataOffset: number;
 }
@@ -144,14 +149,33 @@ export function rawBytes(archive: Uint8Array, part: ZipPart): Uint8Array {
 
 const INFLATE_SLICE = 64 * 1024;
 
+/**
+ * A faster raw-deflate codec a platform may offer (Node's zlib); fflate is used where none is given.
+ * `deflateRaw` compresses one piece of a part: pieces are compressed independently and concatenated,
+ * so a non-final piece must end with a sync flush (byte-aligned, no final block), as pigz does.
+ */
+export interface Codec {
+  /** The reader's native inflate: the whole part, or null when it would exceed `maxBytes`. */
+  inflateRaw: InflateRaw;
+  deflateRaw(piece: Uint8Array, final: boolean): Uint8Array;
+}
+
+/** Parts up to this inflated size may be inflated whole by the codec; larger ones stream through fflate (bounded memory). */
+const WHOLE_INFLATE_LIMIT = 96 * 1024 * 1024;
+
 /** Streams a part's inflated bytes to `onChunk`, a slice at a time. */
-export function inflatePart(archive: Uint8Array, part: ZipPart, onChunk: (chunk: Uint8Array) => void): void {
+export function inflatePart(archive: Uint8Array, part: ZipPart, onChunk: (chunk: Uint8Array) => void, codec?: Codec): void {
   const raw = rawBytes(archive, part);
   if (part.method === 0) {
     for (let at = 0; at < raw.length; at += INFLATE_SLICE) onChunk(raw.subarray(at, at + INFLATE_SLICE));
     return;
   }
   if (part.method !== 8) throw new ZipFormatError(`zip 条目 ${part.name} 使用了不支持的压缩方式 ${part.method}`);
+  const whole = codec && part.size <= WHOLE_INFLATE_LIMIT ? codec.inflateRaw(raw, WHOLE_INFLATE_LIMIT) : null;
+  if (whole) {
+    for (let at = 0; at < whole.length; at += INFLATE_SLICE * 16) onChunk(whole.subarray(at, at + INFLATE_SLICE * 16));
+    return;
+  }
   const inflater = new Inflate((chunk) => onChunk(chunk));
   if (raw.length === 0) inflater.push(new Uint8Array(0), true);
   for (let at = 0; at < raw.length; at += INFLATE_SLICE) inflater.push(raw.subarray(at, at + INFLATE_SLICE), at + INFLATE_SLICE >= raw.length);
@@ -167,34 +191,40 @@ export function partText(archive: Uint8Array, part: ZipPart): string {
   return text + decoder.decode();
 }
 
-let crcTable: Uint32Array | null = null;
+let crcTables: Uint32Array[] | null = null;
+
+/** Eight 256-entry tables for CRC-32 "slicing by 8" (eight bytes per step, several times faster than one). */
+function tables(): Uint32Array[] {
+  if (crcTables) return crcTables;
+  const made = Array.from({ length: 8 }, () => new Uint32Array(256));
+  for (let n = 0; n < 256; n += 1) {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    made[0][n] = c >>> 0;
+  }
+  for (let n = 0; n < 256; n += 1) for (let t = 1; t < 8; t += 1) made[t][n] = (made[t - 1][n] >>> 8) ^ made[0][made[t - 1][n] & 0xff];
+  crcTables = made;
+  return made;
+}
 
 /** CRC-32 (the zip polynomial) of `bytes`, continuing from `crc`. */
 export function crc32(bytes: Uint8Array, crc = 0): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n += 1) {
-      let c = n;
-      for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  const table = crcTable;
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = tables();
   let c = ~crc >>> 0;
-  for (let i = 0; i < bytes.length; i += 1) c = table[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  let i = 0;
+  const end8 = bytes.length - (bytes.length % 8);
+  for (; i < end8; i += 8) {
+    const a = (c ^ (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24))) >>> 0;
+    c = t7[a & 0xff] ^ t6[(a >>> 8) & 0xff] ^ t5[(a >>> 16) & 0xff] ^ t4[a >>> 24] ^ t3[bytes[i + 4]] ^ t2[bytes[i + 5]] ^ t1[bytes[i + 6]] ^ t0[bytes[i + 7]];
+  }
+  for (; i < bytes.length; i += 1) c = t0[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
 }
 
 const encoder = new TextEncoder();
 
-interface CentralRecord {
+interface CentralRecord extends StoredEntry {
   nameBytes: Uint8Array;
-  method: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  time: number;
-  date: number;
   offset: number;
 }
 
@@ -213,14 +243,44 @@ export interface DeflatedPart {
   compressedSize: number;
 }
 
+/**
+ * Level 1: fflate's level 6 takes about four times as long on a large sheet (12 s against 3 s for
+ * 72 MB of XML, measured) for a file about a fifth smaller; the copy's time matters more than its size.
+ */
+const DEFLATE_LEVEL = 1;
+
+/** Codec pieces are this large (compressing them independently costs well under 1 % in size). */
+const CODEC_PIECE = 1024 * 1024;
+
 /** Deflates a new part as its content streams in; `done` receives it on close. */
-export function deflatePart(name: string, done: (part: DeflatedPart) => void): PartStream {
+export function deflatePart(name: string, done: (part: DeflatedPart) => void, codec?: Codec): PartStream {
   const part: DeflatedPart = { name, chunks: [], crc: 0, size: 0, compressedSize: 0 };
-  const deflater = new Deflate({ level: 6 }, (chunk) => {
+  const output = (chunk: Uint8Array) => {
     part.compressedSize += chunk.length;
     if (part.compressedSize > MAX_32) throw new ZipFormatError(`${name} 超过 4 GiB，无法写出`);
     if (chunk.length > 0) part.chunks.push(chunk);
-  });
+  };
+  let deflater: { push(bytes: Uint8Array, final: boolean): void };
+  if (codec) {
+    let held: Uint8Array[] = [];
+    let heldBytes = 0;
+    deflater = {
+      push: (bytes, final) => {
+        held.push(bytes);
+        heldBytes += bytes.length;
+        if (heldBytes < CODEC_PIECE && !final) return;
+        const piece = new Uint8Array(heldBytes);
+        let at = 0;
+        for (const chunk of held) {
+          piece.set(chunk, at);
+          at += chunk.length;
+        }
+        held = [];
+        heldBytes = 0;
+        output(codec.deflateRaw(piece, final));
+      },
+    };
+  } else deflater = new Deflate({ level: DEFLATE_LEVEL }, output);
   let pending: string[] = [];
   let pendingLength = 0;
   const feed = (bytes: Uint8Array, final: boolean) => {
@@ -253,11 +313,15 @@ export function deflatePart(name: string, done: (part: DeflatedPart) => void): P
 }
 
 /** A whole new part, deflated at once. */
-export function deflateWhole(name: string, content: string | Uint8Array): DeflatedPart {
+export function deflateWhole(name: string, content: string | Uint8Array, codec?: Codec): DeflatedPart {
   let result: DeflatedPart | null = null;
-  const stream = deflatePart(name, (part) => {
-    result = part;
-  });
+  const stream = deflatePart(
+    name,
+    (part) => {
+      result = part;
+    },
+    codec,
+  );
   stream.write(content);
   stream.close();
   return result as unknown as DeflatedPart;
@@ -279,19 +343,24 @@ export class ZipWriter {
     if (this.offset > MAX_32) throw new ZipFormatError('批注副本超过 4 GiB，无法写出');
   }
 
+  /** The fields a local header (at 4) and a central directory entry (at 6) share, from "version needed" to the name's length. */
+  private static sharedFields(data: DataView, at: number, record: CentralRecord): void {
+    data.setUint16(at, 20, true);
+    data.setUint16(at + 2, UTF8_FLAG, true);
+    data.setUint16(at + 4, record.method, true);
+    data.setUint16(at + 6, record.time, true);
+    data.setUint16(at + 8, record.date, true);
+    data.setUint32(at + 10, record.crc, true);
+    data.setUint32(at + 14, record.compressedSize, true);
+    data.setUint32(at + 18, record.size, true);
+    data.setUint16(at + 22, record.nameBytes.length, true);
+  }
+
   private localHeader(record: CentralRecord): Uint8Array {
     const header = new Uint8Array(30 + record.nameBytes.length);
     const data = view(header);
     data.setUint32(0, LOCAL_SIGNATURE, true);
-    data.setUint16(4, 20, true);
-    data.setUint16(6, UTF8_FLAG, true);
-    data.setUint16(8, record.method, true);
-    data.setUint16(10, record.time, true);
-    data.setUint16(12, record.date, true);
-    data.setUint32(14, record.crc, true);
-    data.setUint32(18, record.compressedSize, true);
-    data.setUint32(22, record.size, true);
-    data.setUint16(26, record.nameBytes.length, true);
+    ZipWriter.sharedFields(data, 4, record);
     header.set(record.nameBytes, 30);
     return header;
   }
@@ -321,15 +390,7 @@ export class ZipWriter {
       const data = view(entry);
       data.setUint32(0, CENTRAL_SIGNATURE, true);
       data.setUint16(4, 20, true);
-      data.setUint16(6, 20, true);
-      data.setUint16(8, UTF8_FLAG, true);
-      data.setUint16(10, record.method, true);
-      data.setUint16(12, record.time, true);
-      data.setUint16(14, record.date, true);
-      data.setUint32(16, record.crc, true);
-      data.setUint32(20, record.compressedSize, true);
-      data.setUint32(24, record.size, true);
-      data.setUint16(28, record.nameBytes.length, true);
+      ZipWriter.sharedFields(data, 6, record);
       data.setUint32(42, record.offset, true);
       entry.set(record.nameBytes, 46);
       this.push(entry);

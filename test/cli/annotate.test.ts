@@ -6,7 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
-import { join } from 'path';
+import { basename, join } from 'path';
+import { temporaryName } from '../../src/cli/check';
 import { ERROR_FILL, internalLink, safeText, WARNING_FILL } from '../../src/cli/annotate';
 import { DOMParser } from '@xmldom/xmldom';
 import { cleanupDirs, JSZip, makeId, personId, runCli, sha256, tmpDir, writeWorkbook, ZipLike } from './cliKit';
@@ -356,5 +357,52 @@ describe('exit 2 leaves no output behind', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('不是目录');
     expect(readFileSync(notDir, 'utf8')).toBe('x');
+  });
+});
+
+describe('a copy that cannot be written', () => {
+  test('with two inputs, the second failing: no copy at all, the findings still printed, exit 2', async () => {
+    const dir = tmpDir();
+    const first = join(dir, 'first.xlsx');
+    const second = join(dir, 'second.xlsx');
+    await inputWorkbook(first);
+    await inputWorkbook(second);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    // A directory where the second copy's temporary file would go: writing it fails.
+    mkdirSync(temporaryName(join(out, 'second.checked.xlsx'), 1));
+    const result = await runCli(['check', first, second, '--out', out, '--json']);
+    expect(result.status).toBe(2);
+    const withoutCopies = await runCli(['check', first, second, '--json']);
+    expect(JSON.parse(result.stdout).findings).toEqual(JSON.parse(withoutCopies.stdout).findings);
+    expect(JSON.parse(result.stdout).findings.length).toBeGreaterThan(0);
+    expect(result.stderr).toMatch(/^mutual-aid: 无法写出批注副本：.*未写出任何批注副本）\n$/);
+    expect(readdirSync(out).filter((name) => !name.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(out)).toHaveLength(1);
+  });
+
+  test('temporary names stay within 255 bytes however long the input name is', async () => {
+    const dir = tmpDir();
+    // 80 × 3 bytes: the copy's name (253 bytes) fits, ".<copy>.<pid>.<n>.tmp" would not without cutting.
+    const input = join(dir, `${'名'.repeat(80)}.xlsx`);
+    await inputWorkbook(input);
+    const copy = join(dir, 'out', `${'名'.repeat(80)}.checked.xlsx`);
+    const temp = temporaryName(copy, 12);
+    expect(Buffer.byteLength(basename(temp))).toBeLessThanOrEqual(255);
+    expect(Buffer.byteLength(basename(temp))).toBeGreaterThan(240);
+    expect(basename(temp)).toMatch(/^\.名+[^/]*\.\d+\.12\.tmp$/);
+    const result = await runCli(['check', input, '--out', join(dir, 'out')]);
+    expect(result.status).toBe(1);
+    expect(readdirSync(join(dir, 'out'))).toEqual([basename(copy)]);
+  });
+
+  test("a copy's name over the limit is refused before anything is read (exit 2)", async () => {
+    const dir = tmpDir();
+    const input = join(dir, `${'名'.repeat(82)}.xlsx`);
+    await inputWorkbook(input);
+    const result = await runCli(['check', input, '--out', join(dir, 'out')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('超过 255 字节');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ export const RULES = [
   'SHARES_OVER_MAX',
   'DATE_INVALID',
   'AGE_OUT_OF_SERVICE',
+  'FORMULA_NOT_CALCULATED',
   // The claims register (src/rules/claims):
   'CLAIM_NOT_ENROLLED',
   'CLAIM_BEFORE_COVER',
@@ -43,6 +44,7 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   SHARES_OVER_MAX: '份数超过上限',
   DATE_INVALID: '生效日期无效',
   AGE_OUT_OF_SERVICE: '年龄不在在职范围',
+  FORMULA_NOT_CALCULATED: '公式未计算',
   CLAIM_NOT_ENROLLED: '花名册中无此参保记录',
   CLAIM_BEFORE_COVER: '出险日期不在保障期内',
   CLAIM_NEEDS_REVIEW: '诊断需人工复核',
@@ -67,6 +69,7 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   SHARES_OVER_MAX: 'error',
   DATE_INVALID: 'error',
   AGE_OUT_OF_SERVICE: 'warning',
+  FORMULA_NOT_CALCULATED: 'error',
   CLAIM_NOT_ENROLLED: 'error',
   CLAIM_BEFORE_COVER: 'warning',
   CLAIM_NEEDS_REVIEW: 'warning',

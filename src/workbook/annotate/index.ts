@@ -7,12 +7,12 @@
  * then annotated the same way. Platform-neutral: bytes in, bytes out (Node and a browser worker).
  */
 import { Finding, RosterReport, uniqueSheetName } from '../../rules/roster';
-import { CsvParser, detectDelimiter } from '../csvParse';
-import { DeflatedPart, deflatePart, deflateWhole, PartIndex, partText, readZip, ZipPart, ZipWriter } from '../zip';
+import { CsvEncoding, decodeCsv, readCsvText } from '../csv';
+import { Codec, DeflatedPart, deflatePart, deflateWhole, PartIndex, partText, readZip, ZipPart, ZipWriter } from '../zip';
 import { addNoteShapes, blocksFor, highestShapeBlock, mergeComments, Note } from './notes';
 import { appendSheet, CONTENT_TYPES, ContentTypesPart, freePartName, REL_TYPES, RelationshipsPart, relsPathFor, resolveTarget, workbookSheets } from './package';
 import { noteLine, RESULTS_SHEET, safeText, writeResultsSheet } from './results';
-import { CellMark, CellValueSet, MergeArea, readMerges, SheetPatcher } from './sheet';
+import { CellMark, CellValueSet, MergeArea, scanSheet, SheetPatcher } from './sheet';
 import { MarkKind, MINIMAL_STYLES, StylesPatcher } from './styles';
 import { columnLetters, parseCellRef, xmlText } from './xml';
 
@@ -29,7 +29,9 @@ export interface AnnotateOptions {
   /** Every file checked together, for the summary's heading (defaults to this one). */
   files?: readonly string[];
   /** For a CSV: its encoding (as TextDecoder names it) and the sheet name its rows were checked under. */
-  csv?: { encoding: string; sheetName: string };
+  csv?: { encoding: CsvEncoding; sheetName: string };
+  /** A faster deflate codec where the platform has one (the command passes Node's zlib); fflate otherwise. */
+  codec?: Codec;
 }
 
 /** One cell the copy sets: on `sheet`, 1-based row and column. */
@@ -46,18 +48,23 @@ export class AnnotateError extends Error {}
 /** The annotated copy's bytes. */
 export function annotateWorkbook(source: AnnotateSource, report: RosterReport, options: AnnotateOptions = {}): Uint8Array {
   const findings = report.findings.filter((finding) => finding.file === undefined || finding.file === source.name);
-  const bytes = options.csv ? csvPackage(source.bytes, options.csv.encoding, options.csv.sheetName) : source.bytes;
-  return patchPackage(bytes, findings, { label: source.name, results: { report, files: options.files ?? [source.name] }, cells: [] });
+  const bytes = options.csv ? csvPackage(source.bytes, source.name, options.csv.encoding, options.csv.sheetName) : source.bytes;
+  return patchPackage(bytes, findings, { label: source.name, results: { report, files: options.files ?? [source.name] }, cells: [], codec: options.codec });
 }
 
 /**
  * A copy with values written into cells and the findings marked and noted, without a results sheet:
  * the claims register's --out (its computed columns filled). Every other cell keeps its value.
  */
-export function annotateCells(source: AnnotateSource, findings: readonly Finding[], cells: readonly CellWrite[], options: Pick<AnnotateOptions, 'csv'> = {}): Uint8Array {
+export function annotateCells(
+  source: AnnotateSource,
+  findings: readonly Finding[],
+  cells: readonly CellWrite[],
+  options: Pick<AnnotateOptions, 'csv' | 'codec'> = {},
+): Uint8Array {
   const mine = findings.filter((finding) => finding.file === undefined || finding.file === source.name);
-  const bytes = options.csv ? csvPackage(source.bytes, options.csv.encoding, options.csv.sheetName) : source.bytes;
-  return patchPackage(bytes, mine, { label: source.name, results: null, cells });
+  const bytes = options.csv ? csvPackage(source.bytes, source.name, options.csv.encoding, options.csv.sheetName) : source.bytes;
+  return patchPackage(bytes, mine, { label: source.name, results: null, cells, codec: options.codec });
 }
 
 interface Target {
@@ -109,6 +116,7 @@ interface PatchContext {
   /** The 校验结果 sheet's content; null: no results sheet. */
   results: { report: RosterReport; files: readonly string[] } | null;
   cells: readonly CellWrite[];
+  codec?: Codec;
 }
 
 function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: PatchContext): Uint8Array {
@@ -152,7 +160,9 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
   const stylesXml = stylesPath ? text(stylesPath) : null;
   const styles = new StylesPatcher(stylesXml);
   if (stylesXml === null) {
-    stylesPath = freePartName(taken, 'xl/styles', '.xml');
+    // The conventional name when it is free (some readers look for no other).
+    stylesPath = taken.has(PartIndex.key('xl/styles.xml')) ? freePartName(taken, 'xl/styles', '.xml') : 'xl/styles.xml';
+    taken.add(PartIndex.key(stylesPath));
     workbookRels.add(REL_TYPES.styles, stylesPath);
     contentTypes.addOverride(stylesPath, CONTENT_TYPES.styles);
   }
@@ -179,7 +189,8 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
     const part = sheetPath ? index.get(sheetPath) : undefined;
     if (!sheetPath || !part) continue;
 
-    const targets = sheetTargets(sheetFindings, readMerges(bytes, part));
+    const scan = scanSheet(bytes, part, context.codec);
+    const targets = sheetTargets(sheetFindings, scan.merges);
     const marks = new Map<number, Map<number, CellMark>>();
     for (const target of targets.values()) {
       const row = marks.get(target.row) ?? new Map<number, CellMark>();
@@ -215,9 +226,9 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
           return newDrawingId;
         },
       },
-      deflatePart(part.name, (deflated) => replace(part.name, deflated)),
+      deflatePart(part.name, (deflated) => replace(part.name, deflated), context.codec),
     );
-    patcher.run(bytes, part);
+    patcher.run(bytes, part, scan.inflated, context.codec);
 
     const commentsRel = sheetRels.ofType(REL_TYPES.comments);
     const commentsPath = commentsRel ? resolveTarget(sheetPath, commentsRel.target) : freePartName(taken, 'xl/comments', '.xml');
@@ -251,7 +262,7 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
     const resultsPath = freePartName(taken, 'xl/worksheets/sheet', '.xml');
     const resultStyles = styles.resultStyles();
     writeResultsSheet(
-      deflatePart(resultsPath, (deflated) => replace(resultsPath, deflated)),
+      deflatePart(resultsPath, (deflated) => replace(resultsPath, deflated), context.codec),
       { label: context.label, findings, report: context.results.report, files: context.results.files, styles: resultStyles },
     );
     const resultsRelId = workbookRels.add(REL_TYPES.worksheet, resultsPath);
@@ -263,7 +274,7 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
   replace('[Content_Types].xml', contentTypes.toString());
 
   const writer = new ZipWriter();
-  const place = (name: string, content: string | DeflatedPart) => writer.addDeflated(typeof content === 'string' ? deflateWhole(name, content) : content);
+  const place = (name: string, content: string | DeflatedPart) => writer.addDeflated(typeof content === 'string' ? deflateWhole(name, content, context.codec) : content);
   for (const part of parts) {
     const replacement = replaced.get(PartIndex.key(part.name));
     if (replacement === undefined) writer.copyPart(bytes, part);
@@ -274,7 +285,7 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
 }
 
 /** A CSV's records as a minimal workbook: one sheet of text cells (inline strings), exactly the file's values. */
-function csvPackage(bytes: Uint8Array, encoding: string, sheetName: string): Uint8Array {
+function csvPackage(bytes: Uint8Array, label: string, encoding: CsvEncoding, sheetName: string): Uint8Array {
   const writer = new ZipWriter();
   writer.addDeflated(
     deflateWhole(
@@ -313,20 +324,13 @@ function csvPackage(bytes: Uint8Array, encoding: string, sheetName: string): Uin
     sheetPart = part;
   });
   out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`);
-  let csvText: string;
-  try {
-    csvText = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new AnnotateError(`CSV 无法按 ${encoding} 解码：${(error as Error).message}`);
-  }
-  const parser = new CsvParser(detectDelimiter(csvText.slice(0, 64 * 1024)), (values, rowNumber) => {
+  // The reader's own CSV parsing (the same records the check saw), each value a text cell as the file has it.
+  readCsvText(decodeCsv(bytes, encoding), label, (values, rowNumber) => {
     const cells = values
-      .map((value, i) => (value === '' ? '' : `<c r="${columnLetters(i + 1)}${rowNumber}" t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`))
+      .map((value, i) => (value === null ? '' : `<c r="${columnLetters(i + 1)}${rowNumber}" t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`))
       .join('');
     out.write(`<row r="${rowNumber}">${cells}</row>`);
   });
-  parser.write(csvText);
-  parser.end();
   out.write('</sheetData></worksheet>');
   out.close();
   writer.addDeflated(sheetPart as unknown as DeflatedPart);

@@ -5,9 +5,9 @@
  * are numbered as Excel numbers them (one after the previous). After <sheetData>, a <legacyDrawing>
  * is added in its schema position when the sheet gets its first notes.
  */
-import { inflatePart, PartStream, ZipPart } from '../zip';
+import { Codec, inflatePart, PartStream, ZipPart } from '../zip';
 import { MarkKind } from './styles';
-import { attribute, columnLetters, columnNumber, insertBefore, parseCellRef, xmlText } from './xml';
+import { attribute, columnLetters, insertBefore, parseCellRef, xmlText } from './xml';
 
 export interface CellMark {
   row: number;
@@ -34,35 +34,69 @@ export interface MergeArea {
 /** Elements that follow <legacyDrawing> in a worksheet (CT_Worksheet's order). */
 const AFTER_LEGACY_DRAWING = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
+/** Inflated sheet bytes kept from the merge scan for the patch pass, at most (beyond it the sheet is inflated again). */
+const KEEP_INFLATED = 96 * 1024 * 1024;
+
+const MERGE_MARK = [...'mergeCell'].map((ch) => ch.charCodeAt(0));
+
+/** Where "mergeCell" starts in `bytes` (searched as ASCII bytes, no decoding), or -1. */
+function findMergeMark(bytes: Uint8Array, from: number): number {
+  for (let at = bytes.indexOf(MERGE_MARK[0], from); at >= 0 && at + MERGE_MARK.length <= bytes.length; at = bytes.indexOf(MERGE_MARK[0], at + 1)) {
+    let k = 1;
+    while (k < MERGE_MARK.length && bytes[at + k] === MERGE_MARK[k]) k += 1;
+    if (k === MERGE_MARK.length) return at;
+  }
+  return -1;
+}
+
+export interface SheetScan {
+  merges: MergeArea[];
+  /** The inflated part, when small enough to keep (saves inflating it twice). */
+  inflated: Uint8Array[] | null;
+}
+
 /**
- * The sheet's merged areas. <mergeCells> follows <sheetData>, so the sheet is inflated once first and
- * only the text from the first "mergeCell" on is kept (rows are dropped as they stream by).
+ * The sheet's merged areas. <mergeCells> follows <sheetData>, so the sheet is inflated once first;
+ * only the bytes from the first "mergeCell" on are decoded.
  */
-export function readMerges(archive: Uint8Array, part: ZipPart): MergeArea[] {
-  const decoder = new TextDecoder('utf-8');
-  let tail: string | null = null;
-  let carry = '';
+export function scanSheet(archive: Uint8Array, part: ZipPart, codec?: Codec): SheetScan {
+  const kept: Uint8Array[] = [];
+  let keptBytes = 0;
+  let keep = true;
+  let tail: Uint8Array[] | null = null;
+  let carry = new Uint8Array(0);
   inflatePart(archive, part, (chunk) => {
-    const text = decoder.decode(chunk, { stream: true });
-    if (tail !== null) {
-      tail += text;
+    if (keep) {
+      keptBytes += chunk.length;
+      if (keptBytes > KEEP_INFLATED) {
+        keep = false;
+        kept.length = 0;
+      } else kept.push(chunk);
+    }
+    if (tail) {
+      tail.push(chunk);
       return;
     }
-    const window = carry + text;
-    const at = window.indexOf('mergeCell');
-    if (at >= 0) tail = window.slice(at);
-    else carry = window.slice(-16);
-  });
-  if (tail === null) return [];
-  const areas: MergeArea[] = [];
-  for (const match of (tail as string).matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*"([^"]+)"/g)) {
-    const [from, to = from] = match[1].split(':');
-    const a = parseCellRef(from);
-    const b = parseCellRef(to);
-    if (!a || !b) continue;
-    areas.push({ top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) });
+    const window = new Uint8Array(carry.length + chunk.length);
+    window.set(carry);
+    window.set(chunk, carry.length);
+    const at = findMergeMark(window, 0);
+    if (at >= 0) tail = [window.subarray(at)];
+    else carry = window.slice(Math.max(0, window.length - MERGE_MARK.length));
+  }, codec);
+  const merges: MergeArea[] = [];
+  if (tail) {
+    const decoder = new TextDecoder('utf-8');
+    const text = (tail as Uint8Array[]).map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
+    for (const match of text.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*"([^"]+)"/g)) {
+      const [from, to = from] = match[1].split(':');
+      const a = parseCellRef(from);
+      const b = parseCellRef(to);
+      if (!a || !b) continue;
+      merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) });
+    }
   }
-  return areas;
+  return { merges, inflated: keep ? kept : null };
 }
 
 type Phase = 'head' | 'rows' | 'tail';
@@ -103,10 +137,11 @@ export class SheetPatcher {
     this.pendingRows = [...options.marks.keys()].sort((a, b) => a - b);
   }
 
-  /** Feeds the whole part from the archive and closes the output. */
-  run(archive: Uint8Array, part: ZipPart): void {
+  /** Feeds the whole part (from the scan's inflated bytes when it kept them) and closes the output. */
+  run(archive: Uint8Array, part: ZipPart, inflated: readonly Uint8Array[] | null, codec?: Codec): void {
     const decoder = new TextDecoder('utf-8');
-    inflatePart(archive, part, (chunk) => this.write(decoder.decode(chunk, { stream: true })));
+    if (inflated) for (const chunk of inflated) this.write(decoder.decode(chunk, { stream: true }));
+    else inflatePart(archive, part, (chunk) => this.write(decoder.decode(chunk, { stream: true })), codec);
     this.write(decoder.decode());
     this.end();
   }
@@ -145,7 +180,6 @@ export class SheetPatcher {
       this.out.write(`${head}${tag.slice(0, -2).trimEnd()}>${this.insertRowsBefore(Infinity)}</${this.prefix}sheetData>`);
       this.phase = 'tail';
       this.buffer = rest;
-      this.closeSheetData();
       return;
     }
     this.out.write(head + tag);
@@ -153,56 +187,71 @@ export class SheetPatcher {
     this.phase = 'rows';
   }
 
+  /**
+   * The rows met so far. Runs of rows that need no change are passed on as one slice; only a marked
+   * row is rebuilt, and new rows are inserted before the first row numbered after them.
+   */
   private rows(): void {
     const buffer = this.buffer;
-    let at = 0;
     const parts: string[] = [];
+    const rowOpen = `<${this.prefix}row`;
+    let at = 0;
+    let copyFrom = 0;
     for (;;) {
       const open = buffer.indexOf('<', at);
       if (open < 0) {
-        parts.push(buffer.slice(at));
         at = buffer.length;
         break;
       }
-      parts.push(buffer.slice(at, open));
-      at = open;
       const tagEnd = buffer.indexOf('>', open);
-      if (tagEnd < 0) break;
-      const tag = buffer.slice(open, tagEnd + 1);
-      const name = /^<\/?([\w.-]+:)?([\w.-]+)/.exec(tag);
-      if (tag.startsWith('</') && name?.[2] === 'sheetData') {
-        parts.push(this.insertRowsBefore(Infinity));
-        this.phase = 'tail';
+      if (tagEnd < 0) {
+        at = open;
         break;
       }
-      if (name?.[2] !== 'row' || tag.startsWith('</')) {
-        // Anything else between rows (whitespace, an XML comment's start) passes on.
-        parts.push(tag);
+      if (buffer.charCodeAt(open + 1) === 47 /* / */) {
+        if (/^<\/([\w.-]+:)?sheetData\s*>$/.test(buffer.slice(open, tagEnd + 1))) {
+          parts.push(buffer.slice(copyFrom, open), this.insertRowsBefore(Infinity));
+          copyFrom = open;
+          at = open;
+          this.phase = 'tail';
+          break;
+        }
+        at = tagEnd + 1;
+        continue;
+      }
+      const tag = buffer.slice(open, tagEnd + 1);
+      const prefix = tag.startsWith(rowOpen) && /[\s/>]/.test(tag[rowOpen.length]) ? this.prefix : /^<([\w.-]+:)?row[\s/>]/.exec(tag)?.[1];
+      if (prefix === undefined) {
+        // Anything else between rows (an XML comment, a processing instruction) passes on.
         at = tagEnd + 1;
         continue;
       }
       let rowEnd: number;
       if (tag.endsWith('/>')) rowEnd = tagEnd + 1;
       else {
-        const close = `</${name[1] ?? ''}row>`;
+        const close = `</${prefix ?? ''}row>`;
         const closeAt = buffer.indexOf(close, tagEnd);
-        if (closeAt < 0) break;
+        if (closeAt < 0) {
+          at = open;
+          break;
+        }
         rowEnd = closeAt + close.length;
       }
-      const rowNumber = Number(attribute(tag, 'r') ?? this.lastRow + 1);
-      parts.push(this.insertRowsBefore(rowNumber));
+      const rowNumber = rowNumberOf(tag) ?? this.lastRow + 1;
       this.lastRow = rowNumber;
       const marks = this.options.marks.get(rowNumber);
-      parts.push(marks ? this.patchRow(buffer.slice(open, rowEnd), tag, marks) : buffer.slice(open, rowEnd));
+      const insertsBefore = this.pendingAt < this.pendingRows.length && this.pendingRows[this.pendingAt] <= rowNumber;
+      if (marks || insertsBefore) {
+        parts.push(buffer.slice(copyFrom, open), this.insertRowsBefore(rowNumber));
+        parts.push(marks ? this.patchRow(buffer.slice(open, rowEnd), tag, marks) : buffer.slice(open, rowEnd));
+        copyFrom = rowEnd;
+      }
       at = rowEnd;
     }
+    parts.push(buffer.slice(copyFrom, at));
     this.out.write(parts.join(''));
     this.buffer = buffer.slice(at);
-    if (this.phase === 'tail') this.closeSheetData();
-  }
-
-  private closeSheetData(): void {
-    // Nothing more to do until the end: the tail (merges, validations, drawings…) is small and kept whole.
+    // From </sheetData> on, the rest (merges, validations, drawings…) is small and kept whole until the end.
   }
 
   /** New rows for the marks on rows the file does not hold, up to (not including) `before`. */
@@ -300,10 +349,20 @@ export class SheetPatcher {
   }
 }
 
+/** The r attribute of a row's start tag (a fast path for the common form ` r="12"`), or null. */
+function rowNumberOf(tag: string): number | null {
+  const at = tag.indexOf(' r="');
+  if (at >= 0) {
+    const end = tag.indexOf('"', at + 4);
+    const n = Number(tag.slice(at + 4, end));
+    if (Number.isInteger(n) && n > 0) return n;
+  }
+  const value = attribute(tag, 'r');
+  return value === null ? null : Number(value);
+}
+
 function withStyle(tag: string, style: number): string {
   if (/\ss\s*=\s*"[^"]*"/.test(tag)) return tag.replace(/(\ss\s*=\s*)"[^"]*"/, `$1"${style}"`);
   const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, end).trimEnd()} s="${style}"${tag.slice(end)}`;
 }
-
-export { columnNumber };

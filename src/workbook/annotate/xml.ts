@@ -3,6 +3,9 @@
  * that every byte the writer does not mean to change stays as the producer wrote it. Element names
  * may carry any namespace prefix ("x:row"); the helpers match the local name.
  */
+import { columnLetters, columnNumber } from '../../rules/roster/location';
+
+export { columnLetters, columnNumber };
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -29,7 +32,7 @@ export function decodeXml(text: string): string {
   });
 }
 
-/** The value of an attribute (by local name, any prefix unless `prefixed` names one) in a start tag, decoded. */
+/** The value of an attribute (by its name as written, e.g. "r" or "r:id") in a start tag, decoded. */
 export function attribute(tag: string, name: string): string | null {
   const match = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
   if (!match) return null;
@@ -102,20 +105,7 @@ export function insertBefore(xml: string, content: string, followers: readonly s
   return xml.slice(0, at) + content + xml.slice(at);
 }
 
-/** Column letters → 1-based column number ("A" → 1, "XFD" → 16384). */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-/** "B12" → { row: 12, column: 2 }, or null. */
+/** "B12" or "$B$12" → { row: 12, column: 2 }, or null. */
 export function parseCellRef(ref: string): { row: number; column: number } | null {
   const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
   return match ? { column: columnNumber(match[1]), row: Number(match[2]) } : null;
