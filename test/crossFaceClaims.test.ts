@@ -51,7 +51,17 @@ test('the pane settles the sample register as `mutual-aid claims --json` does', 
   const workbook = new WorkbookState(await sheetsAsExcelHoldsThem(file));
   const adapter = new ExcelAdapter(new ExcelStandIn(workbook) as unknown as ExcelHost);
   const pane = await adapter.computeClaims({ today: parseDate(TODAY) as number, mark: false });
-  const paneJson = pane.report.claims.map(({ sheet, row, id, plan, event, payable, note, dueDate, status }) => ({ sheet, row, id, plan, event, payable, note, dueDate, status }));
+  const paneJson = pane.report.claims.map(({ sheet, row, id, plan, event, payable, note, dueDate, status }) => ({
+    sheet,
+    row,
+    id,
+    plan,
+    event,
+    payable,
+    note,
+    dueDate,
+    status,
+  }));
 
   expect(fromCommand.claims.length).toBe(12);
   expect(paneJson).toEqual(fromCommand.claims);

@@ -179,7 +179,12 @@ export function renderClaims(report: ClaimsReport, register: string, rosters: re
       '',
       ...formatTable(
         ['位置', '级别', '规则', '说明'],
-        findings.map((finding: Finding) => [locationText(finding, false), SEVERITY_TITLES[finding.severity], `${finding.rule} ${RULE_TITLES[finding.rule]}`, finding.message]),
+        findings.map((finding: Finding) => [
+          locationText(finding, false),
+          SEVERITY_TITLES[finding.severity],
+          `${finding.rule} ${RULE_TITLES[finding.rule]}`,
+          finding.message,
+        ]),
       ),
       '',
     );
@@ -223,7 +228,17 @@ export function renderClaims(report: ClaimsReport, register: string, rosters: re
 /** The --json object: each claim exactly as the issue names its fields. */
 export function claimsJson(report: ClaimsReport): object {
   return {
-    claims: report.claims.map(({ sheet, row, id, plan, event, payable, note, dueDate, status }) => ({ sheet, row, id, plan, event, payable, note, dueDate, status })),
+    claims: report.claims.map(({ sheet, row, id, plan, event, payable, note, dueDate, status }) => ({
+      sheet,
+      row,
+      id,
+      plan,
+      event,
+      payable,
+      note,
+      dueDate,
+      status,
+    })),
     findings: report.findings.map(({ sheet, row, column, cell, rule, severity, message }) => ({ sheet, row, column, cell, rule, severity, message })),
     summary: report.summary,
   };

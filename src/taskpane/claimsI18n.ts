@@ -20,7 +20,9 @@ const zh = {
   summaryWritten: (sheet: string, helped: number, condoled: number) => `已生成工作表"${sheet}"：${helped} 名职工得到经济帮助，${condoled} 名职工得到慰问金。`,
   registerInserted: (sheet: string) => `已插入理赔登记表"${sheet}"：绿色表头的四列由"理赔计算"填写，请勿手工录入。`,
   line: (claim: ClaimResult) =>
-    [claim.name ?? claim.id ?? '', claim.plan ?? '', claim.event ?? '', claim.dueDate ? `应付日期 ${claim.dueDate}` : ''].filter((part) => part !== '').join(' · '),
+    [claim.name ?? claim.id ?? '', claim.plan ?? '', claim.event ?? '', claim.dueDate ? `应付日期 ${claim.dueDate}` : '']
+      .filter((part) => part !== '')
+      .join(' · '),
   row: (claim: ClaimResult) => `${claim.sheet}!第${claim.row}行`,
   more: (n: number) => `还有 ${n} 笔未列出。`,
 };
@@ -39,7 +41,8 @@ const en: ClaimsStrings = {
     `Computed ${s.claims} claims: ${payable} yuan payable; ${s.overdue} overdue, ${s.dueSoon} due soon, ${s.review} needing review (today ${s.today}).`,
   written: (cells: number) => `Filled the four computed columns (${cells} cells); no other column was changed.`,
   nothingUrgent: 'No claim is overdue, due soon or needs review.',
-  summaryWritten: (sheet: string, helped: number, condoled: number) => `Wrote sheet "${sheet}": ${helped} members helped, ${condoled} given a condolence payment.`,
+  summaryWritten: (sheet: string, helped: number, condoled: number) =>
+    `Wrote sheet "${sheet}": ${helped} members helped, ${condoled} given a condolence payment.`,
   registerInserted: (sheet: string) => `Inserted claims register "${sheet}": the four green columns are filled by "Compute claims"; do not type in them.`,
   line: (claim: ClaimResult) =>
     [claim.name ?? claim.id ?? '', claim.plan ?? '', claim.event ?? '', claim.dueDate ? `due ${claim.dueDate}` : ''].filter((part) => part !== '').join(' · '),

@@ -79,14 +79,21 @@ describe('mutual-aid claims', () => {
     expect(out).toContain('汇总：4 笔理赔');
   });
 
-  it('--json prints the claims, findings and summary in the issue\'s shape', async () => {
+  it("--json prints the claims, findings and summary in the issue's shape", async () => {
     const result = await runCli(['claims', register, '--roster', roster, '--today', '2026-12-01', '--json']);
     expect(result.status).toBe(1);
     const json = JSON.parse(result.stdout);
     expect(Object.keys(json)).toEqual(['claims', 'findings', 'summary']);
     expect(Object.keys(json.claims[0])).toEqual(['sheet', 'row', 'id', 'plan', 'event', 'payable', 'note', 'dueDate', 'status']);
     expect(Object.keys(json.findings[0])).toEqual(['sheet', 'row', 'column', 'cell', 'rule', 'severity', 'message']);
-    expect(json.claims.map((claim: { row: number; payable: number | null; dueDate: string | null; status: string }) => [claim.row, claim.payable, claim.dueDate, claim.status])).toEqual([
+    expect(
+      json.claims.map((claim: { row: number; payable: number | null; dueDate: string | null; status: string }) => [
+        claim.row,
+        claim.payable,
+        claim.dueDate,
+        claim.status,
+      ]),
+    ).toEqual([
       [3, 6000, '2026-04-22', 'paid'],
       // 2026-09-01 + 30 working days: 中秋 09-25 and 国庆 10-01…07 off, 09-20 and 10-10 worked → 2026-10-19.
       [4, 1800, '2026-10-19', 'overdue'],
@@ -99,7 +106,10 @@ describe('mutual-aid claims', () => {
 
   it('exit 0 when nothing needs action', async () => {
     const quiet = join(dir, '已结清.xlsx');
-    await writeRegister(quiet, [REGISTER_HEADER, [1, '薄', BO, '指定疾病', '重疾', '冠状动脉支架植入术', utc('2026-03-01'), utc('2026-03-10'), utc('2026-04-01'), null]]);
+    await writeRegister(quiet, [
+      REGISTER_HEADER,
+      [1, '薄', BO, '指定疾病', '重疾', '冠状动脉支架植入术', utc('2026-03-01'), utc('2026-03-10'), utc('2026-04-01'), null],
+    ]);
     const result = await runCli(['claims', quiet, '--roster', roster, '--today', '2026-12-01']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('结论：没有需要处理的问题。');

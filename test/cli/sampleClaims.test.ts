@@ -44,7 +44,11 @@ test('a freshly generated register has exactly the listed cases', async () => {
 test('the committed examples/sample-claims.xlsx gives the same findings, and the README shows its output', async () => {
   const report = await claims(COMMITTED);
   expect(ruleCells(report.findings)).toEqual(EXPECTED);
-  const table = await runCli(['claims', 'examples/sample-claims.xlsx', '--roster', 'examples/sample-roster.xlsx', '--today', '2026-12-01'].map((arg) => (arg.startsWith('examples/') ? join(ROOT, arg) : arg)));
+  const table = await runCli(
+    ['claims', 'examples/sample-claims.xlsx', '--roster', 'examples/sample-roster.xlsx', '--today', '2026-12-01'].map((arg) =>
+      arg.startsWith('examples/') ? join(ROOT, arg) : arg,
+    ),
+  );
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   expect(readme).toContain(table.stdout.split(ROOT + '/').join(''));
 });

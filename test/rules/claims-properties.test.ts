@@ -60,7 +60,14 @@ describe('yearly limits over a register', () => {
             id: ID,
             plan: plan.shortName,
             event: EVENT_NAMES[claim.kind],
-            detail: claim.kind === 'accidentDisability' ? claim.grade : claim.kind === 'accidentMedical' || claim.kind === 'accidentHospital' ? claim.amount : claim.kind === 'accidentDeath' ? '' : claim.diagnosis,
+            detail:
+              claim.kind === 'accidentDisability'
+                ? claim.grade
+                : claim.kind === 'accidentMedical' || claim.kind === 'accidentHospital'
+                  ? claim.amount
+                  : claim.kind === 'accidentDeath'
+                    ? ''
+                    : claim.diagnosis,
             eventDate: isoFromSerial(EFFECTIVE + claim.day),
           })),
         });

@@ -68,9 +68,12 @@ describe('the cover year', () => {
     expect(report.claims[1].note).toContain('2026-02-28');
   });
 
-  it('starts the limit afresh in the next cover year (last year\'s roster and this year\'s)', () => {
+  it("starts the limit afresh in the next cover year (last year's roster and this year's)", () => {
     const lastYear = { name: '2025', rows: rosterRows([member({ id: BO, plan: '指定疾病', shares: 1, effectiveDate: '2025-01-01' })], STANDARD_FIELDS) };
-    const thisYear = { name: '2026', rows: rosterRows([member({ id: BO, plan: '指定疾病', shares: 1, previousShares: 1, effectiveDate: '2026-01-01' })], STANDARD_FIELDS) };
+    const thisYear = {
+      name: '2026',
+      rows: rosterRows([member({ id: BO, plan: '指定疾病', shares: 1, previousShares: 1, effectiveDate: '2026-01-01' })], STANDARD_FIELDS),
+    };
     const report = settle({
       roster: [lastYear, thisYear],
       claims: [
@@ -86,7 +89,10 @@ describe('the cover year', () => {
 describe('one member, two plans, two units', () => {
   it('counts two plans of one member apart', () => {
     const report = settle({
-      roster: [member({ id: ANNA, sex: '女', plan: '综合', shares: 1, effectiveDate: '2025-01-01' }), member({ id: ANNA, sex: '女', plan: '女职工安康', shares: 2, effectiveDate: '2025-01-01' })],
+      roster: [
+        member({ id: ANNA, sex: '女', plan: '综合', shares: 1, effectiveDate: '2025-01-01' }),
+        member({ id: ANNA, sex: '女', plan: '女职工安康', shares: 2, effectiveDate: '2025-01-01' }),
+      ],
       claims: [
         { id: ANNA, plan: '综合', event: '重疾', detail: '左乳腺浸润性导管癌', eventDate: '2025-09-01' },
         { id: ANNA, plan: '女职工安康', event: '重疾', detail: '左乳腺浸润性导管癌', eventDate: '2025-09-01' },
@@ -103,7 +109,7 @@ describe('one member, two plans, two units', () => {
     ]);
   });
 
-  it('joins a member enrolled in two units to each unit\'s row', () => {
+  it("joins a member enrolled in two units to each unit's row", () => {
     const roster = [
       member({ id: ANNA, sex: '女', unit: '县医院', plan: '指定疾病', shares: 3, effectiveDate: '2025-01-01' }),
       member({ id: ANNA, sex: '女', unit: '县一中', plan: '女职工安康', shares: 1, effectiveDate: '2025-01-01' }),
@@ -118,7 +124,7 @@ describe('one member, two plans, two units', () => {
     expect(report.claims.map((claim) => claim.payable)).toEqual([9000, 12000]);
   });
 
-  it('takes the register\'s unit when one plan is held in two units', () => {
+  it("takes the register's unit when one plan is held in two units", () => {
     const roster = [
       member({ id: ANNA, sex: '女', unit: '县医院', plan: '指定疾病', shares: 3, effectiveDate: '2025-01-01' }),
       member({ id: ANNA, sex: '女', unit: '县一中', plan: '指定疾病', shares: 1, effectiveDate: '2025-01-01' }),
@@ -166,10 +172,7 @@ describe('status and due date', () => {
   });
 
   it('reports the overdue claim and the one needing review', () => {
-    expect(claimBriefs(report)).toEqual([
-      `${registerLetter('reviewDate')}3 CLAIM_OVERDUE`,
-      `${registerLetter('detail')}6 CLAIM_NEEDS_REVIEW`,
-    ]);
+    expect(claimBriefs(report)).toEqual([`${registerLetter('reviewDate')}3 CLAIM_OVERDUE`, `${registerLetter('detail')}6 CLAIM_NEEDS_REVIEW`]);
     expect(report.claims[4].payable).toBeNull();
   });
 
@@ -194,7 +197,13 @@ describe('faults in the register', () => {
   });
 
   it('a person or plan not in the roster', () => {
-    const report = settle({ roster, claims: [{ ...base, id: ANNA }, { ...base, plan: '综合' }] });
+    const report = settle({
+      roster,
+      claims: [
+        { ...base, id: ANNA },
+        { ...base, plan: '综合' },
+      ],
+    });
     expect(claimBriefs(report)).toEqual([`${registerLetter('id')}2 CLAIM_NOT_ENROLLED`, `${registerLetter('id')}3 CLAIM_NOT_ENROLLED`]);
     expect(report.findings[1].message).toContain('指定疾病');
     expect(report.claims.map((claim) => [claim.payable, claim.status])).toEqual([
@@ -227,7 +236,11 @@ describe('faults in the register', () => {
     const fields = ['name', 'id', 'plan', 'event', 'detail', 'eventDate'] as const;
     const rows = registerRows([base], [...fields], '2026年理赔登记');
     rows[1] = ['职工姓名', '身份证号码', '保障计划', '理赔类型', '诊断', '确诊日期'];
-    const report = computeClaims({ register: [{ name: '理赔', rows }], roster: rosterRecordsOf([{ name: '花名册', rows: rosterRows(roster) }]), today: serial('2026-01-01') });
+    const report = computeClaims({
+      register: [{ name: '理赔', rows }],
+      roster: rosterRecordsOf([{ name: '花名册', rows: rosterRows(roster) }]),
+      today: serial('2026-01-01'),
+    });
     expect(report.summary.sheets).toEqual([{ sheet: '理赔', headerRow: 2, rows: 1 }]);
     expect(report.claims[0].payable).toBe(3000);
     // The computed columns go after the last header cell, in order.
@@ -261,10 +274,15 @@ describe('computed cells', () => {
     expect(row[3].value).toBe(STATUS_TITLES.overdue);
   });
 
-  it('keeps the register\'s own computed columns where they are', () => {
+  it("keeps the register's own computed columns where they are", () => {
     const fields = ['id', 'plan', 'event', 'detail', 'eventDate', 'status', 'remark'] as const;
     const report = computeClaims({
-      register: [{ name: '理赔登记', rows: registerRows([{ id: BO, plan: '指定疾病', event: '重疾', detail: STENT, eventDate: '2025-05-01', status: '旧值' }], [...fields]) }],
+      register: [
+        {
+          name: '理赔登记',
+          rows: registerRows([{ id: BO, plan: '指定疾病', event: '重疾', detail: STENT, eventDate: '2025-05-01', status: '旧值' }], [...fields]),
+        },
+      ],
       roster: rosterRecordsOf([{ name: '花名册', rows: rosterRows([member({ id: BO, plan: '指定疾病', shares: 1, effectiveDate: '2025-01-01' })]) }]),
       today: serial('2026-01-01'),
     });
@@ -289,7 +307,7 @@ describe('due dates past the built-in holiday schedule', () => {
     expect(report.claims[0]).toMatchObject({ dueDate: null, status: 'pending', payable: 3000 });
   });
 
-  it('computes it with the clerk\'s holidays of that year (as CLAIMDUE takes a holiday range)', () => {
+  it("computes it with the clerk's holidays of that year (as CLAIMDUE takes a holiday range)", () => {
     // 2027: 元旦 01-01, and the Spring Festival week is after the due date.
     const report = computeClaims({ register, roster: rosterRecords, today: serial('2026-12-21'), calendar: { holidays: [serial('2027-01-01')] } });
     expect(report.findings).toEqual([]);

@@ -40,4 +40,3 @@ export async function sheetsAsExcelHoldsThem(file: string): Promise<SheetSpec[]>
     return { name: sheet.name, rows, merges, visibility: VISIBILITY[sheet.state] ?? 'Visible' };
   });
 }
-

@@ -54,7 +54,7 @@ const rosterAdapter = {} as RosterAdapter;
 const clock = () => new Date(2026, 11, 1, 9, 30);
 const zh = claimsStringsFor('zh');
 
-test('理赔计算 uses the pane\'s clock and lists overdue, due soon, then review; a click selects the row', async () => {
+test("理赔计算 uses the pane's clock and lists overdue, due soon, then review; a click selects the row", async () => {
   const claims = new FakeClaims();
   render(<App adapter={rosterAdapter} claims={claims} language="zh" clock={clock} />);
   await act(async () => {

@@ -63,8 +63,14 @@ describe('理赔计算', () => {
     const { adapter } = setup();
     const result = await adapter.computeClaims({ today: TODAY, mark: false });
     const expected = computeClaims({
-      register: [{ name: '花名册', rows: ROSTER.rows as CellValue[][] }, { name: '理赔登记', rows: registerSpec().rows as CellValue[][] }],
-      roster: rosterRecordsOf([{ name: '花名册', rows: ROSTER.rows as CellValue[][] }, { name: '理赔登记', rows: registerSpec().rows as CellValue[][] }]),
+      register: [
+        { name: '花名册', rows: ROSTER.rows as CellValue[][] },
+        { name: '理赔登记', rows: registerSpec().rows as CellValue[][] },
+      ],
+      roster: rosterRecordsOf([
+        { name: '花名册', rows: ROSTER.rows as CellValue[][] },
+        { name: '理赔登记', rows: registerSpec().rows as CellValue[][] },
+      ]),
       today: TODAY,
     });
     expect(result.report).toEqual(expected);
@@ -144,7 +150,23 @@ describe('理赔汇总 and 插入理赔登记表', () => {
     const inserted = await adapter.insertRegister();
     expect(inserted.sheetName).toBe('理赔登记');
     const header = workbook.valuesOf('理赔登记')[0];
-    expect(header).toEqual(['序号', '单位', '姓名', '身份证号', '参保计划', '事件', '明细', '出险日期', '审核日期', '给付日期', '备注', '应付金额', '计算说明', '应付日期', '状态']);
+    expect(header).toEqual([
+      '序号',
+      '单位',
+      '姓名',
+      '身份证号',
+      '参保计划',
+      '事件',
+      '明细',
+      '出险日期',
+      '审核日期',
+      '给付日期',
+      '备注',
+      '应付金额',
+      '计算说明',
+      '应付日期',
+      '状态',
+    ]);
     expect(workbook.fillAt('理赔登记', 'L1').color).toBe(COMPUTED_HEADER_FILL);
     expect(workbook.fillAt('理赔登记', 'K1').color).not.toBe(COMPUTED_HEADER_FILL);
     const validations = workbook.sheet('理赔登记').validations;

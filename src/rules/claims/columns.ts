@@ -6,19 +6,7 @@
 import { headerLookup } from '../roster/columns';
 import { readHeaderRow } from '../roster/header';
 
-export type ClaimField =
-  | 'seq'
-  | 'unit'
-  | 'name'
-  | 'id'
-  | 'plan'
-  | 'event'
-  | 'detail'
-  | 'eventDate'
-  | 'reviewDate'
-  | 'paidDate'
-  | 'remark'
-  | ComputedField;
+export type ClaimField = 'seq' | 'unit' | 'name' | 'id' | 'plan' | 'event' | 'detail' | 'eventDate' | 'reviewDate' | 'paidDate' | 'remark' | ComputedField;
 
 /** The columns the add-in fills: 应付金额, 计算说明, 应付日期, 状态. */
 export type ComputedField = 'payable' | 'explanation' | 'dueDate' | 'status';

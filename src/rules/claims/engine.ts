@@ -253,7 +253,12 @@ class ClaimsRun {
     }
     const { year } = ymdFromSerial(serial);
     if (year < EFFECTIVE_DATE_YEARS.first || year > EFFECTIVE_DATE_YEARS.last) {
-      report(claim, field, 'DATE_INVALID', `${name} ${showValue(value)} 读作 ${isoFromSerial(serial)}，不像${name}（应在 ${EFFECTIVE_DATE_YEARS.first}–${EFFECTIVE_DATE_YEARS.last} 年之间）`);
+      report(
+        claim,
+        field,
+        'DATE_INVALID',
+        `${name} ${showValue(value)} 读作 ${isoFromSerial(serial)}，不像${name}（应在 ${EFFECTIVE_DATE_YEARS.first}–${EFFECTIVE_DATE_YEARS.last} 年之间）`,
+      );
       return null;
     }
     return serial;
@@ -266,7 +271,12 @@ class ClaimsRun {
       claim.reviewSerial = null;
     }
     if (paidSerial !== null && claim.reviewSerial !== null && paidSerial < claim.reviewSerial) {
-      report(claim, 'paidDate', 'PAID_BEFORE_REVIEW', `给付日期 ${isoFromSerial(paidSerial)} 早于审核日期 ${isoFromSerial(claim.reviewSerial)}：应先审核确认再给付`);
+      report(
+        claim,
+        'paidDate',
+        'PAID_BEFORE_REVIEW',
+        `给付日期 ${isoFromSerial(paidSerial)} 早于审核日期 ${isoFromSerial(claim.reviewSerial)}：应先审核确认再给付`,
+      );
     }
     if (paidSerial !== null && paidSerial > this.input.today) {
       report(claim, 'paidDate', 'DATE_INVALID', `给付日期 ${isoFromSerial(paidSerial)} 晚于今天 ${isoFromSerial(this.input.today)}`);
@@ -315,7 +325,13 @@ class ClaimsRun {
         const duplicateKey = `${(claim.event as EventDefinition).kind}\u0000${claim.eventSerial}`;
         const first = seen.get(duplicateKey);
         if (first) {
-          this.report(claim.layout, claim.row, 'eventDate', 'CLAIM_DUPLICATE', `与${where(first, claim)}为同一人、同一计划、同一事件、同一出险日期，重复登记；不重复计算`);
+          this.report(
+            claim.layout,
+            claim.row,
+            'eventDate',
+            'CLAIM_DUPLICATE',
+            `与${where(first, claim)}为同一人、同一计划、同一事件、同一出险日期，重复登记；不重复计算`,
+          );
           claim.result.note = `与${where(first, claim)}重复登记，不重复计算`;
           continue;
         }
@@ -418,7 +434,13 @@ class ClaimsRun {
     }
     r.status = this.statusOf(claim);
     if (r.status === 'overdue') {
-      this.report(claim.layout, claim.row, 'reviewDate', 'CLAIM_OVERDUE', `审核日期 ${isoFromSerial(claim.reviewSerial as number)} 后 ${CLAIM_DUE_WORKDAYS} 个工作日内（${r.dueDate} 前）应给付，至今（${isoFromSerial(this.input.today)}）未给付`);
+      this.report(
+        claim.layout,
+        claim.row,
+        'reviewDate',
+        'CLAIM_OVERDUE',
+        `审核日期 ${isoFromSerial(claim.reviewSerial as number)} 后 ${CLAIM_DUE_WORKDAYS} 个工作日内（${r.dueDate} 前）应给付，至今（${isoFromSerial(this.input.today)}）未给付`,
+      );
     }
   }
 

@@ -13,7 +13,16 @@
  * "Today" is given by the pane (its clock): the engine never reads one.
  */
 import { EVENTS, PLANS } from '../../../rules/catalogue';
-import { claimHeader, ClaimsReport, COMPUTED_FIELDS, ComputedCell, computeClaims, computedCells, REGISTER_SHEET, REGISTER_TEMPLATE_FIELDS } from '../../../rules/claims';
+import {
+  claimHeader,
+  ClaimsReport,
+  COMPUTED_FIELDS,
+  ComputedCell,
+  computeClaims,
+  computedCells,
+  REGISTER_SHEET,
+  REGISTER_TEMPLATE_FIELDS,
+} from '../../../rules/claims';
 import type { ClaimField } from '../../../rules/claims';
 import { rosterRecordsOf, SheetInput } from '../../../rules/roster';
 import type { ExcelContext } from '../door';
@@ -127,7 +136,10 @@ function writeComputed(context: ExcelContext, settled: Settled): number {
 }
 
 /** 理赔计算: settle every claim, write the computed columns, mark the findings. */
-export async function computeClaimsIn(context: ExcelContext, options: { today: number; mark?: boolean } & OperationOptions): Promise<Omit<ClaimsResult, 'syncs'>> {
+export async function computeClaimsIn(
+  context: ExcelContext,
+  options: { today: number; mark?: boolean } & OperationOptions,
+): Promise<Omit<ClaimsResult, 'syncs'>> {
   const settled = await settle(context, options.today, options);
   const { workbook, report, notices } = settled;
   if (report.sheets.length === 0) return { report, written: 0, marked: 0, notes: 0, notices };
@@ -167,12 +179,21 @@ function writeSummarySheet(context: ExcelContext, name: string, report: ClaimsRe
   push([], []);
   const header = rows.length;
   push(['参保计划', '笔数', '应付（元）', '已付（元）', '未付（元）', '逾期笔数', '得到帮助人数', '得到慰问人数'], Array(width).fill('@'));
-  const planRows = summary.plans.length > 0 ? summary.plans : [{ planName: '（无）', claims: 0, payable: 0, paid: 0, unpaid: 0, overdue: 0, peopleHelped: 0, peopleCondoled: 0 }];
+  const planRows =
+    summary.plans.length > 0
+      ? summary.plans
+      : [{ planName: '（无）', claims: 0, payable: 0, paid: 0, unpaid: 0, overdue: 0, peopleHelped: 0, peopleCondoled: 0 }];
   for (const plan of planRows) {
-    push([plan.planName, plan.claims, plan.payable, plan.paid, plan.unpaid, plan.overdue, plan.peopleHelped, plan.peopleCondoled], ['@', '0', money, money, money, '0', '0', '0']);
+    push(
+      [plan.planName, plan.claims, plan.payable, plan.paid, plan.unpaid, plan.overdue, plan.peopleHelped, plan.peopleCondoled],
+      ['@', '0', money, money, money, '0', '0', '0'],
+    );
   }
   const end = rows.length - 1;
-  push(['合计', summary.claims, summary.payable, summary.paid, summary.unpaid, summary.overdue, summary.peopleHelped, summary.peopleCondoled], ['@', '0', money, money, money, '0', '0', '0']);
+  push(
+    ['合计', summary.claims, summary.payable, summary.paid, summary.unpaid, summary.overdue, summary.peopleHelped, summary.peopleCondoled],
+    ['@', '0', money, money, money, '0', '0', '0'],
+  );
   const totalRow = rows.length - 1;
   push([], []);
   push([`${summary.peopleHelped} 名职工得到经济帮助，${summary.peopleCondoled} 名职工得到慰问金（按已给付的理赔，每人计一次）。`], ['@']);
@@ -214,8 +235,16 @@ export async function insertRegister(context: ExcelContext): Promise<string> {
     validation.rule = { list: { inCellDropDown: true, source: items.join(',') } };
     validation.errorAlert = { showAlert: true, style: 'Warning', title, message: `请从列表中选择${title}：${items.join('、')}。` };
   };
-  list('plan', PLANS.map((plan) => plan.shortName), claimHeader('plan'));
-  list('event', EVENTS.map((event) => event.names[0]), claimHeader('event'));
+  list(
+    'plan',
+    PLANS.map((plan) => plan.shortName),
+    claimHeader('plan'),
+  );
+  list(
+    'event',
+    EVENTS.map((event) => event.names[0]),
+    claimHeader('event'),
+  );
   sheet.freezePanes.freezeRows(1);
   sheet.getRangeByIndexes(0, 0, 1, typed.length + computed.length).format.autofitColumns();
   body('id').format.columnWidth = 150;
