@@ -315,3 +315,14 @@ describe('due dates past the built-in holiday schedule', () => {
     expect(report.claims[0].dueDate).toBe('2027-02-01');
   });
 });
+
+describe('a formula saved without its value', () => {
+  it('is FORMULA_NOT_CALCULATED at its cell, not a blank or a date error', () => {
+    const report = settle({
+      roster: [member({ id: BO, plan: '指定疾病', shares: 1, effectiveDate: '2025-01-01' })],
+      claims: [{ id: BO, plan: '指定疾病', event: '重疾', detail: STENT, eventDate: { uncalculatedFormula: 'DATE(2025,5,1)' } }],
+    });
+    expect(claimBriefs(report)).toEqual([`${registerLetter('eventDate')}2 FORMULA_NOT_CALCULATED`]);
+    expect(report.claims[0]).toMatchObject({ payable: null, status: 'review' });
+  });
+});

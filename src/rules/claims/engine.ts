@@ -16,7 +16,7 @@ import { HEADER_SEARCH_ROWS } from '../roster/columns';
 import { readHeaderRow } from '../roster/header';
 import { columnLetters } from '../roster/location';
 import { Finding, RosterRecord, RULE_SEVERITY, RuleId, SheetInput, SkippedSheet } from '../roster/types';
-import { isBlank, parseNumber, parseWholeNumber, showValue } from '../values';
+import { isBlank, isUncalculatedFormula, parseNumber, parseWholeNumber, showValue } from '../values';
 import { claimFieldOfHeader, ClaimField, claimHeader, COMPUTED_FIELDS, isRegisterHeader, REQUIRED_CLAIM_FIELDS } from './columns';
 import { coverEnd, dueAfter, limitIdFor, payoutFor } from './payoutContract';
 import { summariseClaims } from './summary';
@@ -62,6 +62,11 @@ interface ClaimRow {
 }
 
 type Report = (claim: ClaimRow, field: ClaimField | null, rule: RuleId, message: string) => void;
+
+/** The register's typed columns (not the computed ones) and their indexes. */
+function typedColumns(layout: SheetLayout): [ClaimField, number][] {
+  return [...layout.columns].filter(([field]) => !(COMPUTED_FIELDS as readonly string[]).includes(field));
+}
 
 function cellOf(layout: SheetLayout, row: readonly unknown[], field: ClaimField): unknown {
   const index = layout.columns.get(field);
@@ -173,7 +178,10 @@ class ClaimsRun {
     });
   }
 
-  private readRow(layout: SheetLayout, row: readonly unknown[], rowNumber: number): ClaimRow {
+  private readRow(layout: SheetLayout, cells: readonly unknown[], rowNumber: number): ClaimRow {
+    const uncalculated = typedColumns(layout).filter(([, index]) => isUncalculatedFormula(cells[index]));
+    // A formula saved without its value has none to read: reported at its cell, then read as blank.
+    const row = uncalculated.length === 0 ? cells : cells.map((value) => (isUncalculatedFormula(value) ? null : value));
     const claim: ClaimRow = {
       layout,
       row: rowNumber,
@@ -211,7 +219,11 @@ class ClaimsRun {
       if (RULE_SEVERITY[rule] === 'error') target.faulty = true;
       this.report(target.layout, target.row, field, rule, message);
     };
+    for (const [field] of uncalculated) {
+      report(claim, field, 'FORMULA_NOT_CALCULATED', `${claimHeader(field)}是公式，但文件中没有保存计算结果：请在 Excel 中打开并保存后再计算`);
+    }
     for (const field of REQUIRED_CLAIM_FIELDS) {
+      if (uncalculated.some(([other]) => other === field)) continue;
       if (layout.columns.has(field) && isBlank(cellOf(layout, row, field))) report(claim, field, 'MISSING_FIELD', `${claimHeader(field)}为空`);
     }
     if (!layout.columns.has('id') || !layout.columns.has('plan') || !layout.columns.has('event') || !layout.columns.has('eventDate')) claim.faulty = true;
