@@ -20,20 +20,13 @@ import { summarise } from './summary';
 import { isRegisterHeader, REGISTER_SHEET_REASON } from '../claims/columns';
 import { Finding, RosterRecord, RosterReport, RULE_SEVERITY, RuleId, SheetInput, SkippedSheet } from './types';
 
-/** What the cross-row rules need to know of one person row. */
-export interface RowRecord {
+/**
+ * What the cross-row rules need to know of one person row: the public record (valid values, else
+ * null; a row without a valid ID is skipped by the person-level rules) with its sheet's state.
+ */
+export interface RowRecord extends Omit<RosterRecord, 'file' | 'sheet'> {
   sheet: SheetState;
-  row: number;
-  unit: string;
-  /** Normalised ID when valid, else null (person-level rules skip the row). */
-  id: string | null;
-  plan: Plan | null;
-  /** Valid whole shares ≥ 1, else null. */
-  shares: number | null;
-  previousShares: number;
   funding: string | null;
-  /** The valid effective date (serial), else null. */
-  effective: number | null;
 }
 
 export interface SheetState {

@@ -162,6 +162,7 @@ export interface RosterRecord {
   /** The canonical 18-character ID when valid. */
   id: string | null;
   plan: Plan | null;
+  /** Valid whole shares ≥ 1. */
   shares: number | null;
   previousShares: number;
   /** The effective date (serial) when valid. */
