@@ -15,6 +15,7 @@ import { writeAnnotatedCopy } from './annotate';
 import { InputError } from './inputError';
 import { renderReport } from './report';
 import { openSource, RosterSource } from './sources';
+import { terminalJson, terminalText } from './text';
 
 export interface CliIO {
   stdout: { write(text: string): unknown };
@@ -253,7 +254,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     if (outputs && options.out !== undefined) await writeCopies(sources, outputs, options.out, report, labels);
 
     if (options.json) {
-      io.stdout.write(`${JSON.stringify({ findings: report.findings, summary: report.summary }, null, 2)}\n`);
+      io.stdout.write(`${terminalJson({ findings: report.findings, summary: report.summary })}\n`);
     } else {
       io.stdout.write(renderReport(report, labels));
       if (outputs) io.stdout.write(`\n批注副本：${outputs.join('、')}\n`);
@@ -262,7 +263,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
   } catch (error) {
     progress.stop();
     if (error instanceof InputError) {
-      io.stderr.write(`mutual-aid: ${error.message}\n`);
+      io.stderr.write(`mutual-aid: ${terminalText(error.message)}\n`);
       return EXIT_UNREADABLE;
     }
     throw error;
