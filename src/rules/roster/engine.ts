@@ -7,7 +7,7 @@
  * All sheets (and files) fed to one checker are one roster for the person-level rules.
  */
 import { EFFECTIVE_DATE_YEARS, MIN_WORKING_AGE, Plan } from '../catalogue';
-import { DATE1904_OFFSET_DAYS, isoFromSerial, parseDate, toHalfWidth, YearMonthDay, ymdFromSerial } from '../dates';
+import { DATE1904_OFFSET_DAYS, isoFromJsDate, isoFromSerial, isoFromYmd, parseDate, toHalfWidth, YearMonthDay, ymdFromSerial } from '../dates';
 import { canonicalId18, parseIdNumber } from '../idNumber';
 import { findPlan, plansConflict } from '../plans';
 import { serviceAgeStatus } from '../retirement';
@@ -61,7 +61,7 @@ const SEX_WORDS: Record<string, 'M' | 'F'> = { 男: 'M', 男性: 'M', m: 'M', ma
 function cellText(value: unknown): string {
   if (typeof value === 'string') return toHalfWidth(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return isoFromSerial(parseDate(value) as number);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return isoFromJsDate(value);
   return '';
 }
 
@@ -486,11 +486,10 @@ export class SheetSession {
       const age = status.age < 0 ? '出生日期晚于生效日期' : `生效日期时年龄 ${status.age} 岁`;
       report('id', 'AGE_OUT_OF_SERVICE', `${age}，未满 ${MIN_WORKING_AGE} 岁`);
     } else if (status.status === 'retired') {
-      const { year, month, day } = status.retirementDate;
       report(
         'id',
         'AGE_OUT_OF_SERVICE',
-        `生效日期时已达法定退休年龄（按出生年月，最晚于 ${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} 退休），只有在职职工可参保；如经批准弹性延迟退休仍在职，请核实后保留`,
+        `生效日期时已达法定退休年龄（按出生年月，最晚于 ${isoFromYmd(status.retirementDate)} 退休），只有在职职工可参保；如经批准弹性延迟退休仍在职，请核实后保留`,
       );
     }
   }
