@@ -232,44 +232,36 @@ export class RosterChecker {
   }
 
   /**
-   * Each row in an exclusive plan group is reported once, naming the person's rows in the group's
-   * other plans. Linear in the person's rows: the rows are bucketed by plan once, and a message
-   * names the first NAMED_ROWS others in roster order and counts the rest.
+   * Each row whose plan excludes another plan of the same person is reported once, naming those
+   * rows. Linear in the person's rows: they are bucketed by plan once (the first NAMED_ROWS of each
+   * kept, in roster order), and a message names the first NAMED_ROWS conflicting rows and counts the rest.
    */
   private reportConflicts(rows: RowRecord[]): void {
-    const groups = new Map<string, Map<number, PlanRows>>();
+    const byPlan = new Map<number, PlanRows>();
     rows.forEach((record, order) => {
       const plan = record.plan as Plan;
-      if (plan.exclusiveGroup === undefined) return;
-      let plans = groups.get(plan.exclusiveGroup);
-      if (!plans) groups.set(plan.exclusiveGroup, (plans = new Map()));
-      let planRows = plans.get(plan.number);
-      if (!planRows) plans.set(plan.number, (planRows = { first: [], count: 0 }));
+      let planRows = byPlan.get(plan.number);
+      if (!planRows) byPlan.set(plan.number, (planRows = { plan, first: [], count: 0 }));
       if (planRows.first.length < NAMED_ROWS) planRows.first.push(order);
       planRows.count += 1;
     });
-    for (const plans of groups.values()) {
-      if (plans.size < 2) continue;
-      let groupCount = 0;
-      for (const planRows of plans.values()) groupCount += planRows.count;
-      for (const record of rows) {
-        const own = plans.get((record.plan as Plan).number);
-        if (!own) continue;
-        const named: number[] = [];
-        for (const planRows of plans.values()) if (planRows !== own) named.push(...planRows.first);
-        named.sort((a, b) => a - b);
-        const text = namedRows(
-          named.slice(0, NAMED_ROWS).map((order) => `${(rows[order].plan as Plan).shortName}（${where(rows[order], record)}）`),
-          groupCount - own.count,
-        );
-        this.report(
-          record.sheet,
-          record.row,
-          'plan',
-          'PLAN_CONFLICT',
-          `此人参加${(record.plan as Plan).shortName}，又参加${text}；两者不能同时参保`,
-        );
+    if (byPlan.size < 2) return;
+    for (const record of rows) {
+      const plan = record.plan as Plan;
+      const named: number[] = [];
+      let total = 0;
+      for (const other of byPlan.values()) {
+        if (!plansConflict(plan, other.plan)) continue;
+        named.push(...other.first);
+        total += other.count;
       }
+      if (total === 0) continue;
+      named.sort((a, b) => a - b);
+      const text = namedRows(
+        named.slice(0, NAMED_ROWS).map((order) => `${(rows[order].plan as Plan).shortName}（${where(rows[order], record)}）`),
+        total,
+      );
+      this.report(record.sheet, record.row, 'plan', 'PLAN_CONFLICT', `此人参加${plan.shortName}，又参加${text}；两者不能同时参保`);
     }
   }
 }
@@ -290,6 +282,7 @@ function sharesCountsText(counts: Map<number, number>): string {
 
 /** A person's rows in one plan: the first NAMED_ROWS (as positions in roster order) and how many. */
 interface PlanRows {
+  plan: Plan;
   first: number[];
   count: number;
 }
