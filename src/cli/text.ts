@@ -71,22 +71,24 @@ export function terminalJson(value: unknown): string {
  */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], aligns: readonly ('left' | 'right')[] = [], indent = ''): string[] {
   const all = [headers, ...rows].map((row) => row.map(terminalText));
+  const last = headers.length - 1;
+  const padded = (column: number) => column !== last || aligns[column] === 'right';
   // A loop, not Math.max(...): a roster can give more findings than a call takes arguments.
   const widths = headers.map(() => 0);
   for (const row of all) {
-    for (let column = 0; column < widths.length; column += 1) widths[column] = Math.max(widths[column], displayWidth(row[column] ?? ''));
+    for (let column = 0; column < widths.length; column += 1) {
+      if (padded(column)) widths[column] = Math.max(widths[column], displayWidth(row[column] ?? ''));
+    }
   }
   return all.map((row) =>
-    (
-      indent +
-      row
-        .map((cell, column) => (column === row.length - 1 && aligns[column] !== 'right' ? cell : padDisplay(cell, widths[column], aligns[column] ?? 'left')))
-        .join('  ')
-    ).trimEnd(),
+    (indent + row.map((cell, column) => (padded(column) ? padDisplay(cell, widths[column], aligns[column] ?? 'left') : cell)).join('  ')).trimEnd(),
   );
 }
 
+/** One formatter for all amounts: toLocaleString builds a new one per call, seconds for 100,000 units. */
+const AMOUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** 5230 → "5,230"; 12.5 → "12.5". */
 export function formatAmount(amount: number): string {
-  return amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return AMOUNT_FORMAT.format(amount);
 }

@@ -56,6 +56,20 @@ describe('terminalText', () => {
   });
 });
 
+describe('a report with more findings than a call takes arguments', () => {
+  // Spreading 150,000 lines into push() overflows the stack (the limit is near 125,000 on Node 20).
+  it('renders 150,000 findings and as many units', () => {
+    const base = checkRoster([{ name: '花名册', rows: rosterRows([member({ plan: '综合' }), member({ plan: '指定疾病' })]) }]);
+    const COUNT = 150_000;
+    const findings = Array.from({ length: COUNT }, (_, i) => ({ ...base.findings[0], row: i + 2 }));
+    const units = Array.from({ length: COUNT }, (_, i) => ({ ...base.summary.units[0], unit: `单位${i}` }));
+    const text = renderReport({ findings, summary: { ...base.summary, units, errors: COUNT } }, ['a.csv']);
+    const lines = text.split('\n');
+    expect(lines.filter((line) => line.includes('PLAN_CONFLICT'))).toHaveLength(COUNT);
+    expect(lines.filter((line) => /^ {2}单位\d+ /.test(line))).toHaveLength(COUNT);
+  });
+});
+
 describe('terminalJson', () => {
   it('escapes what JSON.stringify leaves raw and parses back to the same text', () => {
     fc.assert(
