@@ -61,19 +61,23 @@ interface Analysis {
   primaries: PrimaryCancer[];
 }
 
-const nameOf = (number: number) => DESIGNATED_DISEASES.find((entry) => entry.number === number)?.name ?? '';
-const label = (finding: Finding) => `第${finding.disease}种${nameOf(finding.disease).split('(')[0]}`;
+const NAMES = new Map(DESIGNATED_DISEASES.map((entry) => [entry.number, entry.name]));
+const nameOf = (number: number) => NAMES.get(number) ?? '';
+const LABELS = new Map(DESIGNATED_DISEASES.map((entry) => [entry.number, `第${entry.number}种${entry.name.split('(')[0]}`]));
 
 function reasons(findings: Finding[]): string {
-  return [...new Set(findings.map((f) => ('reason' in f ? `${label(f)}：${f.reason}` : '')))].join('；');
+  return findings.map((f) => ('reason' in f ? `${LABELS.get(f.disease)}：${f.reason}` : '')).join('；');
 }
 
-/** Holds back covered findings the whole text qualifies: a hedge makes them review, a relapse not covered. */
+/** Holds back covered findings the whole text qualifies: a relapse makes them not covered; a hedge, or history or follow-up, review. */
 function qualify(findings: Finding[], reading: Reading): Finding[] {
   return findings.map((finding): Finding => {
     if (finding.outcome !== 'covered') return finding;
     if (reading.notFirst) return { ...finding, outcome: 'notCovered', reason: `诊断含"${reading.notFirst}"，不属初次确诊(或初次施行)` };
     if (reading.hedge) return { ...finding, outcome: 'review', reason: `诊断含"${reading.hedge}"，尚非确诊` };
+    if (reading.context) {
+      return { ...finding, outcome: 'review', reason: `诊断含"${reading.context}"(亲属、病史、检查、随访或并发症)，须核对是否本人本次初次确诊` };
+    }
     return finding;
   });
 }
@@ -91,8 +95,10 @@ function analyse(diagnosis: string): Analysis {
     if (finding) found.push(finding);
   }
   const findings = qualify(found, reading);
-  const coveredNumbers = [...new Set(findings.filter((f) => f.outcome === 'covered').map((f) => f.disease))].sort((a, b) => a - b);
   const primaries = cancer.primaries;
+  const coveredNumbers: number[] = [];
+  for (const f of findings) if (f.outcome === 'covered' && !coveredNumbers.includes(f.disease)) coveredNumbers.push(f.disease);
+  coveredNumbers.sort((a, b) => a - b);
   if (coveredNumbers.length > 1 && coveredNumbers.some((n) => REDUCED_AMOUNT_NUMBERS.has(n))) {
     const reason = `诊断同时符合第${coveredNumbers.join('、')}种，给付金额不同，请分别申报`;
     return { match: { kind: 'unsure', candidates: coveredNumbers, reason }, primaries };

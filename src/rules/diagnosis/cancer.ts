@@ -22,6 +22,9 @@ const CARCINOMA = /^(癌|恶性肿瘤|恶性肿物|恶性病变|carcinoma|cancer
 /** Not a tumour: 癌前 (precancerous), 癌胚抗原 (a blood marker), 抑癌基因, 防癌 screening. */
 const NOT_A_MENTION_AFTER = /^(前|胚|基因|症筛查|筛查)/;
 const NOT_A_MENTION_BEFORE = /(抑|防|恐)$/;
+/** 类白血病 (leukaemoid), 假性淋巴瘤, 淋巴瘤样丘疹病: named after a malignancy, not one. */
+const LOOKALIKE_BEFORE = /(类|假性)$/;
+const LOOKALIKE_AFTER = /^(样|前期)/;
 /** 血管母细胞瘤 (haemangioblastoma) is benign although it ends in 母细胞瘤. */
 const BENIGN_BLASTOMA_BEFORE = /(血管|成血管)$/;
 const IN_SITU_BEFORE = /原位[^,;。]{0,2}$/;
@@ -32,7 +35,7 @@ const BORDERLINE_BEFORE = /(交界|恶性潜能)[^,;。]{0,8}$/;
 const PRECANCER = /非典型增生|不典型增生|异型增生|上皮内瘤变|上皮内病变|\bcin[123i]*|hsil|lsil|dcis|lcis|\btis(?![a-z])|原位|交界性|低度恶性潜能|癌前/;
 /** Benign tumours, and named intracranial tumours (disease 3 judges those). */
 const BENIGN_NAMES =
-  /良性|成熟性?(?:囊性)?畸胎瘤|血管母细胞瘤|脑膜瘤|垂体瘤|垂体腺瘤|听神经瘤|颅咽管瘤|(?:平滑)?肌瘤|腺瘤|脂肪瘤|血管瘤|纤维瘤|错构瘤|神经鞘瘤|神经纤维瘤|乳头状瘤|动脉瘤|囊肿|息肉|结节|增生|痣/g;
+  /良性|成熟性?(?:囊性)?畸胎瘤|血管母细胞瘤|脑膜瘤|垂体瘤|垂体腺瘤|听神经瘤|颅咽管瘤|(?:平滑)?肌瘤|腺瘤|脂肪瘤|血管瘤|纤维瘤|错构瘤|神经鞘瘤|神经纤维瘤|淋巴管瘤|乳头状瘤|动脉瘤|囊肿|息肉|结节|增生|痣/g;
 /** Tumour words that say nothing about malignancy. */
 const UNSPECIFIED_TUMOUR = /肿瘤|肿物|占位|新生物|包块|瘤|恶性/;
 const NOT_A_TUMOUR_MALIGNANT = /恶性(高血压|贫血|疟|心律|室性|综合征)/g;
@@ -45,6 +48,8 @@ const UNSETTLED: [RegExp, string][] = [
   [/未成熟畸胎瘤/, '未成熟畸胎瘤须人工核对病理分级'],
   [/骨髓增生异常综合征|\bmds(?![a-z])/, '骨髓增生异常综合征是否按恶性肿瘤认定须人工核对'],
   [/间质瘤|gist/, '间质瘤须按危险度人工核对是否恶性'],
+  [/类癌/, '类癌(神经内分泌肿瘤)须人工核对分级'],
+  [/白血病前期|[癌瘤]前期/, '"前期"不是确诊的恶性肿瘤'],
 ];
 const ANY_UNSETTLED = new RegExp(UNSETTLED.map(([pattern]) => pattern.source).join('|'));
 
@@ -78,6 +83,7 @@ export function readCancer(reading: Reading): CancerReading {
   for (const { word, before, after } of occurrences(reading, MALIGNANT)) {
     if (word === '癌' && (NOT_A_MENTION_AFTER.test(after) || NOT_A_MENTION_BEFORE.test(before))) continue;
     if (word === '母细胞瘤' && BENIGN_BLASTOMA_BEFORE.test(before)) continue;
+    if (LOOKALIKE_BEFORE.test(before) || LOOKALIKE_AFTER.test(after)) continue;
     if (IN_SITU_BEFORE.test(before) || BORDERLINE_BEFORE.test(before)) inSitu = true;
     else if (METASTATIC_BEFORE.test(before)) metastatic = true;
     else primaries.push({ kind: CARCINOMA.test(word) ? 'carcinoma' : 'other', site: siteOf(before) });
