@@ -180,6 +180,7 @@ async function main(): Promise<void> {
   table('Custom functions (median of 5 batches)', ['function', 'calls/s'], [
     ['PREMIUM', functions.premiumPerSecond],
     ['PAYOUT', functions.payoutPerSecond],
+    ['DISEASE (distinct wordings)', functions.diseaseDistinctPerSecond],
   ]);
 
   const bundles = bundleSizes();
