@@ -21,7 +21,7 @@ const FUNCTIONS = path.join(ROOT, addinFiles.functionsSource);
 const TABLE = path.join(ROOT, addinFiles.translations['zh-CN']);
 
 /** The functions the add-in documents (MUTUAL.*). */
-const DOCUMENTED = ['PREMIUM', 'PAYOUT', 'MAXSHARES', 'COVERSTART', 'CONFLICT', 'DISEASE', 'IDCHECK', 'CLAIMDUE', 'PLANS'];
+const DOCUMENTED = ['PREMIUM', 'PAYOUT', 'PAYOUTNOTE', 'MAXSHARES', 'COVERSTART', 'CONFLICT', 'DISEASE', 'IDCHECK', 'CLAIMDUE', 'PLANS'];
 
 describe('zh-CN translation of the generated function metadata', () => {
   let errors: string[] = [];

@@ -15,6 +15,7 @@ import { InputError } from './inputError';
 import { nativeInflateRaw } from './nativeInflate';
 import { renderReport } from './report';
 import { describeSource, loadSource, RosterSource } from './sources';
+import { terminalJson, terminalText } from './text';
 
 export interface CliIO {
   stdout: { write(text: string): unknown };
@@ -219,7 +220,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     }
 
     if (options.json) {
-      io.stdout.write(`${JSON.stringify({ findings: report.findings, summary: report.summary }, null, 2)}\n`);
+      io.stdout.write(`${terminalJson({ findings: report.findings, summary: report.summary })}\n`);
     } else {
       io.stdout.write(renderReport(report, labels));
       if (outputs) io.stdout.write(`\n批注副本：${outputs.join('、')}\n`);
@@ -228,7 +229,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
   } catch (error) {
     progress.stop();
     if (error instanceof InputError || error instanceof WorkbookError) {
-      io.stderr.write(`mutual-aid: ${error.message}\n`);
+      io.stderr.write(`mutual-aid: ${terminalText(error.message)}\n`);
       return EXIT_UNREADABLE;
     }
     throw error;

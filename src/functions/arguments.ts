@@ -4,7 +4,7 @@
  * message. No plan rule lives here: the readings come from src/rules.
  */
 import { Plan } from '../rules/catalogue';
-import { parseDate } from '../rules/dates';
+import { parseDate, serialFromYmd } from '../rules/dates';
 import { findPlan, highestShareCap, planChoicesText } from '../rules/plans';
 import { isBlank, parseNumber, parseWholeNumber, showValue } from '../rules/values';
 
@@ -89,6 +89,31 @@ export function dateArgument(value: unknown, label: string): number {
 
 export function optionalDateArgument(value: unknown, label: string): number | undefined {
   return isBlank(value) ? undefined : dateArgument(value, label);
+}
+
+/**
+ * A range of dates (Excel passes a range as rows of values; a single cell or value is accepted too).
+ * Blank cells are ignored; anything else must be a date, or the cell is named.
+ */
+export function dateRangeArgument(value: unknown, label: string): number[] {
+  if (isBlank(value)) return [];
+  const rows = Array.isArray(value) ? value : [[value]];
+  const serials: number[] = [];
+  rows.forEach((row: unknown, r) => {
+    const cells = Array.isArray(row) ? row : [row];
+    cells.forEach((cell: unknown, c) => {
+      if (isBlank(cell)) return;
+      const serial = typeof cell === 'boolean' ? null : parseDate(cell);
+      if (serial === null) fail('invalidValue', `${label}区域第${r + 1}行第${c + 1}列 ${showValue(cell)} 不是日期`);
+      serials.push(serial);
+    });
+  });
+  return serials;
+}
+
+/** Today's date serial on the clerk's computer (its local calendar day, as Excel's TODAY()). */
+export function todaySerial(now: Date = new Date()): number {
+  return serialFromYmd({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
 }
 
 /** A non-negative number (years, amounts); blank → the default. */

@@ -13,6 +13,8 @@ export const CATALOGUE_HEADER = [
   '免责期(天)',
   '保障项目(元/份)',
   '不能同时参保',
+  '保障限额(元/份/年)',
+  '限额组成',
 ] as const;
 
 function benefitsText(plan: Plan): string {
@@ -22,6 +24,13 @@ function benefitsText(plan: Plan): string {
       return `${benefit.label} ${benefit.amountPerShare}${reduced.length ? `(${reduced.join('、')})` : ''}`;
     })
     .join(';');
+}
+
+/** "十五种指定疾病(手术) 15000;意外伤害保障 5000;…" — each part its own limit; one part: the events sharing it. */
+function limitsText(plan: Plan): string {
+  if (plan.limits.length > 1) return `各项分别限额:${plan.limits.map((limit) => `${limit.label} ${limit.perShare}`).join(';')}`;
+  const shared = plan.benefits.map((benefit) => benefit.label);
+  return shared.length > 1 ? `${shared.join('、')}共用` : (plan.limits[0]?.label ?? '');
 }
 
 export function catalogueTable(plans: readonly Plan[]): (string | number)[][] {
@@ -39,6 +48,8 @@ export function catalogueTable(plans: readonly Plan[]): (string | number)[][] {
       .filter((other) => plansConflict(plan, other))
       .map((other) => other.shortName)
       .join('、'),
+    plan.limitTotalPerShare,
+    limitsText(plan),
   ]);
   return [[...CATALOGUE_HEADER], ...rows];
 }

@@ -4,7 +4,8 @@
  * Legacy 15-digit numbers have a 6-digit birth date (19YY) and no check character.
  * Pure: no clock, no Office, no DOM.
  */
-import { isValidYmd, toHalfWidth, YearMonthDay } from './dates';
+import { MAX_PLAUSIBLE_AGE } from './catalogue';
+import { ageInYears, isoFromSerial, isValidYmd, serialFromYmd, toHalfWidth, YearMonthDay, ymdFromSerial } from './dates';
 
 export type IdCheck =
   | {
@@ -161,8 +162,28 @@ function checkCharProblem(id: string): string | null {
 /** An ID as Excel shows a number it has stored: "4.50421E+17" (a CSV saved from such a sheet). */
 const SCIENTIFIC_ID = /^\d(\.\d+)?E\+?1[4-7]$/;
 
+/** What "today" is, passed in by the caller (the rules never read the clock). */
+export interface IdCheckOptions {
+  /** Today's date serial: a birth date after it, or an age over MAX_PLAUSIBLE_AGE on it, is invalid. */
+  todaySerial?: number;
+}
+
+function plausibilityProblem(birth: YearMonthDay, todaySerial: number | undefined): string | null {
+  if (todaySerial === undefined) return null;
+  const today = ymdFromSerial(todaySerial);
+  const born = isoFromSerial(serialFromYmd(birth));
+  if (serialFromYmd(birth) > Math.floor(todaySerial)) {
+    return `身份证号中的出生日期${born}晚于今天（${isoFromSerial(todaySerial)}），不是有效号码；请核对号码是否录错。`;
+  }
+  const age = ageInYears(birth, today);
+  if (age > MAX_PLAUSIBLE_AGE) {
+    return `身份证号中的出生日期${born}算得年龄${age}岁，超过${MAX_PLAUSIBLE_AGE}岁，不是在世职工的有效号码；请核对号码是否录错。`;
+  }
+  return null;
+}
+
 /** Validates an already-normalised string of an ID. */
-function parseText(id: string): IdCheck {
+function parseText(id: string, options: IdCheckOptions = {}): IdCheck {
   if (id === '') return fail('身份证号为空。');
   if (SCIENTIFIC_ID.test(id.toUpperCase())) return { valid: false, reason: STORED_AS_NUMBER_REASON, storedAsNumber: true };
   const problem =
@@ -170,6 +191,8 @@ function parseText(id: string): IdCheck {
   if (problem) return fail(problem);
   const birth = birthFrom(id);
   if (!birth) return fail(birthProblem(id));
+  const implausible = plausibilityProblem(birth, options.todaySerial);
+  if (implausible) return fail(implausible);
   const checkProblem = checkCharProblem(id);
   if (checkProblem) return fail(checkProblem);
   const legacy15 = id.length === 15;
@@ -190,9 +213,9 @@ function parseText(id: string): IdCheck {
  * A number in the cell: an 18-digit ID has already lost digits, so it is reported, never
  * "fixed". A 15-digit legacy ID fits exactly in a double, so it is read as its digits.
  */
-function parseNumber(value: number): IdCheck {
+function parseNumber(value: number, options: IdCheckOptions): IdCheck {
   if (Number.isSafeInteger(value) && value > 0 && String(value).length === 15) {
-    const result = parseText(String(value));
+    const result = parseText(String(value), options);
     return result.valid ? result : { ...result, storedAsNumber: true };
   }
   if (Number.isInteger(value) && value >= 1e15) {
@@ -206,12 +229,15 @@ function parseNumber(value: number): IdCheck {
   };
 }
 
-/** Reads an ID number from a cell value; never throws. */
-export function parseIdNumber(value: unknown): IdCheck {
+/**
+ * Reads an ID number from a cell value; never throws. With options.todaySerial, a birth date after
+ * today or an age over 120 is invalid too (IDCHECK passes the clerk's today).
+ */
+export function parseIdNumber(value: unknown, options: IdCheckOptions = {}): IdCheck {
   if (value === null || value === undefined) return fail('身份证号为空。');
-  if (typeof value === 'number') return parseNumber(value);
+  if (typeof value === 'number') return parseNumber(value, options);
   if (typeof value !== 'string') return fail('身份证号应为文本，此单元格的内容不是文本。');
-  return parseText(normalise(value));
+  return parseText(normalise(value), options);
 }
 
 export function isValidIdNumber(value: unknown): boolean {

@@ -7,9 +7,11 @@ import {
   idCheck,
   maxShares,
   payout,
+  payoutNote,
   plans,
   premium,
 } from '../../src/functions/functions';
+import { parseIdNumber } from '../../src/rules/idNumber';
 
 /**
  * The =MUTUAL.* functions called with the values Excel sends: numbers, strings, booleans, and null
@@ -110,10 +112,10 @@ describe('PAYOUT', () => {
   it('each plan’s designated-disease benefit per share', () => {
     expect(payout(2, 2, '重疾', '尿毒症')).toBe(30000);
     expect(payout(3, 2, '重疾', '尿毒症')).toBe(15000);
-    expect(payout(3, 2, '重疾', 'PCI')).toBe(3000);
+    expect(payout(3, 2, '重疾', '冠脉支架植入术')).toBe(3000);
     expect(payout(4, 2, '重疾', '宫颈癌')).toBe(24000);
     expect(payout(4, 2, '重疾', '肺癌')).toBe(0);
-    expect(payout(5, 2, '重疾', '肺癌')).toBe(0);
+    expect(expectError(() => payout(5, 2, '重疾', '肺癌'), '#VALUE!').message).toContain('意外身故、意外伤残、意外医疗');
   });
 
   it('waiting period with serial dates: D+119 → condolence 500, D+120 → benefit', () => {
@@ -145,11 +147,12 @@ describe('PAYOUT', () => {
   });
 
   it('death', () => {
-    expect(payout('综合', 2, '身故')).toBe(10000);
+    expect(payout('综合', 2, '身故', '心肌梗死')).toBe(10000);
     expect(payout('指定疾病', 5, '身故', '心肌梗死')).toBe(500);
     expect(payout('农民工', 5, '身故', '心肌梗死')).toBe(260);
     expect(payout('女职工安康', 5, '身故', '肺癌')).toBe(500);
-    expect(payout('团体意外', 5, '身故', '心肌梗死')).toBe(0);
+    expect(expectError(() => payout('团体意外', 5, '身故', '心肌梗死'), '#VALUE!').message).toContain('意外身故');
+    expect(expectError(() => payout('综合', 2, '身故'), '#VALUE!').message).toContain('死因');
   });
 
   it('accidents', () => {
@@ -186,13 +189,21 @@ describe('PAYOUT', () => {
     expectError(() => payout('综合', 1, '重疾', '肺癌', null, D), '#VALUE!');
   });
 
-  it('an event before the effective date → #VALUE!', () => {
-    expectError(() => payout('综合', 1, '重疾', '肺癌', '2026-01-01', '2025-12-31'), '#VALUE!');
-    expectError(() => payout('团体意外', 1, '意外身故', null, '2026-01-01', '2025-12-31'), '#VALUE!');
+  it('an event before the effective date or after the cover year pays 0, and PAYOUTNOTE says why', () => {
+    expect(payout('综合', 1, '重疾', '肺癌', '2026-01-01', '2025-12-31')).toBe(0);
+    expect(payoutNote('综合', 1, '重疾', '肺癌', '2026-01-01', '2025-12-31')).toContain('出险日期早于生效日期');
+    expect(payout('团体意外', 1, '意外身故', null, '2026-01-01', '2025-12-31')).toBe(0);
+    expect(payout('团体意外', 1, '意外身故', null, '2026-01-01', '2026-12-31')).toBe(12000);
+    expect(payout('团体意外', 1, '意外身故', null, '2026-01-01', '2027-01-01')).toBe(0);
+    expect(payoutNote('团体意外', 1, '意外身故', null, '2026-01-01', '2027-01-01')).toBe('保障期已于2026-12-31结束：给付0元');
   });
 
-  it.each(['感冒', '高血压', '疑似肺癌', '脑膜瘤', '肺癌+心脏支架', 99, 0])('diagnosis %p not recognised → #N/A', (diagnosis) => {
-    expectError(() => payout('综合', 1, '重疾', diagnosis), '#N/A');
+  it.each(['疑似肺癌', '脑膜瘤', '肺癌+心脏支架', 99, 0])('diagnosis %p needs review → #N/A', (diagnosis) => {
+    expect(expectError(() => payout('综合', 1, '重疾', diagnosis), '#N/A').message).toMatch(/^需人工核对/);
+  });
+
+  it.each(['感冒', '高血压', '宫颈高级别上皮内瘤变', '慢性重型肝炎'])('diagnosis %p not covered → 0', (diagnosis) => {
+    expect(payout('综合', 1, '重疾', diagnosis)).toBe(0);
   });
 
   it('a designated disease number from =MUTUAL.DISEASE() works as the diagnosis', () => {
@@ -320,7 +331,7 @@ describe('DISEASE', () => {
     ['脑膜瘤切除术', 3],
     ['冠状动脉搭桥术', 4],
     ['心脏瓣膜置换', 5],
-    ['非典', 6],
+    ['传染性非典型肺炎', 6],
     ['肝移植', 7],
     ['再生障碍性贫血', 8],
     ['急性重型肝炎', 9],
@@ -328,7 +339,7 @@ describe('DISEASE', () => {
     ['主动脉夹层手术', 11],
     ['H7N9禽流感', 12],
     ['渐冻症', 13],
-    ['III度烧伤', 14],
+    ['III度烧伤面积30%', 14],
     ['心脏支架', 15],
   ])('%s → %d', (diagnosis, expected) => {
     expect(disease(diagnosis)).toBe(expected);
@@ -336,6 +347,12 @@ describe('DISEASE', () => {
 
   it.each(['感冒', '脑膜瘤', '疑似肺癌', '', null, 5, true])('%p → #N/A with the reason', (diagnosis) => {
     expectError(() => disease(diagnosis), '#N/A');
+  });
+
+  it('says which: needs review or not covered', () => {
+    expect(expectError(() => disease('脑膜瘤'), '#N/A').message).toMatch(/^需人工核对：.*摘除/);
+    expect(expectError(() => disease('乳腺导管原位癌'), '#N/A').message).toMatch(/^不属保障范围：.*原位癌/);
+    expect(expectError(() => disease('感冒'), '#N/A').message).toMatch(/^不属保障范围/);
   });
 });
 
@@ -383,6 +400,52 @@ describe('CLAIMDUE', () => {
 
   it.each(['abc', null, '', '2026-02-29', false])('review date %p → #VALUE!', (review) => {
     expectError(() => claimDue(review), '#VALUE!');
+  });
+
+  it('holiday and 调休 ranges as Excel passes them (rows of cells, blanks ignored) carry the count into 2027', () => {
+    expect(claimDue('2026-12-01', null, [['2027-01-01'], [''], [null]])).toBe(serialOf(2027, 1, 13));
+    expect(claimDue('2026-12-01', 30, [[serialOf(2027, 1, 1), null]], [[serialOf(2027, 1, 9)]])).toBe(serialOf(2027, 1, 12));
+    expect(claimDue('2026-09-30', 1, [[null]], [['']])).toBe(serialOf(2026, 10, 8));
+    expect(expectError(() => claimDue('2026-12-01', 30, [[''], [null]]), '#N/A').message).toContain('节假日');
+  });
+
+  it('a holiday cell that is no date → #VALUE! naming the cell', () => {
+    expect(expectError(() => claimDue('2026-12-01', 30, [['2027-01-01'], ['元旦']]), '#VALUE!').message).toContain('第2行第1列');
+  });
+});
+
+describe('PAYOUTNOTE', () => {
+  it('explains the waiting period, the limit used and the end of cover in one line', () => {
+    expect(payoutNote('指定疾病', 1, '重疾', '肺癌', '2026-01-01', '2026-04-29')).toBe('第119天，仍在免责期：慰问金500元；给付500元');
+    expect(payoutNote('指定疾病', 1, '重疾', '肺癌', '2026-01-01', '2026-06-01', null, 3000)).toContain('本年度已付3,000元，限额剩余12,000元');
+    expect(payout('指定疾病', 1, '重疾', '肺癌', '2026-01-01', '2026-06-01', null, 3000)).toBe(12000);
+    expect(payoutNote('综合', 1, '重疾', '肺癌', '2026-01-01', '2027-01-01')).toBe('保障期已于2026-12-31结束：给付0元');
+  });
+
+  it('gives the reason where PAYOUT gives an error', () => {
+    expect(payoutNote('综合', 1, '意外医疗', 100)).toContain('意外住院');
+    expect(payoutNote('综合', 1, '身故', '自缢')).toContain('人工审核');
+    expect(payoutNote('综合', 9, '重疾', '肺癌')).toMatch(CJK);
+    expect(payoutNote('综合', 1, '重疾', '肺癌', null, null, null, -5)).toContain('不能为负数');
+  });
+
+  it('PAYOUT’s 8th argument: the yearly limit is never exceeded', () => {
+    expect(payout('团体意外', 2, '意外身故', null, null, null, null, 4000)).toBe(20000);
+    expect(payout('团体意外', 2, '意外身故', null, null, null, null, 30000)).toBe(0);
+    expect(payout('团体意外', 2, '意外身故', null, null, null, null, '')).toBe(24000);
+    expectError(() => payout('团体意外', 2, '意外身故', null, null, null, null, -1), '#NUM!');
+    expectError(() => payout('团体意外', 2, '意外身故', null, null, null, null, 'abc'), '#VALUE!');
+  });
+});
+
+describe('IDCHECK reads today from the clock', () => {
+  it('a birth date after today is not valid; an age over 120 is not valid', () => {
+    expect(idCheck('11010519491231002X')).toBe(true);
+    // Both numbers are well formed (check characters right): only today makes them invalid.
+    expect(parseIdNumber('110105209912310029').valid).toBe(true);
+    expect(parseIdNumber('110105190001010028').valid).toBe(true);
+    expect(idCheck('110105209912310029')).toBe(false); // born 2099-12-31
+    expect(idCheck('110105190001010028')).toBe(false); // born 1900-01-01
   });
 });
 
@@ -494,13 +557,48 @@ describe('properties: nothing but CustomFunctions.Error ever leaves a function',
 
   it('PREMIUM', () => fc.assert(fc.property(arg, arg, arg, (a, b, c) => settles(() => premium(a, b, c), [a, b, c])), runs));
   it('PAYOUT', () =>
-    fc.assert(fc.property(arg, arg, arg, arg, arg, arg, arg, (a, b, c, d, e, f, g) => settles(() => payout(a, b, c, d, e, f, g), [a, b, c, d, e, f, g])), runs));
+    fc.assert(
+      fc.property(arg, arg, arg, arg, arg, arg, arg, arg, (a, b, c, d, e, f, g, h) => settles(() => payout(a, b, c, d, e, f, g, h), [a, b, c, d, e, f, g, h])),
+      runs,
+    ));
+  it('PAYOUTNOTE always gives a line of Chinese, never an error, for what Excel sends', () =>
+    fc.assert(
+      fc.property(plausible, plausible, plausible, arg, arg, arg, arg, arg, (a, b, c, d, e, f, g, h) => {
+        const args = [a, b, c, d, e, f, g, h];
+        if (!args.every(isPrimitive)) return;
+        const note = payoutNote(a, b, c, d, e, f, g, h);
+        expect(typeof note).toBe('string');
+        expect(note).toMatch(CJK);
+      }),
+      runs,
+    ));
+  it('any text → PAYOUT is a number ≥ 0 or a CustomFunctions.Error', () => {
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), plausible.filter((v) => typeof v === 'string'));
+    fc.assert(
+      fc.property(text, text, text, text, text, text, text, text, (a, b, c, d, e, f, g, h) => {
+        let result: unknown;
+        try {
+          result = payout(a, b, c, d, e, f, g, h);
+        } catch (error) {
+          expect(error).toBeInstanceOf(CustomFunctions.Error);
+          return;
+        }
+        expect(typeof result).toBe('number');
+        expect(result as number).toBeGreaterThanOrEqual(0);
+      }),
+      runs,
+    );
+  });
   it('MAXSHARES', () => fc.assert(fc.property(arg, arg, arg, (a, b, c) => settles(() => maxShares(a, b, c), [a, b, c])), runs));
   it('COVERSTART', () => fc.assert(fc.property(arg, arg, arg, arg, (a, b, c, d) => settles(() => coverStart(a, b, c, d), [a, b, c, d])), runs));
   it('CONFLICT', () => fc.assert(fc.property(arg, arg, (a, b) => settles(() => conflict(a, b), [a, b])), runs));
   it('DISEASE', () => fc.assert(fc.property(arg, (a) => settles(() => disease(a), [a])), runs));
   it('IDCHECK', () => fc.assert(fc.property(arg, (a) => settles(() => idCheck(a), [a])), runs));
   it('CLAIMDUE', () => fc.assert(fc.property(arg, arg, (a, b) => settles(() => claimDue(a, b), [a, b])), runs));
+  it('CLAIMDUE with ranges', () => {
+    const range = fc.oneof(fc.constant(null), fc.array(fc.array(arg, { maxLength: 3 }), { maxLength: 3 }));
+    fc.assert(fc.property(arg, arg, range, range, (a, b, c, d) => settles(() => claimDue(a, b, c as any[][], d as any[][]), [a, b])), runs);
+  });
 
   it('PAYOUT with well-formed claims always answers a finite number or a CustomFunctions.Error', () => {
     fc.assert(
@@ -551,5 +649,13 @@ describe('properties: PREMIUM is linear in shares and years', () => {
         expect(premium(plan, s, y1 + y2)).toBe(premium(plan, s, y1) + premium(plan, s, y2));
       }),
     );
+  });
+});
+
+describe('dates in function messages', () => {
+  it('an invalid Date argument is named in Chinese, not as Date text', () => {
+    const error = expectError(() => coverStart(1, new Date(NaN)), '#VALUE!');
+    expect(error.message).toContain('生效日期 无效日期 不是日期');
+    expect(error.message).not.toMatch(/Invalid Date|GMT/);
   });
 });

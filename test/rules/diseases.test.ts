@@ -43,13 +43,16 @@ describe('matchDiagnosis: common wording of each designated disease', () => {
     ['心脏瓣膜置换', 5],
     ['二尖瓣置换术', 5],
     ['主动脉瓣置换', 5],
-    ['非典', 6],
-    ['非典型肺炎', 6],
     ['SARS', 6],
+    ['传染性非典型肺炎', 6],
+    ['异基因造血干细胞移植', 7],
+    ['III度烧伤面积25%', 14],
+    ['Ⅲ度烧伤 30%TBSA', 14],
+    ['三度烧伤面积约40%', 14],
+    ['PCI术 前降支植入支架', 15],
     ['肝移植', 7],
     ['肾移植', 7],
     ['心脏移植', 7],
-    ['造血干细胞移植', 7],
     ['再生障碍性贫血', 8],
     ['再障', 8],
     ['急性重型肝炎', 8 + 1],
@@ -64,21 +67,16 @@ describe('matchDiagnosis: common wording of each designated disease', () => {
     ['渐冻症', 13],
     ['肌萎缩侧索硬化', 13],
     ['运动神经元病', 13],
-    ['III度烧伤', 14],
-    ['Ⅲ度烧伤', 14],
-    ['三度烧伤', 14],
     ['心脏支架', 15],
     ['冠脉支架植入术', 15],
     ['冠状动脉支架植入术', 15],
-    ['PCI', 15],
-    ['pci术后', 15],
   ])('%s → %d', (diagnosis, expected) => {
     expect(numberOf(matchDiagnosis(diagnosis))).toBe(expected);
   });
 
   it('ignores spaces and full-width letters', () => {
     expect(numberOf(matchDiagnosis(' 肺 癌 '))).toBe(1);
-    expect(numberOf(matchDiagnosis('ＰＣＩ'))).toBe(15);
+    expect(numberOf(matchDiagnosis('ＰＣＩ 植入支架'))).toBe(15);
     expect(numberOf(matchDiagnosis('Ｈ７Ｎ９'))).toBe(12);
     expect(numberOf(matchDiagnosis('\u3000尿毒症\u3000'))).toBe(2);
   });
@@ -119,17 +117,19 @@ describe('matchDiagnosis: unsure diagnoses are reported, never guessed', () => {
     unsure(diagnosis);
   });
 
-  it('乳腺癌复发 → unsure (the flyer pays a first diagnosis only)', () => {
-    const match = unsure('乳腺癌复发');
-    expect(match.reason).toContain('复发');
+  it.each(['良性肿瘤', '甲状腺原位癌', '交界性卵巢肿瘤', '乳腺癌复发', '截瘫', '深II度烧伤', '非典型增生'])('%s → not covered, with the reason', (diagnosis) => {
+    const match = matchDiagnosis(diagnosis);
+    expect(match.kind).toBe('unknown');
+    if (match.kind === 'unknown') expect(match.reason).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('良性肿瘤 → unsure', () => {
-    unsure('良性肿瘤');
+  it('乳腺癌复发 says why: the flyer pays a first diagnosis only', () => {
+    const match = matchDiagnosis('乳腺癌复发');
+    expect(match.kind === 'unknown' && match.reason).toContain('复发');
   });
 
-  it.each(['甲状腺原位癌', '交界性卵巢肿瘤', '肺部肿瘤'])('%s → unsure', (diagnosis) => {
-    expect(unsure(diagnosis).candidates).toContain(1);
+  it.each(['肺部肿瘤', '非典型肺炎', 'PCI', '造血干细胞移植', 'III度烧伤'])('%s → unsure (a condition of the flyer is not written)', (diagnosis) => {
+    unsure(diagnosis);
   });
 
   it('主动脉瓣置换 is a valve (5), not aortic surgery (11)', () => {
@@ -144,8 +144,8 @@ describe('matchDiagnosis: unsure diagnoses are reported, never guessed', () => {
   });
 
   it.each([
-    ['截瘫', 10],
-    ['深II度烧伤', 14],
+    ['高位截瘫', 10],
+    ['烧伤', 14],
     ['主动脉夹层', 11],
     ['肝炎', 9],
     ['支架植入', 15],
@@ -181,6 +181,12 @@ describe('matchWomensCancer: plan 4 covers six primary cancers', () => {
     ['子宫颈癌', '宫颈'],
     ['外阴癌', '外阴'],
     ['输卵管癌', '输卵管'],
+    // as pathology writes them
+    ['左乳腺浸润性导管癌', '乳腺'],
+    ['宫颈鳞状细胞癌', '宫颈'],
+    ['子宫内膜样腺癌', '宫体'],
+    ['卵巢高级别浆液性癌', '卵巢'],
+    ['外阴鳞癌', '外阴'],
   ])('%s → covered (%s)', (diagnosis, part) => {
     const match = matchWomensCancer(diagnosis);
     expect(match.kind).toBe('covered');
@@ -191,9 +197,14 @@ describe('matchWomensCancer: plan 4 covers six primary cancers', () => {
     expect(matchWomensCancer(diagnosis).kind).toBe('notCovered');
   });
 
-  it.each(['疑似乳腺癌', '宫颈癌待查', '乳腺癌复发'])('%s → unsure', (diagnosis) => {
+  it.each(['疑似乳腺癌', '宫颈癌待查', '子宫平滑肌肉瘤'])('%s → unsure', (diagnosis) => {
     expect(matchWomensCancer(diagnosis).kind).toBe('unsure');
   });
+
+  it('乳腺癌复发 → not covered (not a first diagnosis)', () => {
+    expect(matchWomensCancer('乳腺癌复发')).toEqual({ kind: 'notCovered', reason: expect.stringContaining('复发') });
+  });
+
 });
 
 describe('robustness', () => {
@@ -226,12 +237,17 @@ describe('robustness', () => {
 });
 
 describe('burns and scalds of the third degree', () => {
-  it.each(['III度烫伤', '三度烫伤', 'Ⅲ度灼伤'])('%s is disease 14', (text) => {
+  it.each(['III度烫伤 25%', '三度烫伤面积30%', 'Ⅲ度灼伤 20%TBSA'])('%s is disease 14', (text) => {
     const match = matchDiagnosis(text);
     expect(match.kind).toBe('designated');
     if (match.kind === 'designated') expect(match.number).toBe(14);
   });
-  it('a scald without its degree is unsure', () => {
+  it('the severe-burn boundary: 20 % of III度 is severe, 19.9 % is not', () => {
+    expect(matchDiagnosis('III度烧伤20%').kind).toBe('designated');
+    expect(matchDiagnosis('III度烧伤19.9%').kind).toBe('unknown');
+  });
+  it('a scald without its degree, or a III度 burn without its area, is unsure', () => {
     expect(matchDiagnosis('烫伤').kind).toBe('unsure');
+    expect(matchDiagnosis('III度烫伤').kind).toBe('unsure');
   });
 });

@@ -331,3 +331,33 @@ describe('IDs that Excel has already damaged, as they arrive in text (a CSV save
     expect(parseIdNumber(id).valid).toBe(true);
   });
 });
+
+describe('parseIdNumber with today: future birth dates and ages over 120', () => {
+  const today = 46357; // 2026-12-01
+  const id = (birth: string) => withCheck(`110105${birth}002`);
+
+  it('born today or earlier is valid; born tomorrow is not, and the message says the birth date is after today', () => {
+    expect(parseIdNumber(id('20261201'), { todaySerial: today }).valid).toBe(true);
+    const reason = reasonOf(parseIdNumber(id('20261202'), { todaySerial: today }));
+    expect(reason).toContain('2026-12-02');
+    expect(reason).toContain('晚于今天');
+  });
+
+  it('age 120 is valid, 121 is not, and the message gives the age', () => {
+    expect(parseIdNumber(id('19061201'), { todaySerial: today }).valid).toBe(true);
+    expect(parseIdNumber(id('19051202'), { todaySerial: today }).valid).toBe(true);
+    const reason = reasonOf(parseIdNumber(id('19051201'), { todaySerial: today }));
+    expect(reason).toContain('年龄121岁');
+    expect(reason).toContain('超过120岁');
+    expect(reasonOf(parseIdNumber(id('19000101'), { todaySerial: today }))).toContain('126岁');
+  });
+
+  it('a legacy 15-digit number is checked too (born 19YY)', () => {
+    expect(reasonOf(parseIdNumber('110105000101002', { todaySerial: today }))).toContain('126岁');
+    expect(parseIdNumber('110105650101002', { todaySerial: today }).valid).toBe(true);
+  });
+
+  it('without today, only the date itself is checked (the roster engine’s old behaviour)', () => {
+    expect(parseIdNumber(id('20991231')).valid).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { CLAIM_DUE_WORKDAYS, DISABILITY_RATIOS, Plan, PLANS } from '../../src/rules/catalogue';
+import { CLAIM_DUE_WORKDAYS, COVER_YEARS, DISABILITY_RATIOS, MAX_PLAUSIBLE_AGE, Plan, PLANS } from '../../src/rules/catalogue';
 import { DESIGNATED_DISEASES } from '../../src/rules/diseaseCatalogue';
 
 const doc = readFileSync(join(__dirname, '../../docs/rules.md'), 'utf8');
@@ -36,7 +36,13 @@ describe('docs/rules.md traces the catalogue', () => {
     if (plan.shares.maxSharesIfUnitNotUniform !== undefined) expect(hasNumber(shares, plan.shares.maxSharesIfUnitNotUniform)).toBe(true);
     expect(plan.shares.uniformRequired).toBe(shares.includes('same count for the whole unit'));
     expect(hasNumber(row(rows, 'waiting period'), plan.waitingDays)).toBe(true);
-    const benefitRows = [...rows].filter(([label]) => !['premium', 'shares', 'waiting period', 'condolence', 'exclusion', 'who may join', 'total'].includes(label));
+    const limitRow = row(rows, 'limit');
+    expect(hasNumber(limitRow, plan.limitTotalPerShare)).toBe(true);
+    for (const limit of plan.limits) {
+      expect(hasNumber(limitRow, limit.perShare)).toBe(true);
+      expect(limitRow).toContain(`\`plan${plan.number}:${limit.part}\``);
+    }
+    const benefitRows = [...rows].filter(([label]) => !['premium', 'shares', 'waiting period', 'condolence', 'exclusion', 'who may join', 'total', 'limit'].includes(label));
     for (const benefit of plan.benefits) {
       for (const figure of [benefit.amountPerShare, ...Object.values(benefit.reducedFor ?? {})]) {
         expect(benefitRows.some(([, text]) => hasNumber(text, figure))).toBe(true);
@@ -56,5 +62,7 @@ describe('docs/rules.md traces the catalogue', () => {
   it('names the 15 designated diseases and the claim due period', () => {
     for (const disease of DESIGNATED_DISEASES) expect(doc).toContain(`${disease.number} ${disease.name.split('(')[0]}`);
     expect(doc).toContain(`${CLAIM_DUE_WORKDAYS} working days`);
+    expect(doc).toContain(`cover runs ${COVER_YEARS} year`);
+    expect(doc).toContain(`an age over ${MAX_PLAUSIBLE_AGE}`);
   });
 });

@@ -169,3 +169,62 @@ describe('time zone', () => {
     expect(due('2026-09-01')).toBe('2026-10-19');
   });
 });
+
+describe('holidays passed in (CLAIMDUE’s ranges), across 2026 → 2027', () => {
+  /**
+   * Counted by hand from a calendar: 2026-12-01 is a Tuesday; December leaves 22 working days
+   * (12-02 … 12-31); 2027-01-01 is a Friday. With 01-01 a holiday: 01-04 … 01-08 make 27, and
+   * 01-11, 01-12, 01-13 make 28–30.
+   */
+  const withExtra = (reviewIso: string, workdays: number, holidays: string[], extraWorkdays: string[] = []) => {
+    const result = nthWorkdayAfter(s(reviewIso), workdays, { holidays: holidays.map(s), extraWorkdays: extraWorkdays.map(s) });
+    if (!result.ok) throw new Error(result.message);
+    return isoFromSerial(result.serial);
+  };
+
+  it('without a 2027 holiday the answer is refused, and the message says to fill the holiday range', () => {
+    const result = nthWorkdayAfter(s('2026-12-01'), 30);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain('节假日');
+    expect(nthWorkdayAfter(s('2026-12-01'), 30, { holidays: [s('2026-12-25')] }).ok).toBe(false);
+  });
+
+  it('with 2027-01-01 given as a holiday: 2026-12-01 + 30 → 2027-01-13', () => {
+    expect(withExtra('2026-12-01', 30, ['2027-01-01'])).toBe('2027-01-13');
+  });
+
+  it('a 调休 Saturday given as a working day counts: + 2027-01-09 → 2027-01-12', () => {
+    expect(withExtra('2026-12-01', 30, ['2027-01-01'], ['2027-01-09'])).toBe('2027-01-12');
+  });
+
+  it('a holiday range reaching 2027 does not open 2028', () => {
+    expect(nthWorkdayAfter(s('2027-12-01'), 30, { holidays: [s('2027-01-01')] }).ok).toBe(false);
+  });
+
+  it('holidays add to the built-in schedule in a covered year: 2026-03-02 + 5 with 03-04 off → 03-10', () => {
+    expect(withExtra('2026-03-02', 5, ['2026-03-04'])).toBe('2026-03-10');
+    expect(withExtra('2026-09-30', 1, [])).toBe('2026-10-08');
+    expect(withExtra('2026-09-30', 1, ['2026-10-08'])).toBe('2026-10-09');
+  });
+
+  it('a date given both as a holiday and a working day is refused', () => {
+    const result = nthWorkdayAfter(s('2026-03-02'), 5, { holidays: [s('2026-03-07')], extraWorkdays: [s('2026-03-07')] });
+    expect(result).toEqual({ ok: false, message: expect.stringContaining('2026-03-07') });
+  });
+});
+
+describe('the committed schedule (src/rules/data/holidays.json)', () => {
+  it('agrees with chinese-days for every year the package knows (scripts/holidays-data.js --check)', () => {
+    const { execFileSync } = require('child_process') as typeof import('child_process');
+    const run = () => execFileSync(process.execPath, [path.join(__dirname, '../../scripts/holidays-data.js'), '--check'], { stdio: 'pipe', encoding: 'utf8' });
+    expect(run).not.toThrow();
+  });
+
+  it('holds the 2026 schedule the tests above read from the package', () => {
+    const data = JSON.parse(fs.readFileSync(path.join(__dirname, '../../src/rules/data/holidays.json'), 'utf8')) as {
+      years: Record<string, { holidays: Record<string, string>; workdays: Record<string, string> }>;
+    };
+    expect(Object.keys(data.years['2026'].holidays).sort()).toEqual(Object.keys(schedule.holidays).sort());
+    expect(Object.keys(data.years['2026'].workdays).sort()).toEqual(Object.keys(schedule.workdays).sort());
+  });
+});

@@ -7,7 +7,7 @@
  * All sheets (and files) fed to one checker are one roster for the person-level rules.
  */
 import { EFFECTIVE_DATE_YEARS, MIN_WORKING_AGE, Plan } from '../catalogue';
-import { DATE1904_OFFSET_DAYS, isoFromSerial, parseDate, toHalfWidth, YearMonthDay, ymdFromSerial } from '../dates';
+import { DATE1904_OFFSET_DAYS, isoFromJsDate, isoFromSerial, isoFromYmd, parseDate, toHalfWidth, YearMonthDay, ymdFromSerial } from '../dates';
 import { canonicalId18, parseIdNumber } from '../idNumber';
 import { findPlan, plansConflict } from '../plans';
 import { serviceAgeStatus } from '../retirement';
@@ -61,7 +61,7 @@ const SEX_WORDS: Record<string, 'M' | 'F'> = { 男: 'M', 男性: 'M', m: 'M', ma
 function cellText(value: unknown): string {
   if (typeof value === 'string') return toHalfWidth(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return isoFromSerial(parseDate(value) as number);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return isoFromJsDate(value);
   return '';
 }
 
@@ -176,13 +176,14 @@ export class RosterChecker {
   }
 
   private reportNotUniform(group: RowRecord[], counts: Map<number, number>): void {
-    const highest = Math.max(...counts.values());
+    let highest = 0;
+    for (const n of counts.values()) highest = Math.max(highest, n);
     const modes = [...counts].filter(([, n]) => n === highest).map(([shares]) => shares);
     const plan = group[0].plan as Plan;
-    const countsText = [...counts].sort((a, b) => a[0] - b[0]).map(([shares, n]) => `${shares}份${n}人`).join('、');
+    const countsText = sharesCountsText(counts);
+    const expected = modes.length === 1 ? `应与本单位多数人一致为${modes[0]}份` : '本单位各份数人数相同，无法判断应为几份';
     for (const record of group) {
       if (modes.length === 1 && record.shares === modes[0]) continue;
-      const expected = modes.length === 1 ? `应与本单位多数人一致为${modes[0]}份` : '本单位各份数人数相同，无法判断应为几份';
       this.report(
         record.sheet,
         record.row,
@@ -230,20 +231,65 @@ export class RosterChecker {
     }
   }
 
+  /**
+   * Each row whose plan excludes another plan of the same person is reported once, naming those
+   * rows. Linear in the person's rows: they are bucketed by plan once (the first NAMED_ROWS of each
+   * kept, in roster order), and a message names the first NAMED_ROWS conflicting rows and counts the rest.
+   */
   private reportConflicts(rows: RowRecord[]): void {
+    const byPlan = new Map<number, PlanRows>();
+    rows.forEach((record, order) => {
+      const plan = record.plan as Plan;
+      let planRows = byPlan.get(plan.number);
+      if (!planRows) byPlan.set(plan.number, (planRows = { plan, first: [], count: 0 }));
+      if (planRows.first.length < NAMED_ROWS) planRows.first.push(order);
+      planRows.count += 1;
+    });
+    if (byPlan.size < 2) return;
     for (const record of rows) {
-      const others = rows.filter((other) => plansConflict(record.plan as Plan, other.plan as Plan));
-      if (others.length === 0) continue;
-      const text = others.map((other) => `${(other.plan as Plan).shortName}（${where(other, record)}）`).join('、');
-      this.report(
-        record.sheet,
-        record.row,
-        'plan',
-        'PLAN_CONFLICT',
-        `此人参加${(record.plan as Plan).shortName}，又参加${text}；两者不能同时参保`,
+      const plan = record.plan as Plan;
+      const named: number[] = [];
+      let total = 0;
+      for (const other of byPlan.values()) {
+        if (!plansConflict(plan, other.plan)) continue;
+        named.push(...other.first);
+        total += other.count;
+      }
+      if (total === 0) continue;
+      named.sort((a, b) => a - b);
+      const text = namedRows(
+        named.slice(0, NAMED_ROWS).map((order) => `${(rows[order].plan as Plan).shortName}（${where(rows[order], record)}）`),
+        total,
       );
+      this.report(record.sheet, record.row, 'plan', 'PLAN_CONFLICT', `此人参加${plan.shortName}，又参加${text}；两者不能同时参保`);
     }
   }
+}
+
+/** How many other rows a cross-row message names; the rest are counted, so a message stays short. */
+export const NAMED_ROWS = 3;
+
+/** How many share counts a SHARES_NOT_UNIFORM message lists: the most common ones. */
+const NAMED_SHARE_COUNTS = 5;
+
+/** "2份3人、3份1人" in share order; past NAMED_SHARE_COUNTS counts, the most common ones and "等8种份数". */
+function sharesCountsText(counts: Map<number, number>): string {
+  const entries = [...counts];
+  const shown = entries.length <= NAMED_SHARE_COUNTS ? entries : entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, NAMED_SHARE_COUNTS);
+  const text = shown.sort((a, b) => a[0] - b[0]).map(([shares, n]) => `${shares}份${n}人`).join('、');
+  return entries.length > shown.length ? `${text}等${entries.length}种份数` : text;
+}
+
+/** A person's rows in one plan: the first NAMED_ROWS (as positions in roster order) and how many. */
+interface PlanRows {
+  plan: Plan;
+  first: number[];
+  count: number;
+}
+
+/** "综合（第2行）、指定疾病（第3行）", with "…等12行" when more rows than those named stand behind it. */
+function namedRows(names: readonly string[], total: number): string {
+  return total > names.length ? `${names.join('、')}…等${total}行` : names.join('、');
 }
 
 /** Sheet order (as fed), then row, then column, then rule. */
@@ -457,11 +503,10 @@ export class SheetSession {
       const age = status.age < 0 ? '出生日期晚于生效日期' : `生效日期时年龄 ${status.age} 岁`;
       report('id', 'AGE_OUT_OF_SERVICE', `${age}，未满 ${MIN_WORKING_AGE} 岁`);
     } else if (status.status === 'retired') {
-      const { year, month, day } = status.retirementDate;
       report(
         'id',
         'AGE_OUT_OF_SERVICE',
-        `生效日期时已达法定退休年龄（按出生年月，最晚于 ${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} 退休），只有在职职工可参保；如经批准弹性延迟退休仍在职，请核实后保留`,
+        `生效日期时已达法定退休年龄（按出生年月，最晚于 ${isoFromYmd(status.retirementDate)} 退休），只有在职职工可参保；如经批准弹性延迟退休仍在职，请核实后保留`,
       );
     }
   }
