@@ -14,6 +14,7 @@ import { join, resolve } from 'path';
 import { gzipSync } from 'zlib';
 import { checkRoster } from '../src/rules/roster';
 import { evaluateCountifs, withCountifs } from './formulaApproach';
+import { annotateBench } from './annotateBench';
 import { benchFunctions } from './functionsBench';
 import { median, medianMs, mib } from './measure';
 import { generateRoster } from './rosterGenerator';
@@ -172,7 +173,9 @@ async function main(): Promise<void> {
   oneIdTable(engineOneId);
 
   const command = await commandBench();
+  const annotate = await annotateBench(QUICK ? [2_000, 50_000] : [2_000, 50_000, 200_000]);
   table('Whole command (mutual-aid check --json) vs exceljs reading the same .xlsx (median of 5, 3 for 200,000)', ['rows', 'file MiB', 'command ms', 'exceljs read ms', 'ratio'], command.map((r) => [r.rows, r.fileMiB, r.commandMs, r.exceljsReadMs, r.ratio]));
+  table('Annotated copy (check --out) vs check alone, whole processes (median of 5, 3 for 200,000; peak RSS by GNU time)', ['rows', 'file MiB', 'copy MiB', 'check ms', 'check peak MiB', '--out ms', '--out peak MiB', 'time ratio'], annotate.map((r) => [r.rows, r.fileMiB, r.copyMiB, r.checkMs, r.checkPeakMiB, r.outMs, r.outPeakMiB, r.timeRatio]));
 
   const reader = await readerBench();
   table('Reader (issue 11): check as a process vs the raw floor (zlib + one look at each byte), CPU ms, median of 5', ['rows', 'check CPU ms', 'floor CPU ms', 'ratio', 'node start CPU ms', 'check peak RSS MiB', 'reader in-process ms'], reader.map((r) => [r.rows, r.checkCpuMs, r.rawFloorCpuMs, r.cpuRatio, r.nodeStartCpuMs, r.checkMaxRssMiB, r.readerInProcessMs]));
@@ -194,7 +197,7 @@ async function main(): Promise<void> {
   if (typeof adapter === 'string') log(`\nExcel adapter: ${adapter}`);
   else table('Excel adapter (instrumented Excel stand-in, 11 columns)', ['rows', 'syncs', 'API calls', 'findings'], adapter.map((r) => [r.rows, r.syncs, r.apiCalls, r.findings]));
 
-  const results = { machine, engine, engineOneId, command, reader, formulas, functions, bundles, adapter };
+  const results = { machine, engine, engineOneId, command, annotate, reader, formulas, functions, bundles, adapter };
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   log('\nWritten bench/results.json');
 }
