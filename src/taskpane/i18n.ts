@@ -32,6 +32,7 @@ const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
   SHARES_OVER_MAX: 'Shares above the maximum',
   DATE_INVALID: 'Invalid effective date',
   AGE_OUT_OF_SERVICE: 'Age outside working age',
+  PREVIOUS_SHARES_MISMATCH: "Last year's shares differ from last year's roster",
 };
 
 const zh = {
