@@ -10,6 +10,7 @@ import { SingleBar } from 'cli-progress';
 import { Stats } from 'fs';
 import { mkdir, realpath, rename, stat, unlink } from 'fs/promises';
 import { basename, dirname, extname, join, resolve } from 'path';
+import { PreviousRoster, previousRosterOf } from '../rules/renewal';
 import { HIDDEN_SHEET_REASON, RosterChecker, RosterReport } from '../rules/roster';
 import { writeAnnotatedCopy } from './annotate';
 import { InputError } from './inputError';
@@ -27,6 +28,8 @@ export interface CheckOptions {
   json?: boolean;
   out?: string;
   force?: boolean;
+  /** Last year's roster (one or more files): checked as renewal (续保) against it. */
+  previous?: string[];
 }
 
 export const EXIT_OK = 0;
@@ -180,11 +183,10 @@ function noRosterReason(report: RosterReport, label: string, hasContent: boolean
   return `${label} 中找不到花名册：${mine.map((sheet) => `工作表"${sheet.sheet}"${sheet.reason}`).join('；')}`;
 }
 
-export async function runCheck(files: readonly string[], options: CheckOptions, io: CliIO): Promise<number> {
+/** The FILE arguments without repeats: the same file under another name (a symlink, "./a/../x.xlsx") is the same file. */
+async function distinctFiles(files: readonly string[], io: CliIO, seen = new Set<string>()): Promise<string[]> {
   const labels: string[] = [];
-  const seen = new Set<string>();
   for (const file of files) {
-    // The same file under another name (a symlink, "./a/../x.xlsx") is the same file.
     const info = await statOrNull(file);
     const key = info ? `${info.dev}:${info.ino}` : resolve(file);
     if (seen.has(key)) {
@@ -194,56 +196,88 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     seen.add(key);
     labels.push(file);
   }
+  return labels;
+}
 
-  let progress = NO_PROGRESS;
+/**
+ * Opens the files and feeds every sheet's rows to the checker (hidden sheets listed as skipped, as
+ * in the task pane; the add-in's marks sheet passed over); throws InputError when a file gives no
+ * roster. Used for this year's roster, last year's, and the roster to renew.
+ */
+export async function readRosterFiles(
+  labels: readonly string[],
+  checker: RosterChecker,
+  startProgressFor: (sources: readonly RosterSource[]) => Progress = () => NO_PROGRESS,
+): Promise<RosterSource[]> {
+  const sources: RosterSource[] = [];
+  for (const label of labels) sources.push(await openSource(label));
+  const progress = startProgressFor(sources);
+  const withContent = new Set<string>();
+  for (const source of sources) {
+    progress.file(source.label);
+    try {
+      await source.read({
+        beginSheet: (sheet) => {
+          if (sheet.name === MARKS_SHEET) return { addRow: () => undefined, end: () => undefined };
+          const session = checker.beginSheet(sheet.name, { file: source.label, firstColumn: 1 });
+          return {
+            addRow: (values, rowNumber) => {
+              if (!withContent.has(source.label) && values.some((value) => value !== null && value !== '')) withContent.add(source.label);
+              session.addRow(values, rowNumber);
+              progress.row();
+            },
+            end: () => session.end(),
+          };
+        },
+        skipSheet: (sheet) => {
+          if (sheet.name !== MARKS_SHEET) checker.skipSheet(sheet.name, HIDDEN_SHEET_REASON, { file: source.label });
+        },
+        onBytes: (count) => progress.bytes(count),
+      });
+    } catch (error) {
+      progress.stop();
+      if (error instanceof InputError) throw error;
+      throw new InputError(`${source.label} 读取失败，文件可能已损坏：${(error as Error).message}`);
+    }
+  }
+  progress.stop();
+  const report = checker.finish();
+  for (const source of sources) {
+    const reason = noRosterReason(report, source.label, withContent.has(source.label));
+    if (reason) throw new InputError(reason);
+  }
+  return sources;
+}
+
+export async function runCheck(files: readonly string[], options: CheckOptions, io: CliIO): Promise<number> {
+  const seen = new Set<string>();
+  const labels = await distinctFiles(files, io, seen);
+  // Last year's files may not be this year's as well (a roster compared with itself is a mistake).
+  const previousLabels = options.previous ? await distinctFiles(options.previous, io, new Set()) : [];
+
   try {
+    for (const label of previousLabels) {
+      const info = await statOrNull(label);
+      if (info && seen.has(`${info.dev}:${info.ino}`)) throw new InputError(`${label} 既作为本年花名册又作为上年花名册（--previous）给出，请分开`);
+    }
     const outputs = options.out !== undefined ? await planOutputs(options.out, labels, options.force ?? false) : null;
 
-    const sources: RosterSource[] = [];
-    for (const label of labels) sources.push(await openSource(label));
+    let previous: PreviousRoster | undefined;
+    if (previousLabels.length > 0) {
+      const lastYear = new RosterChecker();
+      await readRosterFiles(previousLabels, lastYear);
+      previous = previousRosterOf(lastYear);
+    }
 
-    const checker = new RosterChecker();
-    const withContent = new Set<string>();
-    progress = startProgress(
-      io,
-      sources.reduce((sum, source) => sum + source.totalBytes, 0),
-      sources.length,
+    const checker = new RosterChecker({ previous });
+    const sources = await readRosterFiles(labels, checker, (opened) =>
+      startProgress(
+        io,
+        opened.reduce((sum, source) => sum + source.totalBytes, 0),
+        opened.length,
+      ),
     );
-    for (const source of sources) {
-      progress.file(source.label);
-      try {
-        await source.read({
-          beginSheet: (sheet) => {
-            if (sheet.name === MARKS_SHEET) return { addRow: () => undefined, end: () => undefined };
-            const session = checker.beginSheet(sheet.name, { file: source.label, firstColumn: 1 });
-            return {
-              addRow: (values, rowNumber) => {
-                if (!withContent.has(source.label) && values.some((value) => value !== null && value !== '')) withContent.add(source.label);
-                session.addRow(values, rowNumber);
-                progress.row();
-              },
-              end: () => session.end(),
-            };
-          },
-          // Hidden sheets are listed as skipped, not checked, as in the task pane; the add-in's marks sheet is not listed at all.
-          skipSheet: (sheet) => {
-            if (sheet.name !== MARKS_SHEET) checker.skipSheet(sheet.name, HIDDEN_SHEET_REASON, { file: source.label });
-          },
-          onBytes: (count) => progress.bytes(count),
-        });
-      } catch (error) {
-        if (error instanceof InputError) throw error;
-        throw new InputError(`${source.label} 读取失败，文件可能已损坏：${(error as Error).message}`);
-      }
-    }
-    progress.stop();
-    progress = NO_PROGRESS;
-
     const report = checker.finish();
-    for (const source of sources) {
-      const reason = noRosterReason(report, source.label, withContent.has(source.label));
-      if (reason) throw new InputError(reason);
-    }
 
     for (const source of outputs ? sources : []) {
       if (source.kind === 'xlsx' && source.totalBytes > LARGE_COPY_BYTES) {
@@ -255,12 +289,11 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     if (options.json) {
       io.stdout.write(`${JSON.stringify({ findings: report.findings, summary: report.summary }, null, 2)}\n`);
     } else {
-      io.stdout.write(renderReport(report, labels));
+      io.stdout.write(renderReport(report, labels, previousLabels));
       if (outputs) io.stdout.write(`\n批注副本：${outputs.join('、')}\n`);
     }
     return report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (error) {
-    progress.stop();
     if (error instanceof InputError) {
       io.stderr.write(`mutual-aid: ${error.message}\n`);
       return EXIT_UNREADABLE;
