@@ -94,6 +94,7 @@ export class RosterChecker {
   private readonly found: { finding: Finding; sheet: number; column: number }[] = [];
   private readonly skipped: SkippedSheet[] = [];
   private fundingColumnSeen = false;
+  private finished: RosterReport | null = null;
 
   constructor(private readonly options: CheckerOptions = {}) {}
 
@@ -135,7 +136,9 @@ export class RosterChecker {
     session.end();
   }
 
+  /** Runs the cross-row rules once and returns the report; later calls return the same report. */
   finish(): RosterReport {
+    if (this.finished) return this.finished;
     const previous = this.options.previous;
     if (previous) this.checkPreviousShares(previous);
     this.checkGroups();
@@ -143,7 +146,8 @@ export class RosterChecker {
     const findings = this.found.sort(compareFound).map((entry) => entry.finding);
     const summary = summarise(this.records, this.sheets, this.skipped, findings, this.fundingColumnSeen);
     if (previous) summary.renewal = compareYears(this.records, previous, summary.premiumTotal);
-    return { findings, summary };
+    this.finished = { findings, summary };
+    return this.finished;
   }
 
   /** The person rows read so far (after finish(): all of them), in roster order. */
