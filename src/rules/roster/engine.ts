@@ -230,13 +230,14 @@ export class RosterChecker {
   }
 
   private reportNotUniform(group: RowRecord[], counts: Map<number, number>): void {
-    const highest = Math.max(...counts.values());
+    let highest = 0;
+    for (const n of counts.values()) highest = Math.max(highest, n);
     const modes = [...counts].filter(([, n]) => n === highest).map(([shares]) => shares);
     const plan = group[0].plan as Plan;
-    const countsText = [...counts].sort((a, b) => a[0] - b[0]).map(([shares, n]) => `${shares}份${n}人`).join('、');
+    const countsText = sharesCountsText(counts);
+    const expected = modes.length === 1 ? `应与本单位多数人一致为${modes[0]}份` : '本单位各份数人数相同，无法判断应为几份';
     for (const record of group) {
       if (modes.length === 1 && record.shares === modes[0]) continue;
-      const expected = modes.length === 1 ? `应与本单位多数人一致为${modes[0]}份` : '本单位各份数人数相同，无法判断应为几份';
       this.report(
         record.sheet,
         record.row,
@@ -284,20 +285,72 @@ export class RosterChecker {
     }
   }
 
+  /**
+   * Each row in an exclusive plan group is reported once, naming the person's rows in the group's
+   * other plans. Linear in the person's rows: the rows are bucketed by plan once, and a message
+   * names the first NAMED_ROWS others in roster order and counts the rest.
+   */
   private reportConflicts(rows: RowRecord[]): void {
-    for (const record of rows) {
-      const others = rows.filter((other) => plansConflict(record.plan as Plan, other.plan as Plan));
-      if (others.length === 0) continue;
-      const text = others.map((other) => `${(other.plan as Plan).shortName}（${where(other, record)}）`).join('、');
-      this.report(
-        record.sheet,
-        record.row,
-        'plan',
-        'PLAN_CONFLICT',
-        `此人参加${(record.plan as Plan).shortName}，又参加${text}；两者不能同时参保`,
-      );
+    const groups = new Map<string, Map<number, PlanRows>>();
+    rows.forEach((record, order) => {
+      const plan = record.plan as Plan;
+      if (plan.exclusiveGroup === undefined) return;
+      let plans = groups.get(plan.exclusiveGroup);
+      if (!plans) groups.set(plan.exclusiveGroup, (plans = new Map()));
+      let planRows = plans.get(plan.number);
+      if (!planRows) plans.set(plan.number, (planRows = { first: [], count: 0 }));
+      if (planRows.first.length < NAMED_ROWS) planRows.first.push(order);
+      planRows.count += 1;
+    });
+    for (const plans of groups.values()) {
+      if (plans.size < 2) continue;
+      let groupCount = 0;
+      for (const planRows of plans.values()) groupCount += planRows.count;
+      for (const record of rows) {
+        const own = plans.get((record.plan as Plan).number);
+        if (!own) continue;
+        const named: number[] = [];
+        for (const planRows of plans.values()) if (planRows !== own) named.push(...planRows.first);
+        named.sort((a, b) => a - b);
+        const text = namedRows(
+          named.slice(0, NAMED_ROWS).map((order) => `${(rows[order].plan as Plan).shortName}（${where(rows[order], record)}）`),
+          groupCount - own.count,
+        );
+        this.report(
+          record.sheet,
+          record.row,
+          'plan',
+          'PLAN_CONFLICT',
+          `此人参加${(record.plan as Plan).shortName}，又参加${text}；两者不能同时参保`,
+        );
+      }
     }
   }
+}
+
+/** How many other rows a cross-row message names; the rest are counted, so a message stays short. */
+export const NAMED_ROWS = 3;
+
+/** How many share counts a SHARES_NOT_UNIFORM message lists: the most common ones. */
+const NAMED_SHARE_COUNTS = 5;
+
+/** "2份3人、3份1人" in share order; past NAMED_SHARE_COUNTS counts, the most common ones and "等8种份数". */
+function sharesCountsText(counts: Map<number, number>): string {
+  const entries = [...counts];
+  const shown = entries.length <= NAMED_SHARE_COUNTS ? entries : entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, NAMED_SHARE_COUNTS);
+  const text = shown.sort((a, b) => a[0] - b[0]).map(([shares, n]) => `${shares}份${n}人`).join('、');
+  return entries.length > shown.length ? `${text}等${entries.length}种份数` : text;
+}
+
+/** A person's rows in one plan: the first NAMED_ROWS (as positions in roster order) and how many. */
+interface PlanRows {
+  first: number[];
+  count: number;
+}
+
+/** "综合（第2行）、指定疾病（第3行）", with "…等12行" when more rows than those named stand behind it. */
+function namedRows(names: readonly string[], total: number): string {
+  return total > names.length ? `${names.join('、')}…等${total}行` : names.join('、');
 }
 
 /** Sheet order (as fed), then row, then column, then rule. */
