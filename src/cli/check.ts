@@ -142,8 +142,16 @@ function sameFile(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
 }
 
-/** The output paths, checked before anything is read or written. */
-async function planOutputs(dir: string, labels: readonly string[], force: boolean): Promise<string[]> {
+/**
+ * The output paths, checked before anything is read or written: none may be an input or (without
+ * force) an existing file. `what` names the output in messages; `pathFor` gives its path.
+ */
+export async function planOutputs(
+  dir: string,
+  labels: readonly string[],
+  force: boolean,
+  { what = '批注副本', pathFor = outputPathFor }: { what?: string; pathFor?: (dir: string, label: string) => string } = {},
+): Promise<string[]> {
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) throw new InputError(`--out ${dir} 不是目录`);
@@ -151,10 +159,10 @@ async function planOutputs(dir: string, labels: readonly string[], force: boolea
     if (error instanceof InputError) throw error;
     // A missing directory is created when the copies are written.
   }
-  const outputs = labels.map((label) => outputPathFor(dir, label));
+  const outputs = labels.map((label) => pathFor(dir, label));
   for (const output of outputs) {
     const name = basename(output);
-    if (utf8.encode(name).length > NAME_LIMIT) throw new InputError(`批注副本的文件名 ${name} 超过 ${NAME_LIMIT} 字节的限制，请把输入文件改成短一些的名字`);
+    if (utf8.encode(name).length > NAME_LIMIT) throw new InputError(`${what}的文件名 ${name} 超过 ${NAME_LIMIT} 字节的限制，请把输入文件改成短一些的名字`);
   }
   // An output must never be an input, however either is spelled: compared by physical path and,
   // when the output exists, by file identity (device and inode), which also covers hard links and
@@ -166,11 +174,11 @@ async function planOutputs(dir: string, labels: readonly string[], force: boolea
     const physical = await physicalPath(outputs[i]);
     const key = physical.toLowerCase();
     const other = seen.get(key);
-    if (other !== undefined) throw new InputError(`${other} 与 ${labels[i]} 的批注副本同名（${outputs[i]}），请分开检查或改名`);
+    if (other !== undefined) throw new InputError(`${other} 与 ${labels[i]} 的${what}同名（${outputs[i]}），请分开检查或改名`);
     seen.set(key, labels[i]);
     const existing = await statOrNull(outputs[i]);
     if (inputPaths.has(physical) || (existing && inputStats.some((input) => sameFile(input, existing)))) {
-      throw new InputError(`批注副本 ${outputs[i]} 会覆盖输入文件，请换一个 --out 目录`);
+      throw new InputError(`${what} ${outputs[i]} 会覆盖输入文件，请换一个 --out 目录`);
     }
     if (!force && existing) throw new InputError(`${outputs[i]} 已存在；如要覆盖，请加 --force`);
   }

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CheckOptions, CliIO, EXIT_UNREADABLE, runCheck } from './check';
+import { registerRenew } from './renew';
 import { displayWidth } from './text';
 
 export type { CliIO } from './check';
@@ -67,6 +68,8 @@ function chineseCommanderMessage(error: CommanderError): string {
       return `未知命令 ${quoted ?? ''}`.trim();
     case 'commander.missingArgument':
       return '缺少参数 FILE：请至少给出一个花名册文件';
+    case 'commander.missingMandatoryOptionValue':
+      return `缺少必需的选项 ${/'([^']*)'/.exec(error.message)?.[1] ?? ''}`.trim();
     case 'commander.optionMissingArgument':
       return `选项 ${quoted ?? ''} 需要一个值`.replace(/\s+/g, ' ');
     case 'commander.excessArguments':
@@ -76,7 +79,7 @@ function chineseCommanderMessage(error: CommanderError): string {
   }
 }
 
-function buildProgram(io: CliIO, onCheck: (files: string[], options: CheckOptions) => Promise<void>): Command {
+function buildProgram(io: CliIO, onCheck: (files: string[], options: CheckOptions) => Promise<void>, onStatus: (status: number) => void): Command {
   const program = new Command('mutual-aid');
   program
     .description('职工互助保障（工会互助保障计划）工具：检查参保花名册')
@@ -100,7 +103,7 @@ function buildProgram(io: CliIO, onCheck: (files: string[], options: CheckOption
     .helpOption('-h, --help', '显示帮助（help）')
     .helpCommand('help [command]', '显示某个命令的帮助')
     .version(packageVersion(), '-V, --version', '显示版本号（version）')
-    .addHelpText('after', '\n用 "mutual-aid check --help" 查看检查命令的说明。\n');
+    .addHelpText('after', '\n用 "mutual-aid check --help"、"mutual-aid renew --help" 查看各命令的说明。\n');
 
   program
     .command('check')
@@ -116,15 +119,22 @@ function buildProgram(io: CliIO, onCheck: (files: string[], options: CheckOption
     .action(async (files: string[], options: CheckOptions) => {
       await onCheck(files, options);
     });
+  registerRenew(program, io, onStatus);
   return program;
 }
 
 /** Runs the command with `argv` (the arguments after the program name); resolves to the exit status. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let status = 0;
-  const program = buildProgram(io, async (files, options) => {
-    status = await runCheck(files, options, io);
-  });
+  const program = buildProgram(
+    io,
+    async (files, options) => {
+      status = await runCheck(files, options, io);
+    },
+    (value) => {
+      status = value;
+    },
+  );
   try {
     if (argv.length === 0) {
       io.stderr.write(program.helpInformation());

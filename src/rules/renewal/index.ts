@@ -17,3 +17,5 @@ export function readPreviousRoster(sheets: readonly SheetInput[]): PreviousRoste
   for (const sheet of sheets) checker.addSheet(sheet);
   return previousRosterOf(checker);
 }
+
+export { nextEffectiveSerial, nextYearRoster, nextYearRosterFrom, NextYearRoster, NextYearValue, RetiringMember } from './nextYear';
