@@ -4,6 +4,7 @@
  * Pure: last year's records come from the same roster engine that reads this year's.
  */
 import type { Plan } from '../catalogue';
+import { findPlan } from '../plans';
 import type { RowRecord } from '../roster/engine';
 import type { LapsedMember, RenewalSummary } from '../roster/types';
 
@@ -52,6 +53,12 @@ export class PreviousRoster {
   /** Last year's entry of this person (canonical ID) in this plan, or undefined. */
   find(id: string, plan: number): PreviousMember | undefined {
     return this.byKey.get(keyOf(id, plan));
+  }
+
+  /** Last year's entry behind a lapsed-list line (its plan given by short name). */
+  locate(entry: LapsedMember): PreviousMember | undefined {
+    const plan = findPlan(entry.plan);
+    return plan ? this.find(entry.id, plan.number) : undefined;
   }
 
   /** Every person × plan of last year, in roster order. */

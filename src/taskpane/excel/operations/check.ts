@@ -138,10 +138,15 @@ export async function openWorkbook(context: ExcelContext, scope: Scope, notices:
   return { targets, sheetNames: sheets.items.map((sheet) => sheet.name), structureProtected: protection?.protected ?? false, date1904 };
 }
 
-/** Reads each sheet's used range in blocks of rows, one sync per block, into the engine. */
-export async function readRoster(context: ExcelContext, workbook: Workbook, notices: Notice[], options: OperationOptions): Promise<RosterReport> {
+/** Reads each sheet's used range in blocks of rows, one sync per block, into the engine (a checker of the caller's: renewal gives one with last year's roster). */
+export async function readRoster(
+  context: ExcelContext,
+  workbook: Workbook,
+  notices: Notice[],
+  options: OperationOptions,
+  checker: RosterChecker = new RosterChecker(),
+): Promise<RosterReport> {
   const { targets, date1904 } = workbook;
-  const checker = new RosterChecker();
   const total = targets.reduce((sum, target) => sum + (target.used?.rowCount ?? 0), 0);
   const merges = context.supports('1.13');
   // Sheets the pane has already said something about: no second "not checked" notice for them.
