@@ -67,14 +67,21 @@ export async function check(context: ExcelContext, options: { scope: Scope; mark
   const notices: Notice[] = [];
   const workbook = await openWorkbook(context, options.scope, notices);
   const report = await readRoster(context, workbook, notices, options);
-  let marked = 0;
-  let notes = 0;
-  if (options.mark !== false) {
-    const cleared = await clearIn(context, notices, options);
-    if (cleared.restored + cleared.notesRemoved > 0) notices.push({ code: 'previousMarksCleared', count: cleared.restored });
-    ({ marked, notes } = await markIn(context, report.findings, workbook, cleared.storeRows, notices, options));
-  }
-  return { report, marked, notes, notices };
+  return { report, notices, ...(await markReport(context, report, workbook, notices, options)) };
+}
+
+/** Unless told not to: clears the last check's marks, then marks this report's findings. */
+export async function markReport(
+  context: ExcelContext,
+  report: RosterReport,
+  workbook: Workbook,
+  notices: Notice[],
+  options: { mark?: boolean } & OperationOptions,
+): Promise<{ marked: number; notes: number }> {
+  if (options.mark === false) return { marked: 0, notes: 0 };
+  const cleared = await clearIn(context, notices, options);
+  if (cleared.restored + cleared.notesRemoved > 0) notices.push({ code: 'previousMarksCleared', count: cleared.restored });
+  return markIn(context, report.findings, workbook, cleared.storeRows, notices, options);
 }
 
 /** The sheets to read, their used ranges and protection, and the date system: two syncs. */

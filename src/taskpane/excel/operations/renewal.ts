@@ -13,8 +13,7 @@ import { TEMPLATE_BODY_ROWS, TEMPLATE_COLUMNS } from '../../../rules/roster/temp
 import type { ExcelContext } from '../door';
 import { chunkRows, MARKS_SHEET, uniqueSheetName } from '../plan';
 import { AdapterError, Notice, OperationOptions, PreviousChoice, Scope } from '../types';
-import { CheckOutcome, openWorkbook, readRoster, Workbook } from './check';
-import { clearIn, markIn } from './marks';
+import { CheckOutcome, markReport, openWorkbook, readRoster, Workbook } from './check';
 
 export const NEXT_YEAR_SHEET = '续保花名册';
 /** Why last year's sheet is not read as part of this year's roster (listed as skipped). */
@@ -60,14 +59,7 @@ export async function checkRenewal(
   const workbook: Workbook = { ...opened, targets: opened.targets.filter((target) => target.name !== previousSheet) };
   const report = await readRoster(context, workbook, notices, options, checker);
 
-  let marked = 0;
-  let notes = 0;
-  if (options.mark !== false) {
-    const cleared = await clearIn(context, notices, options);
-    if (cleared.restored + cleared.notesRemoved > 0) notices.push({ code: 'previousMarksCleared', count: cleared.restored });
-    ({ marked, notes } = await markIn(context, report.findings, workbook, cleared.storeRows, notices, options));
-  }
-  return { report, marked, notes, notices, previous };
+  return { report, notices, previous, ...(await markReport(context, report, workbook, notices, options)) };
 }
 
 export interface NextYearOutcome {
