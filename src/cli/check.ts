@@ -8,16 +8,16 @@
  * annotated copies cannot be written, the findings are printed all the same. No output file is left
  * on 2: the copies are written to temporary names and renamed only when all are written.
  */
-import { SingleBar } from 'cli-progress';
 import { Stats } from 'fs';
 import { mkdir, realpath, rename, stat, unlink } from 'fs/promises';
 import { basename, dirname, extname, join, resolve } from 'path';
 import { PreviousRoster, previousRosterOf } from '../rules/renewal';
-import { HIDDEN_SHEET_REASON, RosterChecker, RosterReport } from '../rules/roster';
-import { writeAnnotatedCopy } from './annotate';
+import { RosterChecker, RosterReport } from '../rules/roster';
+import { checkRosterSources, WorkbookError, WorkbookSource } from '../workbook';
 import { InputError } from './inputError';
+import { nativeInflateRaw } from './nativeInflate';
 import { renderReport } from './report';
-import { openSource, RosterSource } from './sources';
+import { describeSource, loadSource, RosterSource } from './sources';
 
 export interface CliIO {
   stdout: { write(text: string): unknown };
@@ -46,7 +46,8 @@ const NAME_LIMIT = 255;
 
 interface Progress {
   file(label: string): void;
-  bytes(count: number): void;
+  /** Work done so far. */
+  bytes(done: number): void;
   row(): void;
   stop(): void;
 }
@@ -55,6 +56,8 @@ const NO_PROGRESS: Progress = { file() {}, bytes() {}, row() {}, stop() {} };
 
 function startProgress(io: CliIO, totalBytes: number, fileCount: number): Progress {
   if (!io.isTTY || (totalBytes < PROGRESS_MIN_BYTES && fileCount < PROGRESS_MIN_FILES)) return NO_PROGRESS;
+  // Loaded only when a bar is shown: most checks do not need it.
+  const { SingleBar } = require('cli-progress') as typeof import('cli-progress');
   const bar = new SingleBar({
     stream: io.stderr as NodeJS.WritableStream,
     format: '检查中 [{bar}] {percentage}% | {rows} 行 | {file}',
@@ -74,8 +77,8 @@ function startProgress(io: CliIO, totalBytes: number, fileCount: number): Progre
       file = label;
       bar.update(done, { rows, file });
     },
-    bytes(count) {
-      done += count;
+    bytes(total) {
+      done = total;
       bar.update(Math.min(done, totalBytes), { rows, file });
     },
     row() {
@@ -112,11 +115,8 @@ export function outputPathFor(dir: string, label: string): string {
   return join(dir, `${basename(label, extname(label))}.checked.xlsx`);
 }
 
-/**
- * The sheet where the add-in remembers its marks (src/taskpane/excel/plan.ts, MARKS_SHEET): very
- * hidden, never a roster; passed over silently, as the task pane does.
- */
-export const MARKS_SHEET = '_mutualAidMarks';
+/** The add-in's very hidden marks sheet: never a roster (defined with the reader that passes it over). */
+export { MARKS_SHEET } from '../workbook';
 
 /** The file's stat (following symlinks), or null when there is none. */
 async function statOrNull(path: string): Promise<Stats | null> {
@@ -198,6 +198,8 @@ async function writeCopies(sources: readonly RosterSource[], outputs: readonly s
     for (let i = 0; i < sources.length; i += 1) {
       const temp = temporaryName(outputs[i], i);
       temps.push(temp);
+      // Loaded only for --out: the copy's writer and its libraries are not needed to check.
+      const { writeAnnotatedCopy } = await import('./annotate');
       await writeAnnotatedCopy(sources[i], report, files, temp);
     }
     for (let i = 0; i < sources.length; i += 1) {
@@ -210,16 +212,6 @@ async function writeCopies(sources: readonly RosterSource[], outputs: readonly s
     if (error instanceof InputError) throw error;
     throw new InputError(`无法写出批注副本：${(error as Error).message}`);
   }
-}
-
-/** Why a file gave no roster, or null when it did. */
-function noRosterReason(report: RosterReport, label: string, hasContent: boolean): string | null {
-  const { sheets, skipped } = report.summary;
-  if (sheets.some((sheet) => sheet.file === label)) return null;
-  const mine = skipped.filter((sheet) => sheet.file === label);
-  if (mine.length === 0) return `${label} 中没有工作表`;
-  if (!hasContent && !mine.some((sheet) => sheet.reason === HIDDEN_SHEET_REASON)) return `${label} 没有内容（${mine.length > 1 ? '所有工作表都是空的' : '工作表是空的'}）`;
-  return `${label} 中找不到花名册：${mine.map((sheet) => `工作表"${sheet.sheet}"${sheet.reason}`).join('；')}`;
 }
 
 /** The FILE arguments without repeats: the same file under another name (a symlink, "./a/../x.xlsx") is the same file. */
@@ -239,51 +231,29 @@ async function distinctFiles(files: readonly string[], io: CliIO, seen = new Set
 }
 
 /**
- * Opens the files and feeds every sheet's rows to the checker (hidden sheets listed as skipped, as
- * in the task pane; the add-in's marks sheet passed over); throws InputError when a file gives no
- * roster. Used for this year's roster, last year's, and the roster to renew.
+ * Reads the files with the workbook reader into the checker (one roster; hidden sheets listed as
+ * skipped, as in the task pane; a file that gives no roster is an error). Used for this year's
+ * roster, last year's, and the roster to renew. Returns the sources as the --out copy needs them.
  */
-export async function readRosterFiles(
-  labels: readonly string[],
-  checker: RosterChecker,
-  startProgressFor: (sources: readonly RosterSource[]) => Progress = () => NO_PROGRESS,
-): Promise<RosterSource[]> {
-  const sources: RosterSource[] = [];
-  for (const label of labels) sources.push(await openSource(label));
-  const progress = startProgressFor(sources);
-  const withContent = new Set<string>();
-  for (const source of sources) {
-    progress.file(source.label);
-    try {
-      await source.read({
-        beginSheet: (sheet) => {
-          if (sheet.name === MARKS_SHEET) return { addRow: () => undefined, end: () => undefined };
-          const session = checker.beginSheet(sheet.name, { file: source.label, firstColumn: 1 });
-          return {
-            addRow: (values, rowNumber) => {
-              if (!withContent.has(source.label) && values.some((value) => value !== null && value !== '')) withContent.add(source.label);
-              session.addRow(values, rowNumber);
-              progress.row();
-            },
-            end: () => session.end(),
-          };
-        },
-        skipSheet: (sheet) => {
-          if (sheet.name !== MARKS_SHEET) checker.skipSheet(sheet.name, HIDDEN_SHEET_REASON, { file: source.label });
-        },
-        onBytes: (count) => progress.bytes(count),
-      });
-    } catch (error) {
-      progress.stop();
-      if (error instanceof InputError) throw error;
-      throw new InputError(`${source.label} 读取失败，文件可能已损坏：${(error as Error).message}`);
-    }
-  }
-  progress.stop();
-  const report = checker.finish();
-  for (const source of sources) {
-    const reason = noRosterReason(report, source.label, withContent.has(source.label));
-    if (reason) throw new InputError(reason);
+export async function readRosterFiles(labels: readonly string[], checker: RosterChecker, io?: CliIO): Promise<WorkbookSource[]> {
+  const sources: WorkbookSource[] = [];
+  for (const label of labels) sources.push(await loadSource(label));
+  let progress = NO_PROGRESS;
+  let file = '';
+  let rows = 0;
+  try {
+    await checkRosterSources(sources, {
+      checker,
+      inflateRaw: nativeInflateRaw,
+      onProgress: (at) => {
+        if (io && progress === NO_PROGRESS && file === '') progress = startProgress(io, at.total, sources.length);
+        if (at.file !== file) progress.file((file = at.file));
+        progress.bytes(at.done);
+        for (; rows < at.rows; rows += 1) progress.row();
+      },
+    });
+  } finally {
+    progress.stop();
   }
   return sources;
 }
@@ -309,13 +279,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     }
 
     const checker = new RosterChecker({ previous });
-    const sources = await readRosterFiles(labels, checker, (opened) =>
-      startProgress(
-        io,
-        opened.reduce((sum, source) => sum + source.totalBytes, 0),
-        opened.length,
-      ),
-    );
+    const sources = await readRosterFiles(labels, checker, io);
     const report = checker.finish();
 
     // A copy that cannot be written loses nothing of the check: its findings are printed all the
@@ -323,7 +287,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     let copyError: InputError | null = null;
     if (outputs && options.out !== undefined) {
       try {
-        await writeCopies(sources, outputs, options.out, report, labels);
+        await writeCopies(sources.map(describeSource), outputs, options.out, report, labels);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         copyError = error;
@@ -342,7 +306,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     }
     return report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (error) {
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof WorkbookError) {
       io.stderr.write(`mutual-aid: ${error.message}\n`);
       return EXIT_UNREADABLE;
     }

@@ -40,3 +40,15 @@ export function showValue(value: unknown): string {
   if (typeof value === 'string') return `"${value.length > SHOWN_TEXT_LENGTH ? `${value.slice(0, SHOWN_TEXT_LENGTH)}…` : value}"`;
   return String(value);
 }
+
+/**
+ * A cell holding a formula that was saved without its computed value (a file written by a program,
+ * never opened in Excel): the reader passes this instead of a value, the engine reports it.
+ */
+export interface UncalculatedFormula {
+  readonly uncalculatedFormula: string;
+}
+
+export function isUncalculatedFormula(value: unknown): value is UncalculatedFormula {
+  return typeof value === 'object' && value !== null && typeof (value as UncalculatedFormula).uncalculatedFormula === 'string';
+}

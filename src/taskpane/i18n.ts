@@ -34,6 +34,7 @@ const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
   DATE_INVALID: 'Invalid effective date',
   AGE_OUT_OF_SERVICE: 'Age outside working age',
   PREVIOUS_SHARES_MISMATCH: "Last year's shares differ from last year's roster",
+  FORMULA_NOT_CALCULATED: 'Formula saved without its value',
 };
 
 const zh = {

@@ -12,7 +12,7 @@ import { canonicalId18, parseIdNumber } from '../idNumber';
 import { findPlan, plansConflict } from '../plans';
 import { serviceAgeStatus } from '../retirement';
 import { maxSharesFor } from '../shares';
-import { isBlank, parseWholeNumber, showValue } from '../values';
+import { isBlank, isUncalculatedFormula, parseWholeNumber, showValue } from '../values';
 import { Field, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, standardHeader } from './columns';
 import { detectHeader, expectedHeadersText, HeaderLayout } from './header';
 import { columnLetters } from './location';
@@ -376,6 +376,8 @@ export class SheetSession {
   /** Field → column index, copied from the header layout for the per-cell hot path. */
   private columnIndex: Partial<Record<Field, number>> = {};
   private ended = false;
+  /** Columns of the row being checked whose formula has no saved value (see reportUncalculated). */
+  private uncalculated: Set<Field> | null = null;
 
   constructor(
     private readonly checker: RosterChecker,
@@ -435,15 +437,19 @@ export class SheetSession {
   }
 
   private checkRow(row: readonly unknown[], rowNumber: number): void {
-    if (!this.isPersonRow(row)) {
+    const person = this.isPersonRow(row);
+    if (row.some(isUncalculatedFormula)) row = this.reportUncalculated(row, rowNumber, person);
+    if (!person) {
       if (!row.some(isTotalLabel)) this.unitOf(row); // a heading row naming the unit of the rows below
       return;
     }
     this.state.rows += 1;
+    const uncalculated = this.uncalculated;
+    this.uncalculated = null;
     const report = (field: Field | null, rule: RuleId, message: string) => this.checker.report(this.state, rowNumber, field, rule, message);
 
     for (const field of PERSON_FIELDS) {
-      if (this.hasColumn(field) && isBlank(this.cell(row, field))) report(field, 'MISSING_FIELD', `${standardHeader(field)}为空`);
+      if (this.hasColumn(field) && isBlank(this.cell(row, field)) && !uncalculated?.has(field)) report(field, 'MISSING_FIELD', `${standardHeader(field)}为空`);
     }
 
     const id = this.readId(row, report);
@@ -476,6 +482,24 @@ export class SheetSession {
     };
     if (this.checker.keepsCells) record.cells = Object.fromEntries(Object.keys(this.columnIndex).map((field) => [field, this.cell(row, field as Field)]));
     this.checker.record(record);
+  }
+
+  /**
+   * A formula saved without its value (a file written by a program and never opened in Excel) has
+   * no value to check: reported once per roster column; the row is then read with those cells blank,
+   * so they are not reported again as MISSING_FIELD.
+   */
+  private reportUncalculated(row: readonly unknown[], rowNumber: number, person: boolean): unknown[] {
+    const layout = this.state.layout as HeaderLayout;
+    const seen = new Set<Field>();
+    // A total row's =SUM(…) without its value is not a person's data: nothing to report there.
+    for (const [field, index] of person ? layout.columns : []) {
+      if (!isUncalculatedFormula(row[index])) continue;
+      seen.add(field);
+      this.checker.report(this.state, rowNumber, field, 'FORMULA_NOT_CALCULATED', `${standardHeader(field)}是公式，但文件中没有保存计算结果：请在 Excel 中打开并保存后再检查`);
+    }
+    this.uncalculated = seen;
+    return row.map((value) => (isUncalculatedFormula(value) ? null : value));
   }
 
   private readId(row: readonly unknown[], report: Reporter): { id: string; sex: 'M' | 'F'; birth: YearMonthDay } | null {

@@ -14,6 +14,7 @@ export const RULES = [
   'DATE_INVALID',
   'AGE_OUT_OF_SERVICE',
   'PREVIOUS_SHARES_MISMATCH',
+  'FORMULA_NOT_CALCULATED',
 ] as const;
 
 export type RuleId = (typeof RULES)[number];
@@ -34,6 +35,7 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   DATE_INVALID: '生效日期无效',
   AGE_OUT_OF_SERVICE: '年龄不在在职范围',
   PREVIOUS_SHARES_MISMATCH: '上年份数与上年花名册不符',
+  FORMULA_NOT_CALCULATED: '公式未计算',
 };
 
 export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
@@ -50,6 +52,7 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   DATE_INVALID: 'error',
   AGE_OUT_OF_SERVICE: 'warning',
   PREVIOUS_SHARES_MISMATCH: 'error',
+  FORMULA_NOT_CALCULATED: 'error',
 };
 
 /** 错误 / 警告, for tables, notes and the pane. */
