@@ -18,6 +18,7 @@ import { InputError } from './inputError';
 import { nativeInflateRaw } from './nativeInflate';
 import { renderReport } from './report';
 import { describeSource, loadSource, RosterSource } from './sources';
+import { terminalJson, terminalText } from './text';
 
 export interface CliIO {
   stdout: { write(text: string): unknown };
@@ -295,19 +296,19 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     }
 
     if (options.json) {
-      io.stdout.write(`${JSON.stringify({ findings: report.findings, summary: report.summary }, null, 2)}\n`);
+      io.stdout.write(`${terminalJson({ findings: report.findings, summary: report.summary })}\n`);
     } else {
       io.stdout.write(renderReport(report, labels, previousLabels));
       if (outputs && !copyError) io.stdout.write(`\n批注副本：${outputs.join('、')}\n`);
     }
     if (copyError) {
-      io.stderr.write(`mutual-aid: ${copyError.message}（检查结果照常输出，未写出任何批注副本）\n`);
+      io.stderr.write(`mutual-aid: ${terminalText(copyError.message)}（检查结果照常输出，未写出任何批注副本）\n`);
       return EXIT_UNREADABLE;
     }
     return report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (error) {
     if (error instanceof InputError || error instanceof WorkbookError) {
-      io.stderr.write(`mutual-aid: ${error.message}\n`);
+      io.stderr.write(`mutual-aid: ${terminalText(error.message)}\n`);
       return EXIT_UNREADABLE;
     }
     throw error;

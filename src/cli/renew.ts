@@ -13,10 +13,11 @@ import { basename, extname, join } from 'path';
 import { nextYearRosterFrom, NextYearRoster, RetiringMember } from '../rules/renewal';
 import { RosterChecker } from '../rules/roster';
 import { TEMPLATE_BODY_ROWS, TEMPLATE_COLUMNS } from '../rules/roster/template';
+import { WorkbookError } from '../workbook';
 import { newWorkbook, NewSheet, NewValidation } from '../workbook/newWorkbook';
 import { CliIO, EXIT_OK, EXIT_UNREADABLE, planOutputs, readRosterFiles, temporaryName } from './check';
 import { InputError } from './inputError';
-import { formatTable } from './text';
+import { formatTable, terminalText } from './text';
 
 export interface RenewOptions {
   out?: string;
@@ -97,11 +98,11 @@ export async function runRenew(files: readonly string[], options: RenewOptions, 
     if (report.summary.errors > 0) {
       lines.push('', `注意：本年花名册有 ${report.summary.errors} 个错误，有问题的值照原样带入续保花名册；请用 mutual-aid check 查看并改正。`);
     }
-    io.stdout.write(`${lines.join('\n')}\n`);
+    io.stdout.write(`${lines.map(terminalText).join('\n')}\n`);
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof InputError) {
-      io.stderr.write(`mutual-aid: ${error.message}\n`);
+    if (error instanceof InputError || error instanceof WorkbookError) {
+      io.stderr.write(`mutual-aid: ${terminalText(error.message)}\n`);
       return EXIT_UNREADABLE;
     }
     throw error;

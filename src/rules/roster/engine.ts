@@ -7,7 +7,7 @@
  * All sheets (and files) fed to one checker are one roster for the person-level rules.
  */
 import { EFFECTIVE_DATE_YEARS, MIN_WORKING_AGE, Plan } from '../catalogue';
-import { DATE1904_OFFSET_DAYS, isoFromSerial, parseDate, toHalfWidth, YearMonthDay, ymdFromSerial } from '../dates';
+import { DATE1904_OFFSET_DAYS, isoFromJsDate, isoFromSerial, isoFromYmd, parseDate, toHalfWidth, YearMonthDay, ymdFromSerial } from '../dates';
 import { canonicalId18, parseIdNumber } from '../idNumber';
 import { findPlan, plansConflict } from '../plans';
 import { serviceAgeStatus } from '../retirement';
@@ -76,7 +76,7 @@ const SEX_WORDS: Record<string, 'M' | 'F'> = { 男: 'M', 男性: 'M', m: 'M', ma
 function cellText(value: unknown): string {
   if (typeof value === 'string') return toHalfWidth(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return isoFromSerial(parseDate(value) as number);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return isoFromJsDate(value);
   return '';
 }
 
@@ -286,44 +286,36 @@ export class RosterChecker {
   }
 
   /**
-   * Each row in an exclusive plan group is reported once, naming the person's rows in the group's
-   * other plans. Linear in the person's rows: the rows are bucketed by plan once, and a message
-   * names the first NAMED_ROWS others in roster order and counts the rest.
+   * Each row whose plan excludes another plan of the same person is reported once, naming those
+   * rows. Linear in the person's rows: they are bucketed by plan once (the first NAMED_ROWS of each
+   * kept, in roster order), and a message names the first NAMED_ROWS conflicting rows and counts the rest.
    */
   private reportConflicts(rows: RowRecord[]): void {
-    const groups = new Map<string, Map<number, PlanRows>>();
+    const byPlan = new Map<number, PlanRows>();
     rows.forEach((record, order) => {
       const plan = record.plan as Plan;
-      if (plan.exclusiveGroup === undefined) return;
-      let plans = groups.get(plan.exclusiveGroup);
-      if (!plans) groups.set(plan.exclusiveGroup, (plans = new Map()));
-      let planRows = plans.get(plan.number);
-      if (!planRows) plans.set(plan.number, (planRows = { first: [], count: 0 }));
+      let planRows = byPlan.get(plan.number);
+      if (!planRows) byPlan.set(plan.number, (planRows = { plan, first: [], count: 0 }));
       if (planRows.first.length < NAMED_ROWS) planRows.first.push(order);
       planRows.count += 1;
     });
-    for (const plans of groups.values()) {
-      if (plans.size < 2) continue;
-      let groupCount = 0;
-      for (const planRows of plans.values()) groupCount += planRows.count;
-      for (const record of rows) {
-        const own = plans.get((record.plan as Plan).number);
-        if (!own) continue;
-        const named: number[] = [];
-        for (const planRows of plans.values()) if (planRows !== own) named.push(...planRows.first);
-        named.sort((a, b) => a - b);
-        const text = namedRows(
-          named.slice(0, NAMED_ROWS).map((order) => `${(rows[order].plan as Plan).shortName}（${where(rows[order], record)}）`),
-          groupCount - own.count,
-        );
-        this.report(
-          record.sheet,
-          record.row,
-          'plan',
-          'PLAN_CONFLICT',
-          `此人参加${(record.plan as Plan).shortName}，又参加${text}；两者不能同时参保`,
-        );
+    if (byPlan.size < 2) return;
+    for (const record of rows) {
+      const plan = record.plan as Plan;
+      const named: number[] = [];
+      let total = 0;
+      for (const other of byPlan.values()) {
+        if (!plansConflict(plan, other.plan)) continue;
+        named.push(...other.first);
+        total += other.count;
       }
+      if (total === 0) continue;
+      named.sort((a, b) => a - b);
+      const text = namedRows(
+        named.slice(0, NAMED_ROWS).map((order) => `${(rows[order].plan as Plan).shortName}（${where(rows[order], record)}）`),
+        total,
+      );
+      this.report(record.sheet, record.row, 'plan', 'PLAN_CONFLICT', `此人参加${plan.shortName}，又参加${text}；两者不能同时参保`);
     }
   }
 }
@@ -344,6 +336,7 @@ function sharesCountsText(counts: Map<number, number>): string {
 
 /** A person's rows in one plan: the first NAMED_ROWS (as positions in roster order) and how many. */
 interface PlanRows {
+  plan: Plan;
   first: number[];
   count: number;
 }
@@ -568,11 +561,10 @@ export class SheetSession {
       const age = status.age < 0 ? '出生日期晚于生效日期' : `生效日期时年龄 ${status.age} 岁`;
       report('id', 'AGE_OUT_OF_SERVICE', `${age}，未满 ${MIN_WORKING_AGE} 岁`);
     } else if (status.status === 'retired') {
-      const { year, month, day } = status.retirementDate;
       report(
         'id',
         'AGE_OUT_OF_SERVICE',
-        `生效日期时已达法定退休年龄（按出生年月，最晚于 ${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} 退休），只有在职职工可参保；如经批准弹性延迟退休仍在职，请核实后保留`,
+        `生效日期时已达法定退休年龄（按出生年月，最晚于 ${isoFromYmd(status.retirementDate)} 退休），只有在职职工可参保；如经批准弹性延迟退休仍在职，请核实后保留`,
       );
     }
   }
