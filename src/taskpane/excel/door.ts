@@ -5,6 +5,7 @@
  * and the payload budget. Whatever an operation throws comes out as an AdapterError.
  */
 import { SYNC_BUDGET_BYTES } from './plan';
+import { EXCEL_API_FLOOR, REQUIRED_SETS } from './requirements';
 import { AdapterError, ExcelHost } from './types';
 
 /**
@@ -66,12 +67,19 @@ export class ExcelDoor {
     return this.host.isSetSupported('ExcelApi', version);
   }
 
+  /** The required sets (requirements.ts) this Excel lacks, as "ExcelApi 1.11": none where the add-in can run. */
+  missingRequirements(): string[] {
+    return REQUIRED_SETS.filter(({ name, version }) => !this.host.isSetSupported(name, version)).map(({ name, version }) => `${name} ${version}`);
+  }
+
   /**
    * Runs one operation alone (another one under way: AdapterError 'busy') in one Excel.run.
-   * Returns its value and the syncs it made.
+   * Returns its value and the syncs it made. On an Excel below the floor nothing runs
+   * (AdapterError 'unsupported'): the operations call what the floor has unguarded.
    */
   async run<T>(name: string, operation: (context: ExcelContext) => Promise<T>): Promise<{ value: T; syncs: number }> {
     if (this.running !== null) throw new AdapterError('busy', this.running);
+    if (!this.supports(EXCEL_API_FLOOR)) throw new AdapterError('unsupported', this.missingRequirements().join(', '));
     this.running = name;
     const before = this.syncs;
     try {

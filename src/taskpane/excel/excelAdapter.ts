@@ -58,6 +58,10 @@ export class ExcelAdapter implements RosterAdapter {
     return this.door.busy;
   }
 
+  missingRequirements(): string[] {
+    return this.door.missingRequirements();
+  }
+
   async check(options: { scope: Scope; mark?: boolean } & OperationOptions): Promise<CheckResult> {
     const { value, syncs } = await this.door.run('check', (context) => check(context, options));
     return { ...value, syncs };

@@ -5,8 +5,7 @@
  * faulty cells (marks.ts).
  *
  * - A cell covered by a merged area reads as the area's value (what the clerk sees; Range.values
- *   reads it blank): each block's merged areas are loaded in the same sync as its values (ExcelApi
- *   1.13; without it covered cells stay blank).
+ *   reads it blank), where Excel can list merged areas (blocks.ts).
  * - Hidden sheets are passed over in whole-workbook mode and listed in summary.skipped, as the
  *   command lists them.
  * - A workbook in the 1904 date system (told by DATE(2000,1,1), asked in the first sync) has its
@@ -90,11 +89,10 @@ export async function openWorkbook(context: ExcelContext, scope: Scope, notices:
   sheets.load('items/name,items/visibility');
   const active = sheets.getActiveWorksheet();
   active.load('name');
-  const protection = context.supports('1.7') ? context.workbook.protection.load('protected') : null;
-  // Without ExcelApi 1.2 the workbook is taken to use the 1900 date system, Excel's default.
-  const dateProbe = context.supports('1.2') ? context.workbook.functions.date(2000, 1, 1).load('value') : null;
+  const protection = context.workbook.protection.load('protected');
+  const dateProbe = context.workbook.functions.date(2000, 1, 1).load('value');
   await context.sync();
-  const date1904 = dateProbe?.value === DATE_2000_IN_1904_SYSTEM;
+  const date1904 = dateProbe.value === DATE_2000_IN_1904_SYSTEM;
 
   // In the workbook's order: the sheets to read, and the hidden ones, passed over but listed.
   const chosen: { name: string; hidden: boolean }[] = [];
@@ -142,7 +140,7 @@ export async function openWorkbook(context: ExcelContext, scope: Scope, notices:
     }
     return target;
   });
-  return { targets, sheetNames: sheets.items.map((sheet) => sheet.name), structureProtected: protection?.protected ?? false, date1904 };
+  return { targets, sheetNames: sheets.items.map((sheet) => sheet.name), structureProtected: protection.protected, date1904 };
 }
 
 /** Reads each sheet's used range in blocks of rows, one sync per block, into the engine (a checker of the caller's: renewal gives one with last year's roster). */
@@ -155,7 +153,6 @@ export async function readRoster(
 ): Promise<RosterReport> {
   const { targets, date1904 } = workbook;
   const total = targets.reduce((sum, target) => sum + (target.used?.rowCount ?? 0), 0);
-  const merges = context.supports('1.13');
   // Sheets the pane has already said something about: no second "not checked" notice for them.
   const noticed = new Set<string>();
   let done = 0;
@@ -177,7 +174,7 @@ export async function readRoster(
     const rowsPerRead = await readBlocks(context, target.sheet, used, {
       property: 'values',
       bytesPerCell: BYTES_PER_VALUE_CELL,
-      merges,
+      merges: true,
       take: (rows, firstRow) => {
         for (let i = 0; i < rows.length; i += 1) session.addRow(rows[i], firstRow + i + 1);
         done += rows.length;

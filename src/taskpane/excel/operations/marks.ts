@@ -1,6 +1,7 @@
 /**
  * Marks and their removal. Marking gives faulty cells a red (error) or amber (warning) fill and,
- * where ExcelApi 1.18 has notes, a note. Before marking it reads each cell's fill in bulk and
+ * where ExcelApi 1.18 has notes, a note (without it, a clear leaves the add-in's earlier notes in
+ * place and lists them). Before marking it reads each cell's fill in bulk and
  * records it, with the size of the note it added, in a very hidden sheet (plan.ts, MARKS_SHEET)
  * where each marked cell is a formula, =ROW('花名册'!G16), that Excel keeps pointing at the cell
  * when the clerk renames the sheet or inserts or deletes rows. So 清除标记 puts every fill back
@@ -10,6 +11,7 @@
  * markIn takes findings with cells, whatever produced them: another check (a claims register)
  * marks its cells through it and shares the one marks sheet and the one 清除标记.
  */
+import { quoteSheetName } from '../../../rules/roster';
 import type { Finding, Severity } from '../../../rules/roster';
 import type { ExcelContext } from '../door';
 import {
@@ -36,6 +38,7 @@ import {
   StoredMark,
   storedRowFormats,
   utf8Length,
+  withoutFill,
 } from '../plan';
 import { ClearResult, Notice, OperationOptions } from '../types';
 import { readBlocks } from './blocks';
@@ -68,17 +71,24 @@ interface CellMark {
 export interface ClearCounts {
   restored: number;
   notesRemoved: number;
+  /** Notes of the add-in left in place: this Excel cannot delete notes (no ExcelApi 1.18). */
+  notesLeft: number;
   /** Records kept because no sheet matched them. */
   unmatched: number;
   /** Rows left in the marks sheet (header included): 0 when the sheet is gone. */
   storeRows: number;
 }
 
+/** The first `max` items for a message, "、"-separated, with " …" when there are more. */
+function listed(items: readonly string[], max: number): string {
+  return `${items.slice(0, max).join('、')}${items.length > max ? ' …' : ''}`;
+}
+
 /** The clear operation (清除标记). */
 export async function clearMarks(context: ExcelContext, options: OperationOptions): Promise<Omit<ClearResult, 'syncs'>> {
   const notices: Notice[] = [];
-  const { restored, notesRemoved, unmatched } = await clearIn(context, notices, options);
-  return { restored, notesRemoved, unmatched, notices };
+  const { restored, notesRemoved, notesLeft, unmatched } = await clearIn(context, notices, options);
+  return { restored, notesRemoved, notesLeft, unmatched, notices };
 }
 
 export async function markIn(
@@ -92,10 +102,6 @@ export async function markIn(
   const none = { marked: 0, notes: 0 };
   const located = findings.filter((finding) => finding.cell !== null);
   if (located.length === 0) return none;
-  if (!context.supports('1.9')) {
-    notices.push({ code: 'marksUnsupported' });
-    return none;
-  }
   if (workbook.structureProtected) {
     notices.push({ code: 'workbookProtected' });
     return none;
@@ -138,6 +144,7 @@ export async function markIn(
     const sheetOf = (mark: CellMark) => (byName.get(mark.sheet) as MarkTarget).sheet;
     const fillOf = queueFills(batch.map((mark) => ({ sheetName: mark.sheet, sheet: sheetOf(mark), cell: mark.cell })));
     const existingNotes = batch.map((mark) => (withNotes ? sheetOf(mark).notes.getItemOrNullObject(mark.cell) : null));
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch sized for the payload limit
     await context.sync();
 
     // 2. Record, then mark: one sync. The records are queued first, so that no mark is made
@@ -172,7 +179,8 @@ export async function markIn(
         format.tintAndShade = 0;
       }
     }
-    for (const { sheet, cell, text } of toNote) sheet.notes.add(cell, text);
+    if (withNotes) for (const { sheet, cell, text } of toNote) sheet.notes.add(cell, text);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch sized for the payload limit
     await context.sync();
     done += records.length;
     notes += toNote.length;
@@ -217,13 +225,13 @@ function marksSheet(context: ExcelContext, storeRows: number): { append(records:
  * a record no sheet matches): then the sheet keeps just those.
  */
 export async function clearIn(context: ExcelContext, notices: Notice[], options: OperationOptions): Promise<ClearCounts> {
-  const counts: ClearCounts = { restored: 0, notesRemoved: 0, unmatched: 0, storeRows: 0 };
+  const counts: ClearCounts = { restored: 0, notesRemoved: 0, notesLeft: 0, unmatched: 0, storeRows: 0 };
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const store = sheets.getItemOrNullObject(MARKS_SHEET);
   const used = store.getUsedRangeOrNullObject(true);
   used.load('rowIndex,rowCount');
-  const protection = context.supports('1.7') ? context.workbook.protection.load('protected') : null;
+  const protection = context.workbook.protection.load('protected');
   await context.sync();
   if (store.isNullObject) return counts;
 
@@ -269,6 +277,11 @@ export async function clearIn(context: ExcelContext, notices: Notice[], options:
   if (deletedCells > 0) notices.push({ code: 'markedCellsDeleted', count: deletedCells });
 
   const kept: StoredMark[] = [];
+  // Without ExcelApi 1.18 (Office 2021/2024 LTSC) notes can be neither read nor deleted: the
+  // add-in's notes stay in their cells, are listed, and their records stay (fill part done) so
+  // that a clear in an Excel with notes removes them.
+  const withNotes = context.supports('1.18');
+  const notesLeft: { record: StoredMark; at: string }[] = [];
   const protectedSheets = new Set<string>();
   const proxies = new Map<string, Excel.Worksheet>();
   const sheetOf = (name: string): Excel.Worksheet => {
@@ -291,7 +304,8 @@ export async function clearIn(context: ExcelContext, notices: Notice[], options:
       if (!protections.has(sheet)) protections.set(sheet, sheetOf(sheet).protection.load('protected'));
     }
     const fillOf = queueFills(batch.filter(({ record }) => record.fill !== '').map(({ sheet, cell }) => ({ sheetName: sheet, sheet: sheetOf(sheet), cell })));
-    const ourNotes = batch.map(({ record, sheet, cell }) => (record.noteBytes > 0 ? sheetOf(sheet).notes.getItemOrNullObject(cell).load('content') : null));
+    const ourNotes = batch.map(({ record, sheet, cell }) => (withNotes && record.noteBytes > 0 ? sheetOf(sheet).notes.getItemOrNullObject(cell).load('content') : null));
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch sized for the payload limit
     await context.sync();
 
     // 2. Put back what is still ours. One sync.
@@ -315,17 +329,22 @@ export async function clearIn(context: ExcelContext, notices: Notice[], options:
           fillChanged += 1;
         }
       }
-      // Our note goes in any case, if it is still ours.
-      const note = ourNotes[i];
-      if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) {
-        note.delete();
-        counts.notesRemoved += 1;
+      if (withNotes) {
+        // Our note goes in any case, if it is still ours.
+        const note = ourNotes[i];
+        if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) {
+          note.delete();
+          counts.notesRemoved += 1;
+        }
+      } else if (record.noteBytes > 0) {
+        notesLeft.push({ record: withoutFill(record), at: `${quoteSheetName(sheet)}!${cell}` });
       }
     });
     for (const { sheet, fill, cells } of fills.values()) {
       const original = decodeFill(fill);
       for (const address of rangesOf(cells)) restoreFill(sheet.getRange(address).format.fill, original);
     }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch sized for the payload limit
     await context.sync();
     done += batch.length;
     options.onProgress?.({ phase: 'clearing', done, total: live.length });
@@ -334,12 +353,15 @@ export async function clearIn(context: ExcelContext, notices: Notice[], options:
   if (fillChanged > 0) notices.push({ code: 'fillChangedKept', count: fillChanged });
   counts.unmatched = unmatched.length;
   if (unmatched.length > 0) {
-    const shown = unmatched.slice(0, 5).map((record) => record.checked || '?');
-    notices.push({ code: 'marksUnmatched', count: unmatched.length, detail: `${shown.join('、')}${unmatched.length > shown.length ? ' …' : ''}` });
+    notices.push({ code: 'marksUnmatched', count: unmatched.length, detail: listed(unmatched.map((record) => record.checked || '?'), 5) });
+  }
+  counts.notesLeft = notesLeft.length;
+  if (notesLeft.length > 0) {
+    notices.push({ code: 'notesLeft', count: notesLeft.length, detail: listed(notesLeft.map(({ at }) => at), 10) });
   }
 
-  const keep = [...kept, ...unmatched];
-  if (keep.length === 0 && !protection?.protected) {
+  const keep = [...kept, ...notesLeft.map(({ record }) => record), ...unmatched];
+  if (keep.length === 0 && !protection.protected) {
     // The records are done with: delete the sheet (hidden first: a very hidden sheet is made
     // merely hidden before it goes).
     store.visibility = 'Hidden';
@@ -363,6 +385,7 @@ export async function clearIn(context: ExcelContext, notices: Notice[], options:
       batch.map((i) => rows[i]),
       batch.map((i) => formats[i]),
     );
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch sized for the payload limit
     if (b < batches.length - 1) await context.sync();
   }
   if (storeEnd > written) store.getRangeByIndexes(written, 0, storeEnd - written, MARKS_HEADER.length).clear();

@@ -26,9 +26,9 @@ function columnOf(field: Field): number {
 export async function insertTemplate(context: ExcelContext): Promise<string> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
-  const protection = context.supports('1.7') ? context.workbook.protection.load('protected') : null;
+  const protection = context.workbook.protection.load('protected');
   await context.sync();
-  if (protection?.protected) throw new AdapterError('failed', 'workbookProtected');
+  if (protection.protected) throw new AdapterError('failed', 'workbookProtected');
   const name = uniqueSheetName(
     TEMPLATE_SHEET,
     sheets.items.map((sheet) => sheet.name),
@@ -52,27 +52,25 @@ function writeTemplateSheet(context: ExcelContext, name: string): void {
   for (const field of ['id', 'phone'] as Field[]) body(field).numberFormat = grid(TEMPLATE_ROWS, 1, '@');
   body('effectiveDate').numberFormat = grid(TEMPLATE_ROWS, 1, 'yyyy-mm-dd');
 
-  if (context.supports('1.8')) {
-    const maxShares = Math.max(...PLANS.map((plan) => plan.shares.maxShares));
-    const list = (field: Field, items: readonly (string | number)[], title: string, message: string) => {
-      const validation = body(field).dataValidation;
-      validation.rule = { list: { inCellDropDown: true, source: items.join(',') } };
-      validation.errorAlert = { showAlert: true, style: 'Warning', title, message };
-    };
-    list('sex', ['男', '女'], '性别', '请选择 男 或 女。');
-    list('plan', PLANS.map((plan) => plan.shortName), '参保计划', `请从列表中选择参保计划：${PLANS.map((plan) => plan.shortName).join('、')}。`);
-    list(
-      'shares',
-      Array.from({ length: maxShares }, (_, i) => i + 1),
-      '份数',
-      `份数为 1 到 ${maxShares} 的整数；各计划的上限见互助保障说明。`,
-    );
-    list('funding', FUNDING_METHODS, '出资方式', '请从列表中选择出资方式。');
-    const previous = body('previousShares').dataValidation;
-    previous.rule = { wholeNumber: { formula1: 0, formula2: maxShares, operator: 'Between' } };
-    previous.errorAlert = { showAlert: true, style: 'Warning', title: '上年份数', message: `上年份数为 0 到 ${maxShares} 的整数。` };
-  }
-  if (context.supports('1.7')) sheet.freezePanes.freezeRows(1);
+  const maxShares = Math.max(...PLANS.map((plan) => plan.shares.maxShares));
+  const list = (field: Field, items: readonly (string | number)[], title: string, message: string) => {
+    const validation = body(field).dataValidation;
+    validation.rule = { list: { inCellDropDown: true, source: items.join(',') } };
+    validation.errorAlert = { showAlert: true, style: 'Warning', title, message };
+  };
+  list('sex', ['男', '女'], '性别', '请选择 男 或 女。');
+  list('plan', PLANS.map((plan) => plan.shortName), '参保计划', `请从列表中选择参保计划：${PLANS.map((plan) => plan.shortName).join('、')}。`);
+  list(
+    'shares',
+    Array.from({ length: maxShares }, (_, i) => i + 1),
+    '份数',
+    `份数为 1 到 ${maxShares} 的整数；各计划的上限见互助保障说明。`,
+  );
+  list('funding', FUNDING_METHODS, '出资方式', '请从列表中选择出资方式。');
+  const previous = body('previousShares').dataValidation;
+  previous.rule = { wholeNumber: { formula1: 0, formula2: maxShares, operator: 'Between' } };
+  previous.errorAlert = { showAlert: true, style: 'Warning', title: '上年份数', message: `上年份数为 0 到 ${maxShares} 的整数。` };
+  sheet.freezePanes.freezeRows(1);
   sheet.getRangeByIndexes(0, 0, 1, headers.length).format.autofitColumns();
   body('id').format.columnWidth = 150;
   sheet.activate();
