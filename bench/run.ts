@@ -17,6 +17,7 @@ import { evaluateCountifs, withCountifs } from './formulaApproach';
 import { benchFunctions } from './functionsBench';
 import { median, medianMs, mib } from './measure';
 import { generateRoster } from './rosterGenerator';
+import { readerBench } from './readerBench';
 import { writeRosterXlsx } from './xlsxRoster';
 
 /** Compiled to bench/out/js/bench/: the project root is four levels up. */
@@ -173,6 +174,9 @@ async function main(): Promise<void> {
   const command = await commandBench();
   table('Whole command (mutual-aid check --json) vs exceljs reading the same .xlsx (median of 5, 3 for 200,000)', ['rows', 'file MiB', 'command ms', 'exceljs read ms', 'ratio'], command.map((r) => [r.rows, r.fileMiB, r.commandMs, r.exceljsReadMs, r.ratio]));
 
+  const reader = await readerBench();
+  table('Reader (issue 11): check as a process vs the raw floor (zlib + one look at each byte), CPU ms, median of 5', ['rows', 'check CPU ms', 'floor CPU ms', 'ratio', 'node start CPU ms', 'check peak RSS MiB', 'reader in-process ms'], reader.map((r) => [r.rows, r.checkCpuMs, r.rawFloorCpuMs, r.cpuRatio, r.nodeStartCpuMs, r.checkMaxRssMiB, r.readerInProcessMs]));
+
   const formulas = formulaBench();
   table('Formula approach: two COUNTIFS checks in HyperFormula vs all of the engine\'s checks', ['rows', 'COUNTIFS ms', 'rows flagged', 'engine ms', 'ratio'], formulas.map((r) => [r.rows, r.countifsMs, r.flaggedByCountifs, r.engineAllChecksMs, `${r.ratio}×`]));
 
@@ -189,7 +193,7 @@ async function main(): Promise<void> {
   if (typeof adapter === 'string') log(`\nExcel adapter: ${adapter}`);
   else table('Excel adapter (instrumented Excel stand-in, 11 columns)', ['rows', 'syncs', 'API calls', 'findings'], adapter.map((r) => [r.rows, r.syncs, r.apiCalls, r.findings]));
 
-  const results = { machine, engine, engineOneId, command, formulas, functions, bundles, adapter };
+  const results = { machine, engine, engineOneId, command, reader, formulas, functions, bundles, adapter };
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   log('\nWritten bench/results.json');
 }

@@ -359,6 +359,7 @@ class SheetRows implements XmlHandler {
    * dropped at the end. The task pane reads a sheet's used range, which ends at its last value.
    */
   private held: [number, unknown[]][] = [];
+  private handedOn = 0;
   private readonly merges: MergeIndex;
 
   constructor(
@@ -575,6 +576,11 @@ class SheetRows implements XmlHandler {
   }
 
   private handOn(row: unknown[], number: number): void {
+    // Row numbers may repeat in a crafted file: the rows handed on are counted too.
+    this.handedOn += 1;
+    if (this.handedOn > this.context.limits.rows) {
+      throw new WorkbookError('TOO_MANY_ROWS', `${this.context.label} 的工作表"${this.context.sheet.name}"超过 Excel 的上限 ${this.context.limits.rows} 行`);
+    }
     for (let i = 0; i < row.length; i += 1) if (row[i] === undefined) row[i] = null;
     this.sink.addRow(row as never, number);
   }
@@ -681,19 +687,24 @@ export class XlsxWorkbook {
     const whole = entry.declaredSize <= cap ? this.zip.whole(entry, cap) : null;
     const merges = whole ? mergesOfWhole(whole, this.limits, this.label) : mergesOfStream(this.zip, entry, this.limits, this.label);
     const scanner = new XmlScanner(new SheetRows(context, merges, sink), this.limits.tokenBytes, `${this.label} 中的 ${entry.name}`);
-    const pieces: Iterable<Uint8Array> = whole ? slices(whole) : this.zip.chunks(entry);
-    for (const piece of pieces) {
-      scanner.write(piece);
-      visitor.onBytes?.(piece.length);
-      await pacer.step();
+    if (whole) {
+      // Scanned in place, a stretch at a time (for progress, cancelling and yielding).
+      for (let at = 0; at < whole.length; ) {
+        const next = scanner.writeStretch(whole, at, Math.min(whole.length, at + STRETCH_BYTES));
+        visitor.onBytes?.(next - at);
+        at = next;
+        await pacer.step();
+      }
+    } else {
+      for (const piece of this.zip.chunks(entry)) {
+        scanner.write(piece);
+        visitor.onBytes?.(piece.length);
+        await pacer.step();
+      }
     }
     scanner.end();
   }
 }
 
 /** Bytes scanned between checks for cancelling and yielding. */
-const SLICE_BYTES = 1024 * 1024;
-
-function* slices(bytes: Uint8Array): Generator<Uint8Array> {
-  for (let at = 0; at < bytes.length; at += SLICE_BYTES) yield bytes.subarray(at, Math.min(bytes.length, at + SLICE_BYTES));
-}
+const STRETCH_BYTES = 1024 * 1024;

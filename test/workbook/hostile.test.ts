@@ -1,0 +1,172 @@
+/**
+ * Hostile files end with exit 2 and a message (or a normal report) within bounded time and memory:
+ * the built command runs as a child process with a 256 MB heap (an out-of-memory abort is exit
+ * 134) and is stopped after a generous time (a hang fails the test). No timing is asserted.
+ */
+import { spawnSync } from 'child_process';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'fs';
+import { join, resolve } from 'path';
+import { constants, deflateRawSync } from 'zlib';
+import { cleanupDirs, makeId, tmpDir } from '../cli/cliKit';
+import { packageParts, worksheet } from './readerKit';
+
+const ROOT = resolve(__dirname, '..', '..');
+const BUILD = join(ROOT, 'test-output', `hostile-${process.pid}`);
+const BIN = join(BUILD, 'bin', 'mutual-aid.js');
+/** Far above what any of these may take; only a hang reaches it. */
+const HANG_MS = 240_000;
+
+beforeAll(() => {
+  rmSync(BUILD, { recursive: true, force: true });
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.cli.json'), '--outDir', join(BUILD, 'lib')], { cwd: ROOT, encoding: 'utf8' });
+  if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
+  mkdirSync(join(BUILD, 'bin'), { recursive: true });
+  copyFileSync(join(ROOT, 'bin', 'mutual-aid.js'), BIN);
+}, 300_000);
+
+afterAll(() => {
+  rmSync(BUILD, { recursive: true, force: true });
+  cleanupDirs();
+});
+
+function check(file: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--max-old-space-size=256', BIN, 'check', '--json', file], { encoding: 'utf8', timeout: HANG_MS, maxBuffer: 64 * 1024 * 1024 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface RawPart {
+  name: string;
+  /** Raw DEFLATE data, or text to deflate. */
+  deflated: Uint8Array;
+  /** What the directory claims (a bomb lies). */
+  declaredSize: number;
+}
+
+/** A zip written by hand, so that a part's compressed bytes and declared size can be anything. */
+function writeZip(parts: RawPart[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(part.deflated.length, 18);
+    local.writeUInt32LE(part.declaredSize, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(part.deflated.length, 20);
+    central.writeUInt32LE(part.declaredSize, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, Buffer.from(part.deflated));
+    centrals.push(central, name);
+    offset += 30 + name.length + part.deflated.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/**
+ * Raw DEFLATE data for head + unit×copies + tail without ever holding the inflated text: the unit
+ * (a whole number of its own period, compressed on its own) is repeated as compressed blocks, each
+ * ending in a sync flush; its back-references stay inside itself, so each copy inflates alike.
+ */
+function bomb(head: string, unit: string, unitBytes: number, copies: number, tail: string): Uint8Array {
+  const flush = { finishFlush: constants.Z_SYNC_FLUSH, level: 9 };
+  const block = deflateRawSync(Buffer.from(unit.repeat(Math.ceil(unitBytes / unit.length))), flush);
+  const pieces = [deflateRawSync(Buffer.from(head), flush)];
+  for (let i = 0; i < copies; i += 1) pieces.push(block);
+  pieces.push(deflateRawSync(Buffer.from(tail)));
+  return Buffer.concat(pieces);
+}
+
+/** A package of the parts packageParts makes, with some replaced by raw DEFLATE data. */
+function bombPackage(file: string, raw: Record<string, Uint8Array>, sharedStrings = false): void {
+  const parts = packageParts({ sheets: [{ name: '花名册', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }], sharedStrings: sharedStrings ? ['x'] : undefined });
+  writeFileSync(
+    file,
+    writeZip(
+      Object.entries({ ...parts, ...raw }).map(([name, content]) => ({
+        name,
+        deflated: typeof content === 'string' ? deflateRawSync(Buffer.from(content)) : content,
+        declaredSize: typeof content === 'string' ? Buffer.byteLength(content) : 1000,
+      })),
+    ),
+  );
+}
+
+function expectUnreadable(result: { status: number | null; stderr: string }, reason: RegExp): void {
+  expect(result.stderr).toMatch(reason);
+  expect(result.status).toBe(2);
+}
+
+test('shared strings that inflate to 4 GB (a 5 MB file)', () => {
+  const file = join(tmpDir(), 'strings-bomb.xlsx');
+  const sst = bomb('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', '<si><t>x</t></si>', 1 << 20, 4096, '</sst>');
+  bombPackage(file, { 'xl/sharedStrings.xml': sst });
+  expectUnreadable(check(file), /共享字符串表过大|超过/);
+});
+
+test('one shared string of 4 GB', () => {
+  const file = join(tmpDir(), 'one-string-bomb.xlsx');
+  const sst = bomb('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>', 'abcdefgh', 1 << 20, 4096, '</t></si></sst>');
+  bombPackage(file, { 'xl/sharedStrings.xml': sst });
+  expectUnreadable(check(file), /超过|过大/);
+});
+
+test('a sheet of 4 GB of rows, all numbered 1', () => {
+  const file = join(tmpDir(), 'rows-bomb.xlsx');
+  const sheet = bomb('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>', '<row r="1"><c r="A1"><v>1</v></c></row>', 1 << 20, 4096, '</sheetData></worksheet>');
+  bombPackage(file, { 'xl/worksheets/sheet1.xml': sheet });
+  expectUnreadable(check(file), /超过/);
+});
+
+test('a sheet of 4 GB of whitespace between two rows', () => {
+  const file = join(tmpDir(), 'space-bomb.xlsx');
+  const sheet = bomb('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>', '        ', 1 << 20, 4096, '</sheetData></worksheet>');
+  bombPackage(file, { 'xl/worksheets/sheet1.xml': sheet });
+  expectUnreadable(check(file), /超过/);
+});
+
+test('a cell address with column 2^32', () => {
+  const file = join(tmpDir(), 'column.xlsx');
+  bombPackage(file, { 'xl/worksheets/sheet1.xml': deflateRawSync(Buffer.from(worksheet('<row r="1"><c r="MWLQKWU1"><v>1</v></c></row>'))) });
+  expectUnreadable(check(file), /超过 Excel 的上限 16384 列/);
+});
+
+test('a merge A2:XFD1048576 under a roster header: read as the clerk sees it, clipped to the used range', () => {
+  const file = join(tmpDir(), 'merge.xlsx');
+  const header = ['单位', '姓名', '身份证号', '参保计划', '份数'].map((text, i) => `<c r="${'ABCDE'[i]}1" t="inlineStr"><is><t>${text}</t></is></c>`).join('');
+  const person = ['县第一中学', '张伟', makeId(), '综合', '3'].map((text, i) => `<c r="${'ABCDE'[i]}2" t="inlineStr"><is><t>${text}</t></is></c>`).join('');
+  const rows = `<row r="1">${header}</row><row r="2">${person}</row>` + Array.from({ length: 2000 }, (_, i) => `<row r="${i + 3}"><c r="A${i + 3}"/></row>`).join('');
+  bombPackage(file, { 'xl/worksheets/sheet1.xml': deflateRawSync(Buffer.from(worksheet(rows, '<mergeCells><mergeCell ref="A2:XFD1048576"/></mergeCells>'))) });
+  const result = check(file);
+  expect(result.stderr).toBe('');
+  // Row 2 is the area's top row: every cell right of A2 shows 县第一中学, so the row has findings (exit 1).
+  expect(result.status).toBe(1);
+  const report = JSON.parse(result.stdout) as { summary: { rows: number }; findings: { cell: string; rule: string }[] };
+  expect(report.summary.rows).toBe(1);
+  expect(report.findings.map((finding) => `${finding.rule}@${finding.cell}`)).toContain('ID_INVALID@C2');
+});
+
+test('a 50 MB CSV whose third line opens a quote that never closes', () => {
+  const file = join(tmpDir(), '花名册.csv');
+  const line = `县第一中学,张伟,${makeId()},综合,3\n`;
+  writeFileSync(file, `单位,姓名,身份证号,参保计划,份数\n${line}"${line.repeat(Math.ceil((50 << 20) / line.length))}`);
+  expectUnreadable(check(file), /第 3 行.*引号没有结束/);
+});
