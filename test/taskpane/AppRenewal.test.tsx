@@ -74,7 +74,8 @@ test('last year\'s roster as a sheet of the workbook: the summary, the lapsed li
     fireEvent.click(within(lapsed).getByRole('button', { name: /苏海燕/ }));
   });
   expect(screen.getByText(/上年花名册 2025花名册!第21行：苏海燕/)).toBeTruthy();
-  expect(workbook.activeSheet).toBe('2025花名册');
+  // The selection runs after the click returns: wait for Excel (the stand-in) to show the sheet.
+  await waitFor(() => expect(workbook.activeSheet).toBe('2025花名册'));
   // The new rule's finding is listed with the others.
   expect(screen.getByRole('button', { name: /上年份数与上年花名册不符/ })).toBeTruthy();
 });

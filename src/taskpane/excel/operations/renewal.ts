@@ -14,6 +14,7 @@ import type { ExcelContext } from '../door';
 import { chunkRows, MARKS_SHEET, uniqueSheetName } from '../plan';
 import { AdapterError, Notice, OperationOptions, PreviousChoice, Scope } from '../types';
 import { CheckOutcome, markReport, openWorkbook, readRoster, Workbook } from './check';
+import { layoutRosterSheet } from './template';
 
 export const NEXT_YEAR_SHEET = '续保花名册';
 /** Why last year's sheet is not read as part of this year's roster (listed as skipped). */
@@ -83,21 +84,11 @@ export async function insertNextYear(context: ExcelContext, options: { scope: Sc
   const name = uniqueSheetName(NEXT_YEAR_SHEET, workbook.sheetNames);
   const sheet = context.workbook.worksheets.add(name);
   const width = TEMPLATE_COLUMNS.length;
-  const bodyRows = Math.max(roster.rows.length, TEMPLATE_BODY_ROWS);
-  // Formats before values, so that an ID is entered into a text cell and keeps all 18 digits.
-  TEMPLATE_COLUMNS.forEach((column, i) => {
-    if (!column.format) return;
-    const format = column.format === 'text' ? '@' : 'yyyy-mm-dd';
-    sheet.getRangeByIndexes(1, i, bodyRows, 1).numberFormat = Array.from({ length: bodyRows }, () => [format]);
-  });
-  const header = sheet.getRangeByIndexes(0, 0, 1, width);
-  header.numberFormat = [roster.headers.map(() => '@')];
-  header.values = [roster.headers];
-  header.format.font.bold = true;
-  header.format.fill.color = '#DDEBF7';
+  layoutRosterSheet(sheet, Math.max(roster.rows.length, TEMPLATE_BODY_ROWS));
   await context.sync();
 
-  // The rows in blocks sized for the payload budget, one sync each.
+  // The rows in blocks sized for the payload budget, one sync each (formats are already in place,
+  // so an ID is entered into a text cell and keeps all 18 digits).
   const perWrite = chunkRows(width, context.budgetBytes);
   for (let start = 0; start < roster.rows.length; start += perWrite) {
     const block = roster.rows.slice(start, start + perWrite).map((row) => row.map((value) => value ?? ''));
@@ -105,24 +96,6 @@ export async function insertNextYear(context: ExcelContext, options: { scope: Sc
     options.onProgress?.({ phase: 'writing', done: start + block.length, total: roster.rows.length });
     await context.sync();
   }
-
-  if (context.supports('1.8')) {
-    TEMPLATE_COLUMNS.forEach((column, i) => {
-      const rule = column.validation;
-      if (!rule) return;
-      const validation = sheet.getRangeByIndexes(1, i, bodyRows, 1).dataValidation;
-      validation.rule =
-        rule.kind === 'list'
-          ? { list: { inCellDropDown: true, source: rule.items.join(',') } }
-          : { wholeNumber: { formula1: rule.min, formula2: rule.max, operator: 'Between' } };
-      validation.errorAlert = { showAlert: true, style: 'Warning', title: rule.title, message: rule.message };
-    });
-  }
-  if (context.supports('1.7')) sheet.freezePanes.freezeRows(1);
-  TEMPLATE_COLUMNS.forEach((column, i) => {
-    // Excel's column width is in points: about 7 per character of the default font.
-    sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = column.width * 7;
-  });
   sheet.activate();
   await context.sync();
   return { sheetName: name, rows: roster.rows.length, retiring: roster.retiring, report, notices };
