@@ -7,54 +7,19 @@
  * sheet's visibility. Both faces read a covered cell as its merged area's value and pass hidden
  * sheets over, listing them as skipped.
  */
-import ExcelJS from 'exceljs';
 import { join } from 'path';
-import { parseDate } from '../src/rules/dates';
 import { readPreviousRoster } from '../src/rules/renewal';
 import { HIDDEN_SHEET_REASON } from '../src/rules/roster';
 import { ExcelAdapter } from '../src/taskpane/excel/excelAdapter';
 import { ExcelHost } from '../src/taskpane/excel/types';
 import { cleanupDirs, runCli, tmpDir, writeWorkbook } from './cli/cliKit';
-import { CellValue, ExcelStandIn, SheetSpec, WorkbookState } from './support/excelStandIn';
+import { CellValue, ExcelStandIn, WorkbookState } from './support/excelStandIn';
+import { sheetsAsExcelHoldsThem } from './support/workbookAsExcel';
 import { HEADER, idFor } from './support/rosterFixtures';
 
 const SAMPLE = join(__dirname, '..', 'examples', 'sample-roster.xlsx');
 
 afterAll(cleanupDirs);
-
-/** A cell as Range.values gives it: a cell covered by a merged area reads blank. */
-function excelApiValue(cell: ExcelJS.Cell): CellValue {
-  if (cell.isMerged && cell.master.address !== cell.address) return '';
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return parseDate(value) as number;
-  if (typeof value === 'object') {
-    if ('result' in value) return value.result instanceof Date ? (parseDate(value.result) as number) : ((value.result as CellValue) ?? '');
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return String(value.error);
-    return '';
-  }
-  return value as CellValue;
-}
-
-const VISIBILITY: Record<string, SheetSpec['visibility']> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
-
-/** The workbook as Excel holds it: values as Range.values reads them, merged areas, visibility. */
-async function sheetsAsExcelHoldsThem(file: string): Promise<SheetSpec[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook.worksheets.map((sheet) => {
-    const rows: CellValue[][] = [];
-    for (let r = 1; r <= sheet.rowCount; r += 1) {
-      const row: CellValue[] = [];
-      for (let c = 1; c <= sheet.columnCount; c += 1) row.push(excelApiValue(sheet.getCell(r, c)));
-      rows.push(row);
-    }
-    const merges = (sheet.model as { merges?: string[] }).merges ?? [];
-    return { name: sheet.name, rows, merges, visibility: VISIBILITY[sheet.state] ?? 'Visible' };
-  });
-}
 
 /** The same value without the `file` the command adds to findings, sheets and skipped sheets. */
 function withoutFile<T>(value: T): T {

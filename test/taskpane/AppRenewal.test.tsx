@@ -9,13 +9,12 @@ import * as React from 'react';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import ExcelJS from 'exceljs';
-import { parseDate } from '../../src/rules/dates';
 import { App } from '../../src/taskpane/components/App';
 import { ExcelAdapter } from '../../src/taskpane/excel/excelAdapter';
 import { ExcelHost } from '../../src/taskpane/excel/types';
 import { readPreviousFile } from '../../src/taskpane/previousFile';
-import { CellValue, ExcelStandIn, SheetSpec, WorkbookState } from '../support/excelStandIn';
+import { ExcelStandIn, SheetSpec, WorkbookState } from '../support/excelStandIn';
+import { sheetsAsExcelHoldsThem } from '../support/workbookAsExcel';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 
@@ -26,26 +25,8 @@ beforeAll(() => {
   });
 });
 
-/** A workbook's sheets as Excel's Range.values gives them (dates as serials, merged cells blank but the first). */
-async function sheetsOf(file: string): Promise<SheetSpec[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook.worksheets.map((sheet) => {
-    const rows: CellValue[][] = [];
-    for (let r = 1; r <= sheet.rowCount; r += 1) {
-      const row: CellValue[] = [];
-      for (let c = 1; c <= sheet.columnCount; c += 1) {
-        const cell = sheet.getCell(r, c);
-        const value = cell.isMerged && cell.master.address !== cell.address ? null : cell.value;
-        if (value instanceof Date) row.push(parseDate(value) as number);
-        else if (value && typeof value === 'object') row.push('result' in value ? ((value.result as CellValue) ?? '') : '');
-        else row.push((value as CellValue) ?? '');
-      }
-      rows.push(row);
-    }
-    return { name: sheet.name, rows, merges: (sheet.model as { merges?: string[] }).merges ?? [] };
-  });
-}
+/** The example workbooks as Excel holds them. */
+const sheetsOf = sheetsAsExcelHoldsThem;
 
 async function renderPane(extraSheets: SheetSpec[] = []) {
   const workbook = new WorkbookState([...(await sheetsOf(join(EXAMPLES, 'sample-roster.xlsx'))), ...extraSheets]);
