@@ -1,5 +1,5 @@
 /** The command's readable output: the findings as a table, then the summary. */
-import { Finding, findingAddress, RosterReport, RULE_TITLES, SEVERITY_TITLES } from '../rules/roster';
+import { Finding, findingAddress, RenewalSummary, RosterReport, RULE_TITLES, SEVERITY_TITLES } from '../rules/roster';
 import { formatAmount, formatTable, terminalText } from './text';
 
 function plural(count: number, word: string): string {
@@ -17,7 +17,30 @@ function append(lines: string[], more: readonly string[]): void {
   for (const line of more) lines.push(line);
 }
 
-export function renderReport(report: RosterReport, files: readonly string[]): string {
+
+/** The renewal part: counts, both years' premium and the lapsed list (check --previous). */
+function renewalLines(renewal: RenewalSummary, previousFiles: readonly string[]): string[] {
+  const lines = [
+    `与上年花名册比对（${previousFiles.join('、')}），按人 × 计划计：`,
+    `  续保 ${renewal.renewing}，新参保 ${renewal.newMembers}（其中改换计划 ${renewal.planSwitches}），增加份数 ${renewal.addedShares}（新增的份数有免责期），减少份数 ${renewal.reducedShares}，未续保 ${renewal.lapsed.length}`,
+    `  保障费：上年 ${formatAmount(renewal.premiumLastYear)} 元，本年 ${formatAmount(renewal.premiumThisYear)} 元`,
+  ];
+  if (renewal.lapsed.length > 0) {
+    lines.push('', '未续保（上年在册、本年花名册中没有）：');
+    append(
+      lines,
+      formatTable(
+        ['身份证号', '姓名', '单位', '计划', '上年份数'],
+        renewal.lapsed.map((member) => [member.id, member.name, member.unit, member.plan, member.shares === null ? '' : String(member.shares)]),
+        ['left', 'left', 'left', 'left', 'right'],
+        '  ',
+      ),
+    );
+  }
+  return lines;
+}
+
+export function renderReport(report: RosterReport, files: readonly string[], previousFiles: readonly string[] = []): string {
   const { findings, summary } = report;
   const withFile = files.length > 1;
   const lines: string[] = [];
@@ -69,6 +92,8 @@ export function renderReport(report: RosterReport, files: readonly string[]): st
       ),
     );
   }
+
+  if (summary.renewal) lines.push('', ...renewalLines(summary.renewal, previousFiles));
 
   lines.push('', '已检查的工作表：');
   for (const sheet of summary.sheets) {

@@ -16,6 +16,7 @@ import { isBlank, isUncalculatedFormula, parseWholeNumber, showValue } from '../
 import { Field, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, standardHeader } from './columns';
 import { detectHeader, expectedHeadersText, HeaderLayout } from './header';
 import { columnLetters } from './location';
+import { compareYears, PreviousRoster, previousSharesMismatch } from '../renewal/previous';
 import { summarise } from './summary';
 import { Finding, RosterReport, RULE_SEVERITY, RuleId, SheetInput, SkippedSheet } from './types';
 
@@ -29,8 +30,22 @@ export interface RowRecord {
   plan: Plan | null;
   /** Valid whole shares ≥ 1, else null. */
   shares: number | null;
-  previousShares: number;
+  /** The 上年份数 typed in the row; null when blank or not a whole number ≥ 0. */
+  previousShares: number | null;
   funding: string | null;
+  /** The 姓名 cell as text (trimmed). */
+  name: string;
+  /** The valid effective date (serial), else null. */
+  effective: number | null;
+  /** The row's cells by field, kept only when the checker was asked to (next year's roster). */
+  cells?: Partial<Record<Field, unknown>>;
+}
+
+export interface CheckerOptions {
+  /** Last year's roster: enables PREVIOUS_SHARES_MISMATCH, the real renewal caps and summary.renewal. */
+  previous?: PreviousRoster;
+  /** Keep each person row's cells on its record (for building next year's roster). */
+  keepCells?: boolean;
 }
 
 export interface SheetState {
@@ -79,6 +94,14 @@ export class RosterChecker {
   private readonly found: { finding: Finding; sheet: number; column: number }[] = [];
   private readonly skipped: SkippedSheet[] = [];
   private fundingColumnSeen = false;
+  private finished: RosterReport | null = null;
+
+  constructor(private readonly options: CheckerOptions = {}) {}
+
+  /** @internal whether person rows keep their cells */
+  get keepsCells(): boolean {
+    return this.options.keepCells ?? false;
+  }
 
   /** Starts a sheet; feed its rows with the returned session's addRow, then call end(). */
   beginSheet(name: string, options: { file?: string; firstColumn?: number; date1904?: boolean } = {}): SheetSession {
@@ -113,12 +136,42 @@ export class RosterChecker {
     session.end();
   }
 
+  /** Runs the cross-row rules once and returns the report; later calls return the same report. */
   finish(): RosterReport {
+    if (this.finished) return this.finished;
+    const previous = this.options.previous;
+    if (previous) this.checkPreviousShares(previous);
     this.checkGroups();
     this.checkPeople();
     const findings = this.found.sort(compareFound).map((entry) => entry.finding);
     const summary = summarise(this.records, this.sheets, this.skipped, findings, this.fundingColumnSeen);
-    return { findings, summary };
+    if (previous) summary.renewal = compareYears(this.records, previous, summary.premiumTotal);
+    this.finished = { findings, summary };
+    return this.finished;
+  }
+
+  /** The person rows read so far (after finish(): all of them), in roster order. */
+  personRows(): readonly RowRecord[] {
+    return this.records;
+  }
+
+  /** PREVIOUS_SHARES_MISMATCH: a typed 上年份数 that last year's roster does not bear out. */
+  private checkPreviousShares(previous: PreviousRoster): void {
+    for (const record of this.records) {
+      if (record.previousShares === null || !record.id || !record.plan) continue;
+      const message = previousSharesMismatch(record.previousShares, record.plan, previous.find(record.id, record.plan.number));
+      if (message) this.report(record.sheet, record.row, 'previousShares', 'PREVIOUS_SHARES_MISMATCH', message);
+    }
+  }
+
+  /**
+   * The count a renewing member may keep: with last year's roster, last year's real count for this
+   * person and plan (0 when absent: a new member); without it, the 上年份数 typed in the row.
+   */
+  private renewalCount(record: RowRecord): number {
+    const previous = this.options.previous;
+    if (previous && record.id && record.plan) return previous.find(record.id, record.plan.number)?.shares ?? 0;
+    return record.previousShares ?? 0;
   }
 
   /** @internal used by SheetSession */
@@ -169,8 +222,9 @@ export class RosterChecker {
       const uniform = counts.size === 1;
       if (!uniform && plan.shares.uniformRequired) this.reportNotUniform(group, counts);
       for (const record of group) {
-        const cap = maxSharesFor(plan, uniform, record.previousShares);
-        if ((record.shares as number) > cap) this.reportOverMax(record, plan, uniform, cap);
+        const kept = this.renewalCount(record);
+        const cap = maxSharesFor(plan, uniform, kept);
+        if ((record.shares as number) > cap) this.reportOverMax(record, plan, uniform, cap, kept);
       }
     }
   }
@@ -194,10 +248,10 @@ export class RosterChecker {
     }
   }
 
-  private reportOverMax(record: RowRecord, plan: Plan, uniform: boolean, cap: number): void {
+  private reportOverMax(record: RowRecord, plan: Plan, uniform: boolean, cap: number, kept: number): void {
     const why =
       !uniform && cap < plan.shares.maxShares
-        ? `"${record.unit}"的${plan.shortName}份数不一致，每人最多 ${cap} 份（续保人员可按上年份数${record.previousShares > 0 ? ` ${record.previousShares} 份` : ''}续保）`
+        ? `"${record.unit}"的${plan.shortName}份数不一致，每人最多 ${cap} 份（续保人员可按上年份数${kept > 0 ? ` ${kept} 份` : ''}续保）`
         : `${plan.shortName}每人最多 ${cap} 份`;
     this.report(record.sheet, record.row, 'shares', 'SHARES_OVER_MAX', `${record.shares} 份超过上限：${why}`);
   }
@@ -407,7 +461,7 @@ export class SheetSession {
     const effective = this.readEffectiveDate(row, report);
     if (id && effective !== null) this.checkAge(id, effective, report);
 
-    this.checker.record({
+    const record: RowRecord = {
       sheet: this.state,
       row: rowNumber,
       unit: this.unitOf(row),
@@ -416,7 +470,11 @@ export class SheetSession {
       shares,
       previousShares,
       funding: this.hasColumn('funding') ? cellText(this.cell(row, 'funding')).trim() || null : null,
-    });
+      name: cellText(this.cell(row, 'name')).trim(),
+      effective,
+    };
+    if (this.checker.keepsCells) record.cells = Object.fromEntries(Object.keys(this.columnIndex).map((field) => [field, this.cell(row, field as Field)]));
+    this.checker.record(record);
   }
 
   /**
@@ -468,13 +526,13 @@ export class SheetSession {
     return parsed.value;
   }
 
-  private readPreviousShares(row: readonly unknown[], report: Reporter): number {
+  private readPreviousShares(row: readonly unknown[], report: Reporter): number | null {
     const value = this.cell(row, 'previousShares');
-    if (isBlank(value)) return 0;
+    if (isBlank(value)) return null;
     const parsed = parseWholeNumber(typeof value === 'boolean' ? 'x' : value);
     if (!parsed.ok || parsed.value < 0) {
       report('previousShares', 'SHARES_INVALID', `上年份数 ${showValue(value)} 不是不小于 0 的整数`);
-      return 0;
+      return null;
     }
     return parsed.value;
   }
