@@ -8,6 +8,7 @@
  * sheets over, listing them as skipped.
  */
 import { join } from 'path';
+import { readPreviousRoster } from '../src/rules/renewal';
 import { HIDDEN_SHEET_REASON } from '../src/rules/roster';
 import { ExcelAdapter } from '../src/taskpane/excel/excelAdapter';
 import { ExcelHost } from '../src/taskpane/excel/types';
@@ -108,4 +109,29 @@ test('merged 参保计划 and 份数 down a unit, a title row, a hidden sheet wi
     { sheet: '填表说明', reason: expect.stringContaining('找不到花名册表头') },
   ]);
   expect(notices).toContainEqual({ code: 'hiddenSkipped', sheet: '旧表' });
+});
+
+describe('renewal: the pane and check --previous agree on the example rosters', () => {
+  const LAST = join(__dirname, '..', 'examples', 'last-year-roster.xlsx');
+
+  test('last year as a sheet of the workbook, and as a picked file, give the command\'s findings and summary.renewal', async () => {
+    const cli = await runCli(['check', SAMPLE, '--previous', LAST, '--json']);
+    expect(cli.status).toBe(1);
+    const command = JSON.parse(cli.stdout);
+    expect(command.summary.renewal.lapsed.length).toBeGreaterThan(0);
+
+    const lastSheets = await sheetsAsExcelHoldsThem(LAST);
+    const workbook = new WorkbookState([...(await sheetsAsExcelHoldsThem(SAMPLE)), ...lastSheets]);
+    const adapter = new ExcelAdapter(new ExcelStandIn(workbook) as unknown as ExcelHost);
+    const bySheet = await adapter.checkRenewal({ scope: 'activeSheet', previous: { kind: 'sheet', sheet: lastSheets[0].name }, mark: false });
+    const roster = readPreviousRoster(lastSheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows ?? [] })));
+    const byFile = await adapter.checkRenewal({ scope: 'activeSheet', previous: { kind: 'roster', roster }, mark: false });
+
+    for (const pane of [bySheet, byFile]) {
+      // Messages name last year's row with the file in the command; compare without it.
+      const strip = (findings: { message: string }[]) => withoutFile(findings).map((f) => ({ ...f, message: f.message.replace(/（.*!第\d+行）$/, '') }));
+      expect(strip(pane.report.findings)).toEqual(strip(command.findings));
+      expect(pane.report.summary.renewal).toEqual(command.summary.renewal);
+    }
+  });
 });

@@ -17,7 +17,7 @@ import { checkOutput, writeClaimsCopy } from './claimsCopy';
 import { InputError } from './inputError';
 import { locationText } from './report';
 import { nativeInflateRaw } from './nativeInflate';
-import { asInputError, loadSource } from './sources';
+import { loadSource } from './sources';
 import { MARKS_SHEET, readWorkbook, WorkbookError, WorkbookSource } from '../workbook';
 import { formatAmount, formatTable } from './text';
 
@@ -96,31 +96,28 @@ async function readBook(label: string): Promise<ReadBook> {
   const source = await loadSource(label);
   const sheets: SheetInput[] = [];
   const skipped: SkippedSheet[] = [];
-  try {
-    await readWorkbook(
-      source,
-      {
-        beginSheet: (info) => {
-          const rows: unknown[][] = [];
-          return {
-            addRow: (values, rowNumber) => {
-              while (rows.length < rowNumber - 1) rows.push([]);
-              rows[rowNumber - 1] = values;
-            },
-            end: () => {
-              if (info.name !== MARKS_SHEET) sheets.push({ name: info.name, rows, file: label, date1904: info.date1904 });
-            },
-          };
-        },
-        skipSheet: (info) => {
-          if (info.name !== MARKS_SHEET) skipped.push({ file: label, sheet: info.name, reason: HIDDEN_SHEET_REASON });
-        },
+  // A file that cannot be read throws WorkbookError: runClaims reports it (exit 2).
+  await readWorkbook(
+    source,
+    {
+      beginSheet: (info) => {
+        const rows: unknown[][] = [];
+        return {
+          addRow: (values, rowNumber) => {
+            while (rows.length < rowNumber - 1) rows.push([]);
+            rows[rowNumber - 1] = values;
+          },
+          end: () => {
+            if (info.name !== MARKS_SHEET) sheets.push({ name: info.name, rows, file: label, date1904: info.date1904 });
+          },
+        };
       },
-      { inflateRaw: nativeInflateRaw },
-    );
-  } catch (error) {
-    throw asInputError(error);
-  }
+      skipSheet: (info) => {
+        if (info.name !== MARKS_SHEET) skipped.push({ file: label, sheet: info.name, reason: HIDDEN_SHEET_REASON });
+      },
+    },
+    { inflateRaw: nativeInflateRaw },
+  );
   return { source, sheets, skipped };
 }
 

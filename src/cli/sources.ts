@@ -5,7 +5,7 @@
  */
 import { Stats } from 'fs';
 import { readFile, stat } from 'fs/promises';
-import { DEFAULT_LIMITS, openWorkbook, WorkbookError, WorkbookSource } from '../workbook';
+import { DEFAULT_LIMITS, openWorkbook, WorkbookSource } from '../workbook';
 import type { CsvEncoding } from '../workbook';
 import { InputError } from './inputError';
 
@@ -60,9 +60,4 @@ export async function loadSource(label: string): Promise<WorkbookSource> {
 export function describeSource(source: WorkbookSource): RosterSource {
   const opened = openWorkbook(source);
   return { kind: opened.kind, label: source.name, path: source.name, csv: opened.csv };
-}
-
-/** A reader's error as the command reports it (exit 2). */
-export function asInputError(error: unknown): unknown {
-  return error instanceof WorkbookError ? new InputError(error.message) : error;
 }

@@ -391,6 +391,12 @@ export const EFFECTIVE_DATE_YEARS = { first: 2000, last: 2099 } as const;
  */
 export const MAX_PLAUSIBLE_AGE = 120;
 
+/**
+ * Months one enrolment covers (COVER_YEARS, source COVER_SOURCE): next year's roster starts this many
+ * months after this year's effective date (2-29 → 2-28, as EDATE).
+ */
+export const COVER_MONTHS = 12 * COVER_YEARS;
+
 /** Youngest age at which a person may work (劳动法 第十五条: 禁止用人单位招用未满十六周岁的未成年人). */
 export const MIN_WORKING_AGE = 16;
 

@@ -108,7 +108,7 @@ export function planEvents(plan: Plan): EventDefinition[] {
   );
 }
 
-/** "综合没有“意外医疗”：本计划的事故类型为 重疾、身故…；相近的是“意外住院”". */
+/** "综合不保障“意外医疗”：本计划的事故类型为 重疾、身故…；本计划相近的是“意外住院”". */
 function unknownEventMessage(plan: Plan, event: EventDefinition): string {
   const own = planEvents(plan);
   const list = own.map((e) => e.names[0]).join('、');
@@ -132,7 +132,8 @@ const LIMIT_REFS = new WeakMap<Plan, Map<string, LimitRef>>();
 function limitByPart(plan: Plan, part: string): LimitRef {
   let refs = LIMIT_REFS.get(plan);
   if (!refs) {
-    refs = new Map(plan.limits.map((limit) => [limit.part, { ...limit, id: limitIdOf(plan, limit.part) }]));
+    // Frozen: the same objects are handed to every caller.
+    refs = new Map(plan.limits.map((limit) => [limit.part, Object.freeze({ ...limit, id: limitIdOf(plan, limit.part) })]));
     LIMIT_REFS.set(plan, refs);
   }
   const ref = refs.get(part);

@@ -8,6 +8,7 @@ import { App } from './components/App';
 import { ExcelAdapter } from './excel/excelAdapter';
 import { findHost } from './excel/host';
 import { pickLanguage, stringsFor } from './i18n';
+import { readPreviousFile } from './previousFile';
 
 let root: Root | null = null;
 
@@ -23,5 +24,5 @@ Office.onReady((info) => {
   const language = pickLanguage(host.displayLanguage);
   document.documentElement.lang = language === 'en' ? 'en-US' : 'zh-CN';
   const adapter = new ExcelAdapter(host);
-  root.render(<App adapter={adapter} claims={adapter} language={language} />);
+  root.render(<App adapter={adapter} claims={adapter} language={language} readPreviousFile={readPreviousFile} />);
 });

@@ -6,7 +6,7 @@
 import { spawnSync } from 'child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'fs';
 import { join, resolve } from 'path';
-import { cleanupDirs, tmpDir } from './cliKit';
+import { buildCli, cleanupDirs, tmpDir } from './cliKit';
 
 const ROOT = resolve(__dirname, '..', '..');
 const BUILD = join(ROOT, 'test-output', `cli-e2e-${process.pid}`);
@@ -14,14 +14,7 @@ const BIN = join(BUILD, 'bin', 'mutual-aid.js');
 const SAMPLE_SCRIPT = join(ROOT, 'scripts', 'make-sample-roster.js');
 
 beforeAll(() => {
-  rmSync(BUILD, { recursive: true, force: true });
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.cli.json'), '--outDir', join(BUILD, 'lib')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
-  mkdirSync(join(BUILD, 'bin'), { recursive: true });
-  copyFileSync(join(ROOT, 'bin', 'mutual-aid.js'), BIN);
+  buildCli(BUILD);
 }, 180_000);
 
 afterAll(() => {

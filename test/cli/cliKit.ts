@@ -4,10 +4,11 @@
  */
 import { createHash } from 'crypto';
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { createRequire } from 'module';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { join, resolve } from 'path';
 import { run } from '../../src/cli/main';
 
 export { makeId, personId } from '../rules/rosterKit';
@@ -120,4 +121,23 @@ export function gbkEncode(text: string): Buffer {
 /** The findings as "rule@cell" (or "rule@sheet!第N行" for a whole-row finding), for compact assertions. */
 export function ruleCells(findings: { rule: string; cell: string | null; sheet: string; row: number }[]): string[] {
   return findings.map((finding) => `${finding.rule}@${finding.cell ?? `${finding.sheet}!第${finding.row}行`}`);
+}
+
+/**
+ * Compiles the command from the current sources into DIR (test-output/…, git-ignored) with
+ * bin/mutual-aid.js beside it, so a process test never runs stale code or races a build of lib/.
+ * Returns the path of the built bin script.
+ */
+export function buildCli(dir: string): string {
+  const root = resolve(__dirname, '..', '..');
+  rmSync(dir, { recursive: true, force: true });
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.cli.json'), '--outDir', join(dir, 'lib')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
+  mkdirSync(join(dir, 'bin'), { recursive: true });
+  const bin = join(dir, 'bin', 'mutual-aid.js');
+  copyFileSync(join(root, 'bin', 'mutual-aid.js'), bin);
+  return bin;
 }

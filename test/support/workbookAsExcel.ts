@@ -1,14 +1,13 @@
 /**
- * A workbook file as Excel's API would hand it to the pane: date cells as serial numbers, formulas
- * as their results, the cells a merged area covers blank (Range.values) with the merged areas
- * themselves, and each sheet's visibility. For the cross-face tests.
+ * A workbook file as Excel's API hands it to the pane (for the stand-in): values as Range.values
+ * reads them, merged areas, visibility. Used by the cross-face tests and the pane's renewal tests.
  */
 import ExcelJS from 'exceljs';
 import { parseDate } from '../../src/rules/dates';
 import { CellValue, SheetSpec } from './excelStandIn';
 
 /** A cell as Range.values gives it: a cell covered by a merged area reads blank. */
-function excelApiValue(cell: ExcelJS.Cell): CellValue {
+export function excelApiValue(cell: ExcelJS.Cell): CellValue {
   if (cell.isMerged && cell.master.address !== cell.address) return '';
   const value = cell.value;
   if (value === null || value === undefined) return '';
@@ -40,3 +39,4 @@ export async function sheetsAsExcelHoldsThem(file: string): Promise<SheetSpec[]>
     return { name: sheet.name, rows, merges, visibility: VISIBILITY[sheet.state] ?? 'Visible' };
   });
 }
+

@@ -4,10 +4,10 @@
  * 134) and is stopped after a generous time (a hang fails the test). No timing is asserted.
  */
 import { spawnSync } from 'child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'fs';
+import { rmSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { constants, deflateRawSync } from 'zlib';
-import { cleanupDirs, makeId, tmpDir } from '../cli/cliKit';
+import { buildCli, cleanupDirs, makeId, tmpDir } from '../cli/cliKit';
 import { packageParts, worksheet } from './readerKit';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -17,11 +17,7 @@ const BIN = join(BUILD, 'bin', 'mutual-aid.js');
 const HANG_MS = 240_000;
 
 beforeAll(() => {
-  rmSync(BUILD, { recursive: true, force: true });
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.cli.json'), '--outDir', join(BUILD, 'lib')], { cwd: ROOT, encoding: 'utf8' });
-  if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
-  mkdirSync(join(BUILD, 'bin'), { recursive: true });
-  copyFileSync(join(ROOT, 'bin', 'mutual-aid.js'), BIN);
+  buildCli(BUILD);
 }, 300_000);
 
 afterAll(() => {

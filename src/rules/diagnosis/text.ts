@@ -41,7 +41,8 @@ export class Reading {
   private readonly normalised: string;
   /** The whole normalised text, negated findings ("无复发") blanked out. */
   readonly text: string;
-  private cache: { clauses?: string[]; hedge?: string | null; notFirst?: string | null; context?: string | null; notDone?: string | null; denied?: boolean } = {};
+  private cache: { clauses?: string[]; denied?: boolean } = {};
+  private found: Partial<Record<'hedge' | 'notFirst' | 'context' | 'notDone', string | null>> = {};
 
   constructor(diagnosis: string) {
     this.normalised = normaliseDiagnosis(diagnosis);
@@ -54,28 +55,30 @@ export class Reading {
     return this.cache.clauses;
   }
 
+  /** The first word of the pattern in the text, looked for once. */
+  private first(key: keyof Reading['found'], pattern: RegExp, text: string): string | undefined {
+    if (this.found[key] === undefined) this.found[key] = pattern.exec(text)?.[0] ?? null;
+    return this.found[key] ?? undefined;
+  }
+
   /** A word that makes the diagnosis unconfirmed (疑似, 待查, 考虑 …), if any; it counts even inside a negation ("无疑似复发"). */
   get hedge(): string | undefined {
-    if (this.cache.hedge === undefined) this.cache.hedge = HEDGE.exec(this.normalised)?.[0] ?? null;
-    return this.cache.hedge ?? undefined;
+    return this.first('hedge', HEDGE, this.normalised);
   }
 
   /** A word saying this is not the first diagnosis or operation (复发, 再次植入 …), if any. */
   get notFirst(): string | undefined {
-    if (this.cache.notFirst === undefined) this.cache.notFirst = NOT_FIRST.exec(this.text)?.[0] ?? null;
-    return this.cache.notFirst ?? undefined;
+    return this.first('notFirst', NOT_FIRST, this.text);
   }
 
-  /** A word saying the text is about history, a test, follow-up or a complication (家族史, 随访, 排斥 …), if any. */
+  /** A word saying the text is about a relative, history, a test, follow-up or a complication (家族史, 随访, 排斥 …), if any. */
   get context(): string | undefined {
-    if (this.cache.context === undefined) this.cache.context = CONTEXT.exec(this.text)?.[0] ?? null;
-    return this.cache.context ?? undefined;
+    return this.first('context', CONTEXT, this.text);
   }
 
   /** A phrase saying the operation has not been done (未手术, 拟行, 术前 …), if any. */
   get notDone(): string | undefined {
-    if (this.cache.notDone === undefined) this.cache.notDone = NOT_DONE.exec(this.text)?.[0] ?? null;
-    return this.cache.notDone ?? undefined;
+    return this.first('notDone', NOT_DONE, this.text);
   }
 
   /** The wording denies malignancy ("病理：未见恶性肿瘤细胞"). */

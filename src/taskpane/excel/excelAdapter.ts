@@ -24,6 +24,7 @@ import { computeClaimsIn, insertRegister, selectClaim, writeClaimsSummary } from
 import { clearMarks } from './operations/marks';
 import { select } from './operations/select';
 import { writeSummary } from './operations/summary';
+import { checkRenewal, insertNextYear, listSheets } from './operations/renewal';
 import { insertTemplate } from './operations/template';
 import {
   CheckResult,
@@ -32,7 +33,10 @@ import {
   ClaimsSummaryResult,
   ClearResult,
   ExcelHost,
+  NextYearResult,
   OperationOptions,
+  PreviousChoice,
+  RenewalCheckResult,
   RosterAdapter,
   Scope,
   SummaryResult,
@@ -84,8 +88,22 @@ export class ExcelAdapter implements RosterAdapter, ClaimsAdapter {
     return { sheetName: value, syncs };
   }
 
-  async select(finding: Finding): Promise<void> {
+  async select(finding: Pick<Finding, 'sheet' | 'row' | 'cell'>): Promise<void> {
     await this.door.run('select', (context) => select(context, finding));
+  }
+
+  async listSheets(): Promise<string[]> {
+    return (await this.door.run('select', (context) => listSheets(context))).value;
+  }
+
+  async checkRenewal(options: { scope: Scope; previous: PreviousChoice; mark?: boolean } & OperationOptions): Promise<RenewalCheckResult> {
+    const { value, syncs } = await this.door.run('renewal', (context) => checkRenewal(context, options));
+    return { ...value, syncs };
+  }
+
+  async insertNextYear(options: { scope: Scope } & OperationOptions): Promise<NextYearResult> {
+    const { value, syncs } = await this.door.run('nextYear', (context) => insertNextYear(context, options));
+    return { sheetName: value.sheetName, rows: value.rows, retiring: value.retiring, notices: value.notices, syncs };
   }
 
   async computeClaims(options: { today: number; mark?: boolean } & OperationOptions): Promise<ClaimsResult> {
