@@ -58,6 +58,7 @@ const NO_PROGRESS: Progress = { file() {}, bytes() {}, row() {}, stop() {} };
 function startProgress(io: CliIO, totalBytes: number, fileCount: number): Progress {
   if (!io.isTTY || (totalBytes < PROGRESS_MIN_BYTES && fileCount < PROGRESS_MIN_FILES)) return NO_PROGRESS;
   // Loaded only when a bar is shown: most checks do not need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, on-demand load keeps it out of a plain check's start-up
   const { SingleBar } = require('cli-progress') as typeof import('cli-progress');
   const bar = new SingleBar({
     stream: io.stderr as NodeJS.WritableStream,

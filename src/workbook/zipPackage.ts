@@ -246,8 +246,14 @@ function readZip64Extra(bytes: Uint8Array, start: number, length: number, entry:
     const size = u16(bytes, at + 2);
     if (id === 1) {
       let field = at + 4;
-      if (entry.declaredSize === 0xffffffff) ((entry.declaredSize = u64(bytes, field)), (field += 8));
-      if (entry.compressedSize === 0xffffffff) ((entry.compressedSize = u64(bytes, field)), (field += 8));
+      if (entry.declaredSize === 0xffffffff) {
+        entry.declaredSize = u64(bytes, field);
+        field += 8;
+      }
+      if (entry.compressedSize === 0xffffffff) {
+        entry.compressedSize = u64(bytes, field);
+        field += 8;
+      }
       if (entry.localOffset === 0xffffffff) entry.localOffset = u64(bytes, field);
       return;
     }

@@ -86,7 +86,7 @@ export function LapsedList({ strings, lapsed, onShow }: LapsedListProps): React.
         {lapsed.map((member) => (
           <li key={`${member.id}/${member.plan}`}>
             <Button appearance="subtle" size="small" onClick={() => onShow(member)}>
-              {`${member.name}　${member.unit}　${member.plan}${member.shares === null ? '' : ` ${member.shares} 份`}`}
+              {`${member.name}\u3000${member.unit}\u3000${member.plan}${member.shares === null ? '' : ` ${member.shares} 份`}`}
             </Button>
           </li>
         ))}

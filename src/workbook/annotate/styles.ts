@@ -4,7 +4,7 @@
  * every existing style index keeps its meaning. A marked cell's format is its own format cloned with
  * the mark's fill (number format, font, border, alignment and protection kept).
  */
-import { attribute, findElement, findElements, insertBefore, setAttribute } from './xml';
+import { findElement, findElements, insertBefore, setAttribute } from './xml';
 
 export const ERROR_FILL = 'FFFFC7CE';
 export const WARNING_FILL = 'FFFFEB9C';

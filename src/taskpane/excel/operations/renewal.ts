@@ -94,6 +94,8 @@ export async function insertNextYear(context: ExcelContext, options: { scope: Sc
     const block = roster.rows.slice(start, start + perWrite).map((row) => row.map((value) => value ?? ''));
     sheet.getRangeByIndexes(1 + start, 0, block.length, width).values = block;
     options.onProgress?.({ phase: 'writing', done: start + block.length, total: roster.rows.length });
+    // One sync per block on purpose: each block stays under the request payload limit.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
   }
   sheet.activate();

@@ -66,6 +66,8 @@ export function layoutRosterSheet(sheet: Excel.Worksheet, bodyRows: number): voi
     if (column.format) body.numberFormat = grid(bodyRows, 1, column.format === 'text' ? '@' : 'yyyy-mm-dd');
     const rule = column.validation;
     if (!rule) return;
+    // Only written, never read: the office-addins rules take the property access for a read.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     const validation = body.dataValidation;
     validation.rule =
       rule.kind === 'list'
