@@ -13,6 +13,7 @@ import { join, resolve } from 'path';
 import { gzipSync } from 'zlib';
 import { checkRoster } from '../src/rules/roster';
 import { evaluateCountifs, withCountifs } from './formulaApproach';
+import { annotateBench } from './annotateBench';
 import { benchFunctions } from './functionsBench';
 import { median, medianMs, mib } from './measure';
 import { generateRoster } from './rosterGenerator';
@@ -136,7 +137,9 @@ async function main(): Promise<void> {
   table('Engine alone (generated rosters, 5 % faults; median of 5 runs, 3 for 1,000,000)', ['rows', 'ms', 'rows/s', 'findings', 'heap growth MiB', 'peak RSS MiB'], engine.map((r) => [r.rows, r.ms, r.rowsPerSecond, r.findings, r.heapGrowthMiB, r.peakRssMiB]));
 
   const command = await commandBench();
+  const annotate = await annotateBench(QUICK ? [2_000, 50_000] : [2_000, 50_000, 200_000]);
   table('Whole command (mutual-aid check --json) vs exceljs reading the same .xlsx (median of 5, 3 for 200,000)', ['rows', 'file MiB', 'command ms', 'exceljs read ms', 'ratio'], command.map((r) => [r.rows, r.fileMiB, r.commandMs, r.exceljsReadMs, r.ratio]));
+  table('Annotated copy (check --out) vs check alone, whole processes (median of 5, 3 for 200,000; peak RSS by GNU time)', ['rows', 'file MiB', 'copy MiB', 'check ms', 'check peak MiB', '--out ms', '--out peak MiB', 'time ratio'], annotate.map((r) => [r.rows, r.fileMiB, r.copyMiB, r.checkMs, r.checkPeakMiB, r.outMs, r.outPeakMiB, r.timeRatio]));
 
   const formulas = formulaBench();
   table('Formula approach: two COUNTIFS checks in HyperFormula vs all of the engine\'s checks', ['rows', 'COUNTIFS ms', 'rows flagged', 'engine ms', 'ratio'], formulas.map((r) => [r.rows, r.countifsMs, r.flaggedByCountifs, r.engineAllChecksMs, `${r.ratio}×`]));
@@ -154,7 +157,7 @@ async function main(): Promise<void> {
   if (typeof adapter === 'string') log(`\nExcel adapter: ${adapter}`);
   else table('Excel adapter (instrumented Excel stand-in, 11 columns)', ['rows', 'syncs', 'API calls', 'findings'], adapter.map((r) => [r.rows, r.syncs, r.apiCalls, r.findings]));
 
-  const results = { machine, engine, command, formulas, functions, bundles, adapter };
+  const results = { machine, engine, command, annotate, formulas, functions, bundles, adapter };
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   log('\nWritten bench/results.json');
 }

@@ -4,7 +4,9 @@
  * only: every rule lives in src/rules.
  *
  * Exit status: 0 no errors (warnings allowed), 1 errors found, 2 a file could not be read (or the
- * command could not write its output). On 2 nothing goes to stdout and no output file is left.
+ * command could not write its output). When a file cannot be read, nothing goes to stdout; when the
+ * annotated copies cannot be written, the findings are printed all the same. No output file is left
+ * on 2: the copies are written to temporary names and renamed only when all are written.
  */
 import { Stats } from 'fs';
 import { mkdir, realpath, rename, stat, unlink } from 'fs/promises';
@@ -14,7 +16,7 @@ import { checkRosterSources, WorkbookError, WorkbookSource } from '../workbook';
 import { InputError } from './inputError';
 import { nativeInflateRaw } from './nativeInflate';
 import { renderReport } from './report';
-import { describeSource, loadSource, RosterSource } from './sources';
+import { loadSource } from './sources';
 
 export interface CliIO {
   stdout: { write(text: string): unknown };
@@ -36,8 +38,8 @@ export const EXIT_UNREADABLE = 2;
 /** A progress bar is shown from this much work (bytes of sheet XML or CSV) or this many files. */
 const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
 const PROGRESS_MIN_FILES = 3;
-/** From this much sheet XML, --out (which loads the workbook whole) is announced on stderr as slow and memory-hungry. */
-const LARGE_COPY_BYTES = 32 * 1024 * 1024;
+/** A file name's limit in bytes on the common file systems (ext4, NTFS and APFS count 255). */
+const NAME_LIMIT = 255;
 
 interface Progress {
   file(label: string): void;
@@ -117,6 +119,26 @@ function sameFile(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
 }
 
+const utf8 = new TextEncoder();
+
+/** The longest start of `text` whose UTF-8 form fits in `bytes` (never splitting a character). */
+function cutToBytes(text: string, bytes: number): string {
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    used += utf8.encode(ch).length;
+    if (used > bytes) break;
+    out += ch;
+  }
+  return out;
+}
+
+/** A hidden temporary name beside the copy, always within the file-name limit: ".<start of the name>.<pid>.<n>.tmp". */
+export function temporaryName(output: string, n: number): string {
+  const tail = `.${process.pid}.${n}.tmp`;
+  return join(dirname(output), `.${cutToBytes(basename(output), NAME_LIMIT - 1 - tail.length)}${tail}`);
+}
+
 /** The output paths, checked before anything is read or written. */
 async function planOutputs(dir: string, labels: readonly string[], force: boolean): Promise<string[]> {
   try {
@@ -127,6 +149,10 @@ async function planOutputs(dir: string, labels: readonly string[], force: boolea
     // A missing directory is created when the copies are written.
   }
   const outputs = labels.map((label) => outputPathFor(dir, label));
+  for (const output of outputs) {
+    const name = basename(output);
+    if (utf8.encode(name).length > NAME_LIMIT) throw new InputError(`批注副本的文件名 ${name} 超过 ${NAME_LIMIT} 字节的限制，请把输入文件改成短一些的名字`);
+  }
   // An output must never be an input, however either is spelled: compared by physical path and,
   // when the output exists, by file identity (device and inode), which also covers hard links and
   // names differing only in case on a case-insensitive file system.
@@ -149,24 +175,29 @@ async function planOutputs(dir: string, labels: readonly string[], force: boolea
 }
 
 /** Each copy goes to a temporary file in DIR first; only when all are written are they renamed. */
-async function writeCopies(sources: readonly RosterSource[], outputs: readonly string[], dir: string, report: RosterReport, files: readonly string[]): Promise<void> {
+async function writeCopies(sources: readonly WorkbookSource[], outputs: readonly string[], dir: string, report: RosterReport, files: readonly string[]): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
     throw new InputError(`无法创建输出目录 ${dir}：${(error as Error).message}`);
   }
   const temps: string[] = [];
+  const renamed: string[] = [];
   try {
     for (let i = 0; i < sources.length; i += 1) {
-      const temp = join(dir, `.${basename(outputs[i])}.${process.pid}.${Date.now()}.tmp`);
+      const temp = temporaryName(outputs[i], i);
       temps.push(temp);
       // Loaded only for --out: the copy's writer and its libraries are not needed to check.
       const { writeAnnotatedCopy } = await import('./annotate');
       await writeAnnotatedCopy(sources[i], report, files, temp);
     }
-    for (let i = 0; i < sources.length; i += 1) await rename(temps[i], outputs[i]);
+    for (let i = 0; i < sources.length; i += 1) {
+      await rename(temps[i], outputs[i]);
+      renamed.push(outputs[i]);
+    }
   } catch (error) {
-    await Promise.all(temps.map((temp) => unlink(temp).catch(() => undefined)));
+    // All or none: a rename that fails takes back the copies already renamed.
+    await Promise.all([...temps, ...renamed].map((path) => unlink(path).catch(() => undefined)));
     if (error instanceof InputError) throw error;
     throw new InputError(`无法写出批注副本：${(error as Error).message}`);
   }
@@ -208,21 +239,27 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     progress.stop();
     progress = NO_PROGRESS;
 
+    // A copy that cannot be written loses nothing of the check: its findings are printed all the
+    // same, the reason goes to stderr and the exit status is 2 (no copy is left, not even a partial one).
+    let copyError: InputError | null = null;
     if (outputs && options.out !== undefined) {
-      const copies = sources.map(describeSource);
-      for (const source of sources) {
-        if (source.bytes.length > LARGE_COPY_BYTES) {
-          io.stderr.write(`mutual-aid: 注意：写批注副本要把 ${source.name} 整个读入内存以保留格式，大文件会较慢并占用较多内存（约每 10 万行 1.5 GB）\n`);
-        }
+      try {
+        await writeCopies(sources, outputs, options.out, report, labels);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        copyError = error;
       }
-      await writeCopies(copies, outputs, options.out, report, labels);
     }
 
     if (options.json) {
       io.stdout.write(`${JSON.stringify({ findings: report.findings, summary: report.summary }, null, 2)}\n`);
     } else {
       io.stdout.write(renderReport(report, labels));
-      if (outputs) io.stdout.write(`\n批注副本：${outputs.join('、')}\n`);
+      if (outputs && !copyError) io.stdout.write(`\n批注副本：${outputs.join('、')}\n`);
+    }
+    if (copyError) {
+      io.stderr.write(`mutual-aid: ${copyError.message}（检查结果照常输出，未写出任何批注副本）\n`);
+      return EXIT_UNREADABLE;
     }
     return report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (error) {

@@ -6,9 +6,11 @@
  */
 import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
-import { join } from 'path';
+import { basename, join } from 'path';
+import { temporaryName } from '../../src/cli/check';
 import { ERROR_FILL, internalLink, safeText, WARNING_FILL } from '../../src/cli/annotate';
-import { cleanupDirs, JSZip, makeId, personId, runCli, sha256, tmpDir, writeWorkbook } from './cliKit';
+import { DOMParser } from '@xmldom/xmldom';
+import { cleanupDirs, JSZip, makeId, personId, runCli, sha256, tmpDir, writeWorkbook, ZipLike } from './cliKit';
 
 afterAll(cleanupDirs);
 
@@ -48,6 +50,12 @@ function noteOf(cell: ExcelJS.Cell): string {
   const note = cell.note as ExcelJS.Comment | string | undefined;
   if (!note) return '';
   return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+}
+
+/** The sheet part's hyperlinks, parsed by an independent XML parser. */
+async function hyperlinks(zip: ZipLike, part: string): Promise<{ ref: string; location: string }[]> {
+  const doc = new DOMParser().parseFromString(await zip.file(part)!.async('string'), 'text/xml');
+  return Array.from(doc.getElementsByTagName('hyperlink')).map((link) => ({ ref: link.getAttribute('ref') ?? '', location: link.getAttribute('location') ?? '' }));
 }
 
 async function load(path: string): Promise<ExcelJS.Workbook> {
@@ -106,19 +114,20 @@ describe('the annotated copy', () => {
     const findingRows = rows.filter((row) => typeof row[0] === 'number');
     expect(findingRows).toHaveLength(2);
     const [first, second] = findingRows;
-    expect(first[1]).toMatchObject({ formula: `HYPERLINK("#'2026 花名册'!B4","'2026 花名册'!B4")`, result: "'2026 花名册'!B4" });
+    expect(first[1]).toBe("'2026 花名册'!B4");
     expect(first.slice(2, 6)).toEqual(['错误', 'ID_INVALID', '身份证号无效', '身份证号']);
-    expect(second[1]).toMatchObject({ formula: expect.stringContaining(`#'2026 花名册'!B5`) });
+    expect(second[1]).toBe("'2026 花名册'!B5");
     expect(second[2]).toBe('警告');
     const labels = rows.map((row) => row[0]);
     expect(labels).toEqual(expect.arrayContaining(['汇总', '检查行数', '人数', '单位', '已检查的工作表']));
     expect(rows.find((row) => row[0] === '检查行数')?.[1]).toBe(3);
 
-    // In the file, the links are HYPERLINK formulas Excel recalculates on opening.
+    // In the file, each location cell holds a hyperlink to its cell inside the workbook.
     const zip = await JSZip.loadAsync(readFileSync(copy));
-    const xml = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
-    expect(xml).toContain('<f>HYPERLINK(&quot;#&apos;2026 花名册&apos;!B4&quot;');
-    expect(await zip.file('xl/workbook.xml')!.async('string')).toContain('fullCalcOnLoad="1"');
+    expect(await hyperlinks(zip, 'xl/worksheets/sheet3.xml')).toEqual([
+      { ref: expect.stringMatching(/^B\d+$/), location: "'2026 花名册'!B4" },
+      { ref: expect.stringMatching(/^B\d+$/), location: "'2026 花名册'!B5" },
+    ]);
   });
 
   test('an existing copy is not overwritten without --force (exit 2, nothing written); --force overwrites', async () => {
@@ -242,13 +251,8 @@ describe('merged cells in the copy', () => {
     expect(comments.match(/<comment /g)).toHaveLength(1);
 
     // The results sheet still lists and links each covered cell.
-    const results = workbook.getWorksheet('校验结果') as ExcelJS.Worksheet;
-    const links: string[] = [];
-    results.eachRow((row) => {
-      const value = row.getCell(2).value as { formula?: string } | null;
-      if (value && typeof value === 'object' && value.formula) links.push(value.formula);
-    });
-    expect(links.map((formula) => /!(E\d+)"/.exec(formula)?.[1])).toEqual(['E2', 'E3', 'E4', 'E5', 'E6']);
+    const links = await hyperlinks(zip, 'xl/worksheets/sheet2.xml');
+    expect(links.map((link) => /!(E\d+)$/.exec(link.location)?.[1])).toEqual(['E2', 'E3', 'E4', 'E5', 'E6']);
   });
 });
 
@@ -295,11 +299,11 @@ describe('text that could run as a formula is escaped', () => {
 
     // In the file: string cells holding the very text, no formula anywhere in the roster sheet.
     const zip = await JSZip.loadAsync(readFileSync(copy));
-    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).not.toContain('<f>');
-    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
-    expect(strings).toContain('<t>+8613977400001</t>');
-    expect(strings).toContain('<t>-5</t>');
-    expect(strings).not.toContain("<t>'+8613977400001</t>");
+    const roster = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(roster).not.toContain('<f>');
+    expect(roster).toContain('<t xml:space="preserve">+8613977400001</t>');
+    expect(roster).toContain('<t xml:space="preserve">-5</t>');
+    expect(roster).not.toContain("'+8613977400001");
 
     // The results sheet is the command's own text: a unit named "=1+2" is written inert there.
     const results = workbook.getWorksheet('校验结果') as ExcelJS.Worksheet;
@@ -353,5 +357,52 @@ describe('exit 2 leaves no output behind', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('不是目录');
     expect(readFileSync(notDir, 'utf8')).toBe('x');
+  });
+});
+
+describe('a copy that cannot be written', () => {
+  test('with two inputs, the second failing: no copy at all, the findings still printed, exit 2', async () => {
+    const dir = tmpDir();
+    const first = join(dir, 'first.xlsx');
+    const second = join(dir, 'second.xlsx');
+    await inputWorkbook(first);
+    await inputWorkbook(second);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    // A directory where the second copy's temporary file would go: writing it fails.
+    mkdirSync(temporaryName(join(out, 'second.checked.xlsx'), 1));
+    const result = await runCli(['check', first, second, '--out', out, '--json']);
+    expect(result.status).toBe(2);
+    const withoutCopies = await runCli(['check', first, second, '--json']);
+    expect(JSON.parse(result.stdout).findings).toEqual(JSON.parse(withoutCopies.stdout).findings);
+    expect(JSON.parse(result.stdout).findings.length).toBeGreaterThan(0);
+    expect(result.stderr).toMatch(/^mutual-aid: 无法写出批注副本：.*未写出任何批注副本）\n$/);
+    expect(readdirSync(out).filter((name) => !name.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(out)).toHaveLength(1);
+  });
+
+  test('temporary names stay within 255 bytes however long the input name is', async () => {
+    const dir = tmpDir();
+    // 80 × 3 bytes: the copy's name (253 bytes) fits, ".<copy>.<pid>.<n>.tmp" would not without cutting.
+    const input = join(dir, `${'名'.repeat(80)}.xlsx`);
+    await inputWorkbook(input);
+    const copy = join(dir, 'out', `${'名'.repeat(80)}.checked.xlsx`);
+    const temp = temporaryName(copy, 12);
+    expect(Buffer.byteLength(basename(temp))).toBeLessThanOrEqual(255);
+    expect(Buffer.byteLength(basename(temp))).toBeGreaterThan(240);
+    expect(basename(temp)).toMatch(/^\.名+[^/]*\.\d+\.12\.tmp$/);
+    const result = await runCli(['check', input, '--out', join(dir, 'out')]);
+    expect(result.status).toBe(1);
+    expect(readdirSync(join(dir, 'out'))).toEqual([basename(copy)]);
+  });
+
+  test("a copy's name over the limit is refused before anything is read (exit 2)", async () => {
+    const dir = tmpDir();
+    const input = join(dir, `${'名'.repeat(82)}.xlsx`);
+    await inputWorkbook(input);
+    const result = await runCli(['check', input, '--out', join(dir, 'out')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('超过 255 字节');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });

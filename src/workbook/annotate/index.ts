@@ -1,0 +1,299 @@
+/**
+ * The annotated copy of a checked workbook, made by patching the original package rather than
+ * rebuilding it: every part is carried over as its original compressed bytes except the few the
+ * marks touch (the marked sheets, streamed through; styles; the marked sheets' notes and
+ * relationships; the workbook's sheet list and relationships; content types), and the 校验结果
+ * sheet is added. A CSV becomes a new minimal workbook holding the clerk's values as text, which is
+ * then annotated the same way. Platform-neutral: bytes in, bytes out (Node and a browser worker).
+ */
+import { Finding, RosterReport, uniqueSheetName } from '../../rules/roster';
+import { CsvParser, detectDelimiter } from '../csv';
+import { Codec, DeflatedPart, deflatePart, deflateWhole, PartIndex, partText, readZip, ZipPart, ZipWriter } from '../zip';
+import { addNoteShapes, blocksFor, highestShapeBlock, mergeComments, Note } from './notes';
+import { appendSheet, CONTENT_TYPES, ContentTypesPart, freePartName, REL_TYPES, RelationshipsPart, relsPathFor, resolveTarget, workbookSheets } from './package';
+import { noteLine, RESULTS_SHEET, safeText, writeResultsSheet } from './results';
+import { CellMark, MergeArea, scanSheet, SheetPatcher } from './sheet';
+import { MarkKind, MINIMAL_STYLES, StylesPatcher } from './styles';
+import { columnLetters, parseCellRef, xmlText } from './xml';
+
+export { ERROR_FILL, WARNING_FILL } from './styles';
+export { internalLink, RESULTS_SHEET, safeText } from './results';
+
+export interface AnnotateSource {
+  /** The file's name as the findings carry it (`finding.file`). */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface AnnotateOptions {
+  /** Every file checked together, for the summary's heading (defaults to this one). */
+  files?: readonly string[];
+  /** For a CSV: its encoding (as TextDecoder names it) and the sheet name its rows were checked under. */
+  csv?: { encoding: string; sheetName: string };
+  /** A faster deflate codec where the platform has one (the command passes Node's zlib); fflate otherwise. */
+  codec?: Codec;
+}
+
+export class AnnotateError extends Error {}
+
+/** The annotated copy's bytes. */
+export function annotateWorkbook(source: AnnotateSource, report: RosterReport, options: AnnotateOptions = {}): Uint8Array {
+  const findings = report.findings.filter((finding) => finding.file === undefined || finding.file === source.name);
+  const bytes = options.csv ? csvPackage(source.bytes, options.csv.encoding, options.csv.sheetName) : source.bytes;
+  return patchPackage(bytes, findings, { label: source.name, report, files: options.files ?? [source.name], codec: options.codec });
+}
+
+interface Target {
+  row: number;
+  column: number;
+  kind: MarkKind;
+  found: { address: string; finding: Finding }[];
+}
+
+/** The findings' cells on one sheet, each moved to the top-left cell of the merged area covering it. */
+function sheetTargets(findings: readonly Finding[], merges: readonly MergeArea[]): Map<string, Target> {
+  const targets = new Map<string, Target>();
+  const byRow = new Map<number, MergeArea[]>();
+  // Merged areas indexed by each row they cover, clipped to the rows that hold findings.
+  const rows = new Set(findings.map((finding) => finding.row));
+  for (const area of merges) {
+    for (const row of rows) {
+      if (row < area.top || row > area.bottom) continue;
+      const list = byRow.get(row) ?? [];
+      list.push(area);
+      byRow.set(row, list);
+    }
+  }
+  for (const finding of findings) {
+    const address = finding.cell ?? `A${finding.row}`;
+    const cell = parseCellRef(address);
+    if (!cell) continue;
+    const area = (byRow.get(cell.row) ?? []).find((merge) => merge.left <= cell.column && cell.column <= merge.right);
+    const row = area ? area.top : cell.row;
+    const column = area ? area.left : cell.column;
+    const key = `${row}:${column}`;
+    const target = targets.get(key) ?? { row, column, kind: 'warning' as MarkKind, found: [] };
+    if (finding.severity === 'error') target.kind = 'error';
+    target.found.push({ address, finding });
+    targets.set(key, target);
+  }
+  return targets;
+}
+
+/** Our note for a target: one line per finding, each prefixed with its cell when the target stands for several. */
+function noteText(target: Target): string {
+  const ref = `${columnLetters(target.column)}${target.row}`;
+  const several = target.found.some(({ address }) => address !== ref);
+  return safeText(target.found.map(({ address, finding }) => (several ? `${address}：${noteLine(finding)}` : noteLine(finding))).join('\n'));
+}
+
+interface PatchContext {
+  label: string;
+  report: RosterReport;
+  files: readonly string[];
+  codec?: Codec;
+}
+
+function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: PatchContext): Uint8Array {
+  let parts: ZipPart[];
+  try {
+    parts = readZip(bytes);
+  } catch (error) {
+    throw new AnnotateError(`无法读取工作簿的 zip 结构：${(error as Error).message}`);
+  }
+  const index = new PartIndex(parts);
+  const text = (name: string): string | null => {
+    const part = index.get(name);
+    return part ? partText(bytes, part) : null;
+  };
+  const replaced = new Map<string, string | DeflatedPart>();
+  const added: (string | DeflatedPart)[] = [];
+  const addedNames: string[] = [];
+  const taken = new Set(parts.map((part) => PartIndex.key(part.name)));
+  const replace = (name: string, content: string | DeflatedPart) => {
+    if (index.has(name)) replaced.set(PartIndex.key(name), content);
+    else {
+      added.push(content);
+      addedNames.push(name);
+    }
+  };
+
+  const contentTypesXml = text('[Content_Types].xml');
+  if (contentTypesXml === null) throw new AnnotateError('工作簿缺少 [Content_Types].xml');
+  const contentTypes = new ContentTypesPart(contentTypesXml);
+  const rootRels = new RelationshipsPart(text('_rels/.rels'), '');
+  const workbookPath = resolveTarget('', rootRels.ofType(REL_TYPES.officeDocument)?.target ?? '/xl/workbook.xml');
+  const workbookXml = text(workbookPath);
+  if (workbookXml === null) throw new AnnotateError('工作簿缺少 workbook.xml');
+  const workbookRelsPath = relsPathFor(workbookPath);
+  const workbookRels = new RelationshipsPart(text(workbookRelsPath), workbookPath);
+  const sheets = workbookSheets(workbookXml);
+
+  // Styles: the workbook's own, or a new minimal stylesheet when it has none.
+  const stylesRel = workbookRels.ofType(REL_TYPES.styles);
+  let stylesPath = stylesRel ? resolveTarget(workbookPath, stylesRel.target) : null;
+  const stylesXml = stylesPath ? text(stylesPath) : null;
+  const styles = new StylesPatcher(stylesXml);
+  if (stylesXml === null) {
+    // The conventional name when it is free (some readers look for no other).
+    stylesPath = taken.has(PartIndex.key('xl/styles.xml')) ? freePartName(taken, 'xl/styles', '.xml') : 'xl/styles.xml';
+    taken.add(PartIndex.key(stylesPath));
+    workbookRels.add(REL_TYPES.styles, stylesPath);
+    contentTypes.addOverride(stylesPath, CONTENT_TYPES.styles);
+  }
+
+  let nextBlock = 1 + Math.max(0, ...parts.filter((part) => /\.vml$/i.test(part.name)).map((part) => highestShapeBlock(partText(bytes, part))));
+
+  const bySheet = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = bySheet.get(finding.sheet) ?? [];
+    list.push(finding);
+    bySheet.set(finding.sheet, list);
+  }
+  for (const [sheetName, sheetFindings] of bySheet) {
+    const sheet = sheets.find((candidate) => candidate.name === sheetName) ?? sheets.find((candidate) => candidate.name.toLowerCase() === sheetName.toLowerCase());
+    const rel = sheet ? workbookRels.byId(sheet.relId) : undefined;
+    const sheetPath = rel ? resolveTarget(workbookPath, rel.target) : null;
+    const part = sheetPath ? index.get(sheetPath) : undefined;
+    if (!sheetPath || !part) continue;
+
+    const scan = scanSheet(bytes, part, context.codec);
+    const targets = sheetTargets(sheetFindings, scan.merges);
+    const marks = new Map<number, Map<number, CellMark>>();
+    for (const target of targets.values()) {
+      const row = marks.get(target.row) ?? new Map<number, CellMark>();
+      row.set(target.column, { row: target.row, column: target.column, kind: target.kind });
+      marks.set(target.row, row);
+    }
+    const notes: Note[] = [...targets.values()].map((target) => ({ row: target.row, column: target.column, text: noteText(target) }));
+
+    const sheetRelsPath = relsPathFor(sheetPath);
+    const sheetRels = new RelationshipsPart(text(sheetRelsPath), sheetPath);
+    let newDrawingId: string | null = null;
+    let drawingPath: string | null = null;
+    const patcher = new SheetPatcher(
+      {
+        marks,
+        styleFor: (style, kind) => styles.markStyle(style, kind),
+        legacyDrawing: (existingId) => {
+          const existing = existingId ? sheetRels.byId(existingId) : undefined;
+          if (existing) {
+            drawingPath = resolveTarget(sheetPath, existing.target);
+            return null;
+          }
+          drawingPath = freePartName(taken, 'xl/drawings/vmlDrawing', '.vml');
+          newDrawingId = sheetRels.add(REL_TYPES.vmlDrawing, drawingPath);
+          return newDrawingId;
+        },
+      },
+      deflatePart(part.name, (deflated) => replace(part.name, deflated), context.codec),
+    );
+    patcher.run(bytes, part, scan.inflated, context.codec);
+
+    const commentsRel = sheetRels.ofType(REL_TYPES.comments);
+    const commentsPath = commentsRel ? resolveTarget(sheetPath, commentsRel.target) : freePartName(taken, 'xl/comments', '.xml');
+    const existingComments = commentsRel ? text(commentsPath) : null;
+    const merged = mergeComments(existingComments, notes);
+    replace(commentsPath, merged.xml);
+    if (!commentsRel || existingComments === null) {
+      if (!commentsRel) sheetRels.add(REL_TYPES.comments, commentsPath);
+      contentTypes.addOverride(commentsPath, CONTENT_TYPES.comments);
+    }
+    const vmlPath = drawingPath as unknown as string;
+    const existingVml = newDrawingId === null ? text(vmlPath) : null;
+    if (merged.newShapes.length > 0 || existingVml === null) {
+      replace(vmlPath, addNoteShapes(existingVml, merged.newShapes, nextBlock));
+      nextBlock += blocksFor(merged.newShapes.length);
+    }
+    if (existingVml === null) contentTypes.ensureDefault('vml', CONTENT_TYPES.vml);
+    if (sheetRels.changed) {
+      replace(sheetRelsPath, sheetRels.toString());
+      contentTypes.ensureDefault('rels', CONTENT_TYPES.relationships);
+    }
+  }
+
+  // The results sheet, under a name no sheet has.
+  const resultsName = uniqueSheetName(RESULTS_SHEET, sheets.map((sheet) => sheet.name));
+  const resultsPath = freePartName(taken, 'xl/worksheets/sheet', '.xml');
+  const resultStyles = styles.resultStyles();
+  writeResultsSheet(
+    deflatePart(resultsPath, (deflated) => replace(resultsPath, deflated), context.codec),
+    { label: context.label, findings, report: context.report, files: context.files, styles: resultStyles },
+  );
+  const resultsRelId = workbookRels.add(REL_TYPES.worksheet, resultsPath);
+  contentTypes.addOverride(resultsPath, CONTENT_TYPES.worksheet);
+  replace(workbookPath, appendSheet(workbookXml, resultsName, resultsRelId));
+  replace(workbookRelsPath, workbookRels.toString());
+  replace(stylesPath as string, styles.toString());
+  replace('[Content_Types].xml', contentTypes.toString());
+
+  const writer = new ZipWriter();
+  const place = (name: string, content: string | DeflatedPart) => writer.addDeflated(typeof content === 'string' ? deflateWhole(name, content, context.codec) : content);
+  for (const part of parts) {
+    const replacement = replaced.get(PartIndex.key(part.name));
+    if (replacement === undefined) writer.copyPart(bytes, part);
+    else place(part.name, replacement);
+  }
+  added.forEach((content, i) => place(addedNames[i], content));
+  return writer.finish();
+}
+
+/** A CSV's records as a minimal workbook: one sheet of text cells (inline strings), exactly the file's values. */
+function csvPackage(bytes: Uint8Array, encoding: string, sheetName: string): Uint8Array {
+  const writer = new ZipWriter();
+  writer.addDeflated(
+    deflateWhole(
+      '[Content_Types].xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        `<Default Extension="rels" ContentType="${CONTENT_TYPES.relationships}"/><Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+        `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CONTENT_TYPES.worksheet}"/>` +
+        `<Override PartName="/xl/styles.xml" ContentType="${CONTENT_TYPES.styles}"/></Types>`,
+    ),
+  );
+  writer.addDeflated(
+    deflateWhole(
+      '_rels/.rels',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${REL_TYPES.officeDocument}" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+  );
+  writer.addDeflated(
+    deflateWhole(
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+        `<sheets><sheet name="${xmlText(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+  );
+  writer.addDeflated(
+    deflateWhole(
+      'xl/_rels/workbook.xml.rels',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${REL_TYPES.worksheet}" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL_TYPES.styles}" Target="styles.xml"/></Relationships>`,
+    ),
+  );
+  writer.addDeflated(deflateWhole('xl/styles.xml', MINIMAL_STYLES));
+  let sheetPart: DeflatedPart | null = null;
+  const out = deflatePart('xl/worksheets/sheet1.xml', (part) => {
+    sheetPart = part;
+  });
+  out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`);
+  let csvText: string;
+  try {
+    csvText = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new AnnotateError(`CSV 无法按 ${encoding} 解码：${(error as Error).message}`);
+  }
+  const parser = new CsvParser(detectDelimiter(csvText.slice(0, 64 * 1024)), (values, rowNumber) => {
+    const cells = values
+      .map((value, i) => (value === '' ? '' : `<c r="${columnLetters(i + 1)}${rowNumber}" t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`))
+      .join('');
+    out.write(`<row r="${rowNumber}">${cells}</row>`);
+  });
+  parser.write(csvText);
+  parser.end();
+  out.write('</sheetData></worksheet>');
+  out.close();
+  writer.addDeflated(sheetPart as unknown as DeflatedPart);
+  return writer.finish();
+}

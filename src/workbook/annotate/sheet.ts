@@ -1,0 +1,332 @@
+/**
+ * A marked worksheet streamed through: rows pass on as the producer wrote them, except the rows that
+ * hold a marked cell, where only the cell's style index changes (or a cell, or a row, is inserted in
+ * order when the mark falls on one the file does not hold). Rows and cells without an `r` attribute
+ * are numbered as Excel numbers them (one after the previous). After <sheetData>, a <legacyDrawing>
+ * is added in its schema position when the sheet gets its first notes.
+ */
+import { Codec, inflatePart, PartStream, ZipPart } from '../zip';
+import { MarkKind } from './styles';
+import { attribute, columnLetters, insertBefore, parseCellRef } from './xml';
+
+export interface CellMark {
+  row: number;
+  column: number;
+  kind: MarkKind;
+}
+
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Elements that follow <legacyDrawing> in a worksheet (CT_Worksheet's order). */
+const AFTER_LEGACY_DRAWING = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+
+/** Inflated sheet bytes kept from the merge scan for the patch pass, at most (beyond it the sheet is inflated again). */
+const KEEP_INFLATED = 96 * 1024 * 1024;
+
+const MERGE_MARK = [...'mergeCell'].map((ch) => ch.charCodeAt(0));
+
+/** Where "mergeCell" starts in `bytes` (searched as ASCII bytes, no decoding), or -1. */
+function findMergeMark(bytes: Uint8Array, from: number): number {
+  for (let at = bytes.indexOf(MERGE_MARK[0], from); at >= 0 && at + MERGE_MARK.length <= bytes.length; at = bytes.indexOf(MERGE_MARK[0], at + 1)) {
+    let k = 1;
+    while (k < MERGE_MARK.length && bytes[at + k] === MERGE_MARK[k]) k += 1;
+    if (k === MERGE_MARK.length) return at;
+  }
+  return -1;
+}
+
+export interface SheetScan {
+  merges: MergeArea[];
+  /** The inflated part, when small enough to keep (saves inflating it twice). */
+  inflated: Uint8Array[] | null;
+}
+
+/**
+ * The sheet's merged areas. <mergeCells> follows <sheetData>, so the sheet is inflated once first;
+ * only the bytes from the first "mergeCell" on are decoded.
+ */
+export function scanSheet(archive: Uint8Array, part: ZipPart, codec?: Codec): SheetScan {
+  const kept: Uint8Array[] = [];
+  let keptBytes = 0;
+  let keep = true;
+  let tail: Uint8Array[] | null = null;
+  let carry = new Uint8Array(0);
+  inflatePart(archive, part, (chunk) => {
+    if (keep) {
+      keptBytes += chunk.length;
+      if (keptBytes > KEEP_INFLATED) {
+        keep = false;
+        kept.length = 0;
+      } else kept.push(chunk);
+    }
+    if (tail) {
+      tail.push(chunk);
+      return;
+    }
+    const window = new Uint8Array(carry.length + chunk.length);
+    window.set(carry);
+    window.set(chunk, carry.length);
+    const at = findMergeMark(window, 0);
+    if (at >= 0) tail = [window.subarray(at)];
+    else carry = window.slice(Math.max(0, window.length - MERGE_MARK.length));
+  }, codec);
+  const merges: MergeArea[] = [];
+  if (tail) {
+    const decoder = new TextDecoder('utf-8');
+    const text = (tail as Uint8Array[]).map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
+    for (const match of text.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*"([^"]+)"/g)) {
+      const [from, to = from] = match[1].split(':');
+      const a = parseCellRef(from);
+      const b = parseCellRef(to);
+      if (!a || !b) continue;
+      merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) });
+    }
+  }
+  return { merges, inflated: keep ? kept : null };
+}
+
+type Phase = 'head' | 'rows' | 'tail';
+
+export interface SheetPatchResult {
+  /** The r:id of the sheet's existing <legacyDrawing>, if it has one. */
+  legacyDrawingId: string | null;
+}
+
+export interface SheetPatchOptions {
+  /** Marks by row, then column. */
+  marks: Map<number, Map<number, CellMark>>;
+  styleFor(style: number, kind: MarkKind): number;
+  /**
+   * Called at the end of <sheetData> with the id of the sheet's existing <legacyDrawing> (or null);
+   * returns the relationship id of a new one to add, or null to add none.
+   */
+  legacyDrawing(existingId: string | null): string | null;
+}
+
+/** Streams one worksheet part through the patch into `out`. */
+export class SheetPatcher {
+  private phase: Phase = 'head';
+  private buffer = '';
+  private prefix = '';
+  private relPrefix: string | null = null;
+  private lastRow = 0;
+  private readonly pendingRows: number[];
+  private pendingAt = 0;
+  private readonly columnStyles: { min: number; max: number; style: number }[] = [];
+
+  constructor(
+    private readonly options: SheetPatchOptions,
+    private readonly out: PartStream,
+  ) {
+    this.pendingRows = [...options.marks.keys()].sort((a, b) => a - b);
+  }
+
+  /** Feeds the whole part (from the scan's inflated bytes when it kept them) and closes the output. */
+  run(archive: Uint8Array, part: ZipPart, inflated: readonly Uint8Array[] | null, codec?: Codec): void {
+    const decoder = new TextDecoder('utf-8');
+    if (inflated) for (const chunk of inflated) this.write(decoder.decode(chunk, { stream: true }));
+    else inflatePart(archive, part, (chunk) => this.write(decoder.decode(chunk, { stream: true })), codec);
+    this.write(decoder.decode());
+    this.end();
+  }
+
+  write(text: string): void {
+    this.buffer += text;
+    if (this.phase === 'head') this.head();
+    if (this.phase === 'rows') this.rows();
+  }
+
+  end(): void {
+    if (this.phase !== 'tail') throw new Error('工作表 XML 不完整（缺少 sheetData）');
+    this.out.write(this.finishTail(this.buffer));
+    this.buffer = '';
+    this.out.close();
+  }
+
+  /** Until <sheetData>: passed on, noting the root's relationship prefix and the column styles. */
+  private head(): void {
+    const match = /<([\w.-]+:)?sheetData(?=[\s/>])[^>]*>/.exec(this.buffer);
+    if (!match) return;
+    const head = this.buffer.slice(0, match.index);
+    this.prefix = match[1] ?? '';
+    const root = /<([\w.-]+:)?worksheet[\s>][^>]*>/.exec(head);
+    if (root) {
+      const declaration = /\sxmlns:([\w.-]+)\s*=\s*"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(root[0]);
+      this.relPrefix = declaration ? declaration[1] : null;
+    }
+    for (const col of head.matchAll(/<(?:[\w.-]+:)?col(?=[\s/>])[^>]*>/g)) {
+      const style = Number(attribute(col[0], 'style') ?? 0);
+      if (style > 0) this.columnStyles.push({ min: Number(attribute(col[0], 'min')), max: Number(attribute(col[0], 'max')), style });
+    }
+    const tag = match[0];
+    const rest = this.buffer.slice(match.index + tag.length);
+    if (tag.endsWith('/>')) {
+      this.out.write(`${head}${tag.slice(0, -2).trimEnd()}>${this.insertRowsBefore(Infinity)}</${this.prefix}sheetData>`);
+      this.phase = 'tail';
+      this.buffer = rest;
+      return;
+    }
+    this.out.write(head + tag);
+    this.buffer = rest;
+    this.phase = 'rows';
+  }
+
+  /**
+   * The rows met so far. Runs of rows that need no change are passed on as one slice; only a marked
+   * row is rebuilt, and new rows are inserted before the first row numbered after them.
+   */
+  private rows(): void {
+    const buffer = this.buffer;
+    const parts: string[] = [];
+    const rowOpen = `<${this.prefix}row`;
+    let at = 0;
+    let copyFrom = 0;
+    for (;;) {
+      const open = buffer.indexOf('<', at);
+      if (open < 0) {
+        at = buffer.length;
+        break;
+      }
+      const tagEnd = buffer.indexOf('>', open);
+      if (tagEnd < 0) {
+        at = open;
+        break;
+      }
+      if (buffer.charCodeAt(open + 1) === 47 /* / */) {
+        if (/^<\/([\w.-]+:)?sheetData\s*>$/.test(buffer.slice(open, tagEnd + 1))) {
+          parts.push(buffer.slice(copyFrom, open), this.insertRowsBefore(Infinity));
+          copyFrom = open;
+          at = open;
+          this.phase = 'tail';
+          break;
+        }
+        at = tagEnd + 1;
+        continue;
+      }
+      const tag = buffer.slice(open, tagEnd + 1);
+      const prefix = tag.startsWith(rowOpen) && /[\s/>]/.test(tag[rowOpen.length]) ? this.prefix : /^<([\w.-]+:)?row[\s/>]/.exec(tag)?.[1];
+      if (prefix === undefined) {
+        // Anything else between rows (an XML comment, a processing instruction) passes on.
+        at = tagEnd + 1;
+        continue;
+      }
+      let rowEnd: number;
+      if (tag.endsWith('/>')) rowEnd = tagEnd + 1;
+      else {
+        const close = `</${prefix ?? ''}row>`;
+        const closeAt = buffer.indexOf(close, tagEnd);
+        if (closeAt < 0) {
+          at = open;
+          break;
+        }
+        rowEnd = closeAt + close.length;
+      }
+      const rowNumber = rowNumberOf(tag) ?? this.lastRow + 1;
+      this.lastRow = rowNumber;
+      const marks = this.options.marks.get(rowNumber);
+      const insertsBefore = this.pendingAt < this.pendingRows.length && this.pendingRows[this.pendingAt] <= rowNumber;
+      if (marks || insertsBefore) {
+        parts.push(buffer.slice(copyFrom, open), this.insertRowsBefore(rowNumber));
+        parts.push(marks ? this.patchRow(buffer.slice(open, rowEnd), tag, marks) : buffer.slice(open, rowEnd));
+        copyFrom = rowEnd;
+      }
+      at = rowEnd;
+    }
+    parts.push(buffer.slice(copyFrom, at));
+    this.out.write(parts.join(''));
+    this.buffer = buffer.slice(at);
+    // From </sheetData> on, the rest (merges, validations, drawings…) is small and kept whole until the end.
+  }
+
+  /** New rows for the marks on rows the file does not hold, up to (not including) `before`. */
+  private insertRowsBefore(before: number): string {
+    let text = '';
+    while (this.pendingAt < this.pendingRows.length && this.pendingRows[this.pendingAt] <= before) {
+      const row = this.pendingRows[this.pendingAt];
+      this.pendingAt += 1;
+      if (row === before) continue;
+      const marks = this.options.marks.get(row) as Map<number, CellMark>;
+      const p = this.prefix;
+      text += `<${p}row r="${row}">${[...marks.values()]
+        .sort((a, b) => a.column - b.column)
+        .map((mark) => this.newCell(mark, this.columnStyle(mark.column)))
+        .join('')}</${p}row>`;
+    }
+    return text;
+  }
+
+  private columnStyle(column: number): number {
+    return this.columnStyles.find((col) => col.min <= column && column <= col.max)?.style ?? 0;
+  }
+
+  private newCell(mark: CellMark, baseStyle: number): string {
+    return `<${this.prefix}c r="${columnLetters(mark.column)}${mark.row}" s="${this.options.styleFor(baseStyle, mark.kind)}"/>`;
+  }
+
+  /** The row with its marked cells restyled and its missing marked cells inserted in column order. */
+  private patchRow(row: string, startTag: string, marks: Map<number, CellMark>): string {
+    const rowStyle = attribute(startTag, 'customFormat') === '1' || attribute(startTag, 'customFormat') === 'true' ? Number(attribute(startTag, 's') ?? 0) : null;
+    const missingStyle = (column: number) => rowStyle ?? this.columnStyle(column);
+    const pending = [...marks.values()].sort((a, b) => a.column - b.column);
+    let next = 0;
+    let column = 0;
+    const selfClosing = startTag.endsWith('/>');
+    const body = selfClosing ? '' : row.slice(startTag.length);
+    const cellPattern = /<([\w.-]+:)?c(?=[\s/>])[^>]*>/g;
+    let out = '';
+    let at = 0;
+    for (let match = cellPattern.exec(body); match; match = cellPattern.exec(body)) {
+      const tag = match[0];
+      const ref = attribute(tag, 'r');
+      column = ref ? (parseCellRef(ref)?.column ?? column + 1) : column + 1;
+      out += body.slice(at, match.index);
+      while (next < pending.length && pending[next].column < column) out += this.newCell(pending[next++], missingStyle(pending[next - 1].column));
+      if (next < pending.length && pending[next].column === column) {
+        const style = Number(attribute(tag, 's') ?? 0);
+        out += withStyle(tag, this.options.styleFor(style, pending[next].kind));
+        next += 1;
+      } else out += tag;
+      at = match.index + tag.length;
+    }
+    let rest = body.slice(at);
+    let inserted = '';
+    while (next < pending.length) inserted += this.newCell(pending[next++], missingStyle(pending[next - 1].column));
+    if (selfClosing) return inserted ? `${startTag.slice(0, -2).trimEnd()}>${inserted}</${this.prefix}row>` : startTag;
+    const closeAt = rest.lastIndexOf('</');
+    rest = rest.slice(0, closeAt) + inserted + rest.slice(closeAt);
+    return startTag + out + rest;
+  }
+
+  /** After </sheetData>: a <legacyDrawing> for new notes, in its place among the elements that follow. */
+  private finishTail(tail: string): string {
+    const existing = /<(?:[\w.-]+:)?legacyDrawing\s[^>]*?\b[\w.-]+:id\s*=\s*"([^"]*)"/.exec(tail);
+    const newId = this.options.legacyDrawing(existing ? existing[1] : null);
+    if (newId === null) return tail;
+    const rel = this.relPrefix ?? 'r';
+    const declaration = this.relPrefix ? '' : ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
+    return insertBefore(tail, `<${this.prefix}legacyDrawing${declaration} ${rel}:id="${newId}"/>`, AFTER_LEGACY_DRAWING, 'worksheet');
+  }
+}
+
+/** The r attribute of a row's start tag (a fast path for the common form ` r="12"`), or null. */
+function rowNumberOf(tag: string): number | null {
+  const at = tag.indexOf(' r="');
+  if (at >= 0) {
+    const end = tag.indexOf('"', at + 4);
+    const n = Number(tag.slice(at + 4, end));
+    if (Number.isInteger(n) && n > 0) return n;
+  }
+  const value = attribute(tag, 'r');
+  return value === null ? null : Number(value);
+}
+
+function withStyle(tag: string, style: number): string {
+  if (/\ss\s*=\s*"[^"]*"/.test(tag)) return tag.replace(/(\ss\s*=\s*)"[^"]*"/, `$1"${style}"`);
+  const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
+  return `${tag.slice(0, end).trimEnd()} s="${style}"${tag.slice(end)}`;
+}
