@@ -121,6 +121,7 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           ...files.iconSizes.map((size) => ({ from: files.iconFile(size), to: files.iconFile(size) })),
+          { from: files.supportSource, to: files.output.supportPage },
           {
             from: 'manifest.xml',
             to: files.output.manifest,

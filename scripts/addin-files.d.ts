@@ -6,12 +6,14 @@ declare const addinFiles: {
   entries: { functions: string; taskpane: string };
   functionsSource: string;
   taskpaneTemplate: string;
+  supportSource: string;
   output: {
     taskpaneHtml: string;
     functionsScript: string;
     taskpaneScript: string;
     functionsMetadata: string;
     manifest: string;
+    supportPage: string;
     localizedMetadata: Record<string, string>;
     localOfficeJs: string;
     localOfficeJsFiles: string[];

@@ -21,6 +21,7 @@ module.exports = {
   /** Input of the metadata generator (JSDoc @customfunction). */
   functionsSource: 'src/functions/functions.ts',
   taskpaneTemplate: 'src/taskpane/taskpane.html',
+  supportSource: 'src/support/support.html',
 
   /** Files in dist/, relative to dist/ (and to the base URL). */
   output: {
@@ -29,6 +30,8 @@ module.exports = {
     taskpaneScript: 'taskpane.js',
     functionsMetadata: 'functions.json',
     manifest: 'manifest.xml',
+    /** The manifest's SupportUrl: a static help page (versions, where to turn). */
+    supportPage: 'support.html',
     /** Localized copies of functions.json, by locale. */
     localizedMetadata: { 'zh-CN': 'zh-CN/functions.json' },
     /** Local copy of office.js, only in OFFICE_JS_LOCAL=1 builds (browser tests). */

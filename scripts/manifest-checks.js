@@ -483,6 +483,26 @@ async function runManifestChecks(options = {}) {
     return { problems, notes: [`${manifestUrls.length} URLs under ${base}; the build emits ${[...outputs.files].sort().join(', ')}`] };
   });
 
+  check('SupportUrl: the help page the build emits (AppSource requires a SupportUrl)', () => {
+    const el = first(NS.app, 'SupportUrl');
+    if (!el) return { problems: ['no <SupportUrl>'] };
+    const url = el.getAttribute('DefaultValue') || '';
+    const page = addinFiles.output.supportPage;
+    const problems = [];
+    if (!/^https:\/\//i.test(url)) problems.push(`SupportUrl ${url} is not https`);
+    if (rel(url) !== page) problems.push(`SupportUrl is ${url}, want ${base}${page}`);
+    if (outputs && !outputs.files.has(page)) problems.push(`webpack.config.js does not emit ${page}`);
+    // Schema order: SupportUrl follows the icons and comes before AppDomains and Hosts.
+    const order = Array.from(app.childNodes)
+      .filter((n) => n.nodeType === 1)
+      .map((n) => n.localName);
+    const at = order.indexOf('SupportUrl');
+    if (at < order.indexOf('HighResolutionIconUrl') || (order.includes('Hosts') && at > order.indexOf('Hosts'))) {
+      problems.push('SupportUrl must come after HighResolutionIconUrl and before Hosts');
+    }
+    return { problems, notes: [url] };
+  });
+
   check('functions metadata: a zh-CN override points at the localized JSON', () => {
     const r = resources.get(cfResid('Metadata'));
     if (!r) return { problems: ['no metadata URL resource'] };

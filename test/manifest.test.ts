@@ -52,6 +52,7 @@ describe('manifest.xml (offline checks)', () => {
     'shared runtime:',
     'custom functions namespace is MUTUAL',
     'the build (webpack.config.js) emits the files the manifest names',
+    'SupportUrl: the help page the build emits',
     'functions metadata: a zh-CN override',
     'ribbon and task pane strings have zh-CN overrides',
     'icons: PNG files',
@@ -90,6 +91,7 @@ describe("webpack.config.js emits what the manifest's URLs name", () => {
     expect(out.byRole.localizedMetadata).toEqual({ 'zh-CN': 'zh-CN/functions.json' });
     for (const size of addinFiles.iconSizes) expect(out.files.has(`assets/icon-${size}.png`)).toBe(true);
     expect(out.files.has('manifest.xml')).toBe(true);
+    expect(out.files.has(addinFiles.output.supportPage)).toBe(true);
   });
 });
 
@@ -172,6 +174,16 @@ describe('the checks catch broken manifests', () => {
       ),
     );
     expectFail(r, 'shared runtime:', /Page> must use resid="Taskpane.Url"/);
+  });
+
+  it('no SupportUrl, one elsewhere, one out of schema order', async () => {
+    const line = '  <SupportUrl DefaultValue="https://localhost:3000/support.html"/>\n';
+    let r = await checkEdited((x) => x.replace(line, ''));
+    expectFail(r, 'SupportUrl:', /no <SupportUrl>/);
+    r = await checkEdited((x) => x.replace('localhost:3000/support.html', 'localhost:3000/help.html'));
+    expectFail(r, 'SupportUrl:', /want https:\/\/localhost:3000\/support\.html/);
+    r = await checkEdited((x) => x.replace(line, '').replace('  <Requirements>', `${line}  <Requirements>`));
+    expectFail(r, 'SupportUrl:', /after HighResolutionIconUrl and before Hosts/);
   });
 
   it('VersionOverrides 1.1 (valid for Outlook only)', async () => {

@@ -57,6 +57,8 @@ const zh = {
   workbookProtectedFail: '工作簿结构受保护，不能添加工作表。请先撤销工作簿保护。',
   sheetGone: '找不到该单元格所在的工作表（可能已删除或改名），请重新校验。',
   failed: (detail: string) => `操作没有完成（Excel 错误：${detail}）。`,
+  unsupported: (sets: string) =>
+    `此版本的 Excel 缺少本加载项需要的 ${sets}，不能校验。需要 Microsoft 365（2008 版或更高）、Office 2021 LTSC（2108 版或更高）、零售版 Office（2311 版或更高）、Mac 版 Excel 16.40 或更高，或网页版 Excel。不能升级的单位请用离线检查页（checker.html，见说明文档"不能加载加载项的单位：离线检查页"）。`,
   checked: (rows: number, people: number, errors: number, warnings: number) =>
     `检查了 ${rows} 行（${people} 人）：${errors} 个错误，${warnings} 个警告。`,
   noProblems: (rows: number, people: number) => `检查了 ${rows} 行（${people} 人），没有发现问题。`,
@@ -90,8 +92,6 @@ const zh = {
         return `工作表"${sheet}"受保护，无法标记单元格；下面仍列出发现的问题。撤销工作表保护后重新校验即可标记。`;
       case 'hiddenSkipped':
         return `隐藏的工作表"${sheet}"没有检查。`;
-      case 'marksUnsupported':
-        return '此版本的 Excel 不能读取单元格填充（需要 ExcelApi 1.9），为能原样恢复，没有标记单元格；问题都列在下面。';
       case 'workbookProtected':
         return '工作簿结构受保护，无法保存标记记录，因此没有标记单元格；问题都列在下面。';
       case 'notesUnsupported':
@@ -114,6 +114,8 @@ const zh = {
         return `${n.count} 个单元格在校验后被重新设置了填充，保留了现在的填充。`;
       case 'readChunkReduced':
         return `工作表"${sheet}"中有较长的内容，已自动改为每次读取 ${n.count} 行。`;
+      case 'notesLeft':
+        return `此版本的 Excel 不能删除备注（需要 ExcelApi 1.18，Office 2021/2024 LTSC 没有）：本加载项以前加的 ${n.count} 条备注仍留在单元格中（${n.detail ?? ''}），填充已恢复。可手动删除这些备注，或在 Microsoft 365 或网页版 Excel 中再点"清除标记"。`;
       default:
         return '';
     }
@@ -145,6 +147,8 @@ const en: Strings = {
   workbookProtectedFail: 'The workbook structure is protected, so no sheet can be added. Unprotect the workbook first.',
   sheetGone: 'The sheet of this cell is gone (deleted or renamed): check again.',
   failed: (detail: string) => `The operation did not finish (Excel error: ${detail}).`,
+  unsupported: (sets: string) =>
+    `This version of Excel lacks ${sets}, which the add-in needs, so it cannot check. It needs Microsoft 365 (version 2008 or later), Office 2021 LTSC (2108 or later), retail Office (2311 or later), Excel on Mac 16.40 or later, or Excel on the web. Where Excel cannot be upgraded, use the offline checker page (checker.html; see the README section "不能加载加载项的单位：离线检查页").`,
   checked: (rows: number, people: number, errors: number, warnings: number) =>
     `Checked ${count(rows, 'row')} (${people} ${people === 1 ? 'person' : 'people'}): ${count(errors, 'error')}, ${count(warnings, 'warning')}.`,
   noProblems: (rows: number, people: number) => `Checked ${count(rows, 'row')} (${people} ${people === 1 ? 'person' : 'people'}): no problems found.`,
@@ -179,8 +183,6 @@ const en: Strings = {
         return `Sheet "${sheet}" is protected, so no cell could be marked; the problems are listed below. Unprotect it and check again to mark them.`;
       case 'hiddenSkipped':
         return `Hidden sheet "${sheet}" was not checked.`;
-      case 'marksUnsupported':
-        return 'This version of Excel cannot read cell fills (ExcelApi 1.9), so no cell was marked (a mark could not be undone exactly); the problems are listed below.';
       case 'workbookProtected':
         return 'The workbook structure is protected, so the marks could not be recorded and no cell was marked; the problems are listed below.';
       case 'notesUnsupported':
@@ -203,6 +205,8 @@ const en: Strings = {
         return `${n.count} cells were refilled after the check; their current fill was kept.`;
       case 'readChunkReduced':
         return `Sheet "${sheet}" has long cells: now reading ${n.count} rows at a time.`;
+      case 'notesLeft':
+        return `This version of Excel cannot delete notes (ExcelApi 1.18; Office 2021/2024 LTSC lack it): ${count(n.count ?? 0, 'note')} the add-in added earlier are still in their cells (${n.detail ?? ''}); the fills are restored. Delete those notes by hand, or clear again in Microsoft 365 or Excel on the web.`;
       default:
         return '';
     }
@@ -220,11 +224,11 @@ export function noticeIntent(notice: Notice): 'info' | 'warning' {
     case 'noHeader':
     case 'tooLarge':
     case 'protected':
-    case 'marksUnsupported':
     case 'workbookProtected':
     case 'clearProtected':
     case 'marksSheetMissing':
     case 'marksUnmatched':
+    case 'notesLeft':
       return 'warning';
     default:
       return 'info';

@@ -15,8 +15,11 @@
  *   A range read is limited to 5,000,000 cells.
  * - Protected sheets refuse every write (values, formats, notes, validation) with AccessDenied;
  *   a protected workbook structure refuses adding and deleting sheets.
- * - Requirement sets: isSetSupported answers from `apiVersion`; calling notes (ExcelApi 1.18) or
- *   getCellProperties (1.9) on an older "Excel" fails with ApiNotFound.
+ * - Requirement sets: isSetSupported answers from `apiVersion` (the highest ExcelApi this "Excel"
+ *   has), and every API it implements belongs to the set API_SETS gives it (@types/office-js's
+ *   `[Api set: ExcelApi 1.x]`, checked by test/taskpane/requirements.test.ts): a sync that carries
+ *   a call, a property write or load, or a navigation above `apiVersion` fails with ApiNotFound,
+ *   as Excel's host does (the operations queued before it stay applied).
  * - Fills read as Excel reports them: "No Fill" reads color "#FFFFFF", pattern "None",
  *   tintAndShade null (github.com/OfficeDev/office-js/issues/4900 and /6218).
  * - Date systems (WorkbookOptions.date1904): Workbook.functions.date (ExcelApi 1.2) answers in the
@@ -190,6 +193,78 @@ function versionAtMost(version: string, max: string): boolean {
   }
   return true;
 }
+
+/**
+ * The ExcelApi requirement set of each API the stand-in implements ("Class.member"), the highest
+ * version its `[Api set: ExcelApi …]` comment in @types/office-js names (a comment such as "1.1 for
+ * reading visibility; 1.2 for setting it" counts as 1.2).
+ */
+export const API_SETS: Readonly<Record<string, string>> = {
+  'Workbook.worksheets': '1.1',
+  'Workbook.protection': '1.7',
+  'Workbook.functions': '1.2',
+  'Functions.date': '1.2',
+  'FunctionResult.value': '1.2',
+  'FunctionResult.error': '1.2',
+  'WorkbookProtection.protected': '1.7',
+  'WorksheetCollection.getActiveWorksheet': '1.1',
+  'WorksheetCollection.getItem': '1.1',
+  'WorksheetCollection.getItemOrNullObject': '1.4',
+  'WorksheetCollection.add': '1.1',
+  'WorksheetCollection.items': '1.1',
+  'Worksheet.name': '1.1',
+  'Worksheet.visibility': '1.2',
+  'Worksheet.protection': '1.2',
+  'Worksheet.freezePanes': '1.7',
+  'Worksheet.tables': '1.1',
+  'Worksheet.notes': '1.18',
+  'Worksheet.activate': '1.1',
+  'Worksheet.delete': '1.1',
+  'Worksheet.getRange': '1.1',
+  'Worksheet.getRangeByIndexes': '1.7',
+  'Worksheet.getUsedRangeOrNullObject': '1.4',
+  'WorksheetProtection.protected': '1.2',
+  'WorksheetFreezePanes.freezeRows': '1.7',
+  'TableCollection.add': '1.3',
+  'Table.style': '1.1',
+  'NoteCollection.add': '1.18',
+  'NoteCollection.getItemOrNullObject': '1.18',
+  'Note.content': '1.18',
+  'Note.authorName': '1.18',
+  'Note.delete': '1.18',
+  'Range.values': '1.1',
+  'Range.formulas': '1.1',
+  'Range.numberFormat': '1.1',
+  'Range.address': '1.1',
+  'Range.rowIndex': '1.1',
+  'Range.columnIndex': '1.1',
+  'Range.rowCount': '1.1',
+  'Range.columnCount': '1.1',
+  'Range.format': '1.1',
+  'Range.dataValidation': '1.8',
+  'Range.clear': '1.1',
+  'Range.select': '1.1',
+  'Range.getCellProperties': '1.9',
+  'Range.getMergedAreasOrNullObject': '1.13',
+  'RangeAreas.address': '1.9',
+  'RangeAreas.areaCount': '1.9',
+  'RangeAreas.cellCount': '1.9',
+  'RangeFormat.fill': '1.1',
+  'RangeFormat.font': '1.1',
+  'RangeFormat.autofitColumns': '1.2',
+  'RangeFormat.columnWidth': '1.2',
+  'RangeFont.bold': '1.1',
+  'RangeFont.size': '1.1',
+  'RangeFill.color': '1.1',
+  'RangeFill.pattern': '1.9',
+  'RangeFill.patternColor': '1.9',
+  'RangeFill.tintAndShade': '1.9',
+  'RangeFill.patternTintAndShade': '1.9',
+  'RangeFill.clear': '1.1',
+  'DataValidation.rule': '1.8',
+  'DataValidation.errorAlert': '1.8',
+  'DataValidation.prompt': '1.8',
+};
 
 // ─── formulas: references that follow their cells ────────────────────────────────────────────
 
@@ -574,6 +649,8 @@ export class WorkbookState {
 interface Op {
   name: string;
   request: number;
+  /** A navigation (getItem, .format …): travels with the next sync, which it can fail, but no sync is made for it alone. */
+  navigation?: boolean;
   /** Applies the operation; returns the response bytes and a commit that publishes loaded data. */
   apply(): { response?: number; commit?: () => void } | void;
 }
@@ -622,8 +699,10 @@ export class ExcelStandIn {
     this.callsByName[name] = (this.callsByName[name] ?? 0) + 1;
   }
 
-  /** @internal */
-  requires(version: string, api: string): void {
+  /** @internal ApiNotFound when `api` (a key of API_SETS) is above this Excel's ExcelApi version. */
+  requires(api: string): void {
+    const version = API_SETS[api];
+    if (version === undefined) throw new Error(`The stand-in names no requirement set for ${api}: add it to API_SETS.`);
     if (!versionAtMost(version, this.apiVersion)) {
       throw new StandInError('ApiNotFound', `The method or property ${api} is part of the ExcelApi ${version} requirement set, which is not available in your version of Excel.`);
     }
@@ -647,13 +726,29 @@ export class RequestContext {
   }
 
   pending(): number {
-    return this.queue.length;
+    return this.queue.filter((op) => !op.navigation).length;
   }
 
-  /** @internal */
-  enqueue(name: string, args: unknown, apply: Op['apply']): void {
+  /**
+   * @internal Queues an operation; at sync it fails with ApiNotFound if one of `apis` (the call
+   * itself unless told) is above this Excel's version.
+   */
+  enqueue(name: string, args: unknown, apply: Op['apply'], apis: readonly string[] = [name]): void {
     this.host.count(name);
-    this.queue.push({ name, request: 40 + jsonBytes([name, args]), apply });
+    this.queue.push({
+      name,
+      request: 40 + jsonBytes([name, args]),
+      apply: () => {
+        for (const api of apis) this.host.requires(api);
+        return apply();
+      },
+    });
+  }
+
+  /** @internal A navigation method or property (getItem, Range.format …): counted, and its set checked at the next sync. */
+  navigate(api: string): void {
+    this.host.count(api);
+    this.queue.push({ name: api, request: 0, navigation: true, apply: () => this.host.requires(api) });
   }
 
   async sync(): Promise<void> {
@@ -733,16 +828,21 @@ abstract class Proxy {
 
   /** For *OrNullObject proxies: queue the null check (office.js returns it with the next sync). */
   protected trackNull(resolve: () => boolean): void {
-    this.context.enqueue(`${this.entity}.getOrNull`, null, () => {
-      const isNull = resolve();
-      return {
-        response: 10,
-        commit: () => {
-          this.nullKnown = true;
-          this.nullValue = isNull;
-        },
-      };
-    });
+    this.context.enqueue(
+      `${this.entity}.getOrNull`,
+      null,
+      () => {
+        const isNull = resolve();
+        return {
+          response: 10,
+          commit: () => {
+            this.nullKnown = true;
+            this.nullValue = isNull;
+          },
+        };
+      },
+      [],
+    );
   }
 
   get isNullObject(): boolean {
@@ -752,16 +852,21 @@ abstract class Proxy {
 
   /** Queues a load; `snapshot` reads the state at sync time and returns the property values. */
   protected queueLoad(props: string[], snapshot: () => Record<string, unknown> | null): void {
-    this.context.enqueue(`${this.entity}.load`, props, () => {
-      const data = snapshot();
-      if (data === null) return { response: 10 };
-      return {
-        response: jsonBytes(data),
-        commit: () => {
-          for (const [name, value] of Object.entries(data)) this.loaded.set(name, value);
-        },
-      };
-    });
+    this.context.enqueue(
+      `${this.entity}.load`,
+      props,
+      () => {
+        const data = snapshot();
+        if (data === null) return { response: 10 };
+        return {
+          response: jsonBytes(data),
+          commit: () => {
+            for (const [name, value] of Object.entries(data)) this.loaded.set(name, value);
+          },
+        };
+      },
+      props.map((p) => `${this.entity}.${p}`),
+    );
   }
 }
 
@@ -772,15 +877,30 @@ function refuseIfProtected(sheet: SheetState): void {
 }
 
 export class WorkbookProxy extends Proxy {
-  readonly worksheets: WorksheetCollectionProxy;
-  readonly protection: WorkbookProtectionProxy;
-  readonly functions: FunctionsProxy;
+  private readonly sheets: WorksheetCollectionProxy;
+  private readonly structure: WorkbookProtectionProxy;
+  private readonly calculations: FunctionsProxy;
 
   constructor(context: RequestContext) {
     super(context, 'Workbook');
-    this.worksheets = new WorksheetCollectionProxy(context);
-    this.protection = new WorkbookProtectionProxy(context);
-    this.functions = new FunctionsProxy(context);
+    this.sheets = new WorksheetCollectionProxy(context);
+    this.structure = new WorkbookProtectionProxy(context);
+    this.calculations = new FunctionsProxy(context);
+  }
+
+  get worksheets(): WorksheetCollectionProxy {
+    this.context.navigate('Workbook.worksheets');
+    return this.sheets;
+  }
+
+  get protection(): WorkbookProtectionProxy {
+    this.context.navigate('Workbook.protection');
+    return this.structure;
+  }
+
+  get functions(): FunctionsProxy {
+    this.context.navigate('Workbook.functions');
+    return this.calculations;
   }
 }
 
@@ -792,9 +912,7 @@ export class FunctionsProxy extends Proxy {
 
   date(year: number, month: number, day: number): FunctionResultProxy {
     const result = new FunctionResultProxy(this.context, () => this.context.host.workbook.dateSerial(year, month, day));
-    this.context.enqueue('Functions.date', [year, month, day], () => {
-      this.context.host.requires('1.2', 'Workbook.functions');
-    });
+    this.context.enqueue('Functions.date', [year, month, day], () => undefined);
     return result;
   }
 }
@@ -835,7 +953,6 @@ export class WorkbookProtectionProxy extends Proxy {
   }
 
   load(props?: string | string[]): this {
-    this.context.host.requires('1.7', 'WorkbookProtection');
     this.queueLoad(splitProps(props), () => ({ protected: this.context.host.workbook.structureProtected }));
     return this;
   }
@@ -856,23 +973,28 @@ export class WorksheetCollectionProxy extends Proxy {
 
   load(props?: string | string[]): this {
     const wanted = splitProps(props).map((p) => p.replace(/^items\//, ''));
-    this.context.enqueue('WorksheetCollection.load', wanted, () => {
-      const sheets = this.state().sheets;
-      const data = sheets.map((sheet) => {
-        const out: Record<string, unknown> = {};
-        for (const p of wanted) out[p] = (sheet as unknown as Record<string, unknown>)[p];
-        return out;
-      });
-      return {
-        response: jsonBytes(data),
-        commit: () => {
-          this.loaded.set(
-            'items',
-            sheets.map((sheet, i) => WorksheetProxy.loadedFrom(this.context, () => this.state().find(sheet.name) ?? null, data[i])),
-          );
-        },
-      };
-    });
+    this.context.enqueue(
+      'WorksheetCollection.load',
+      wanted,
+      () => {
+        const sheets = this.state().sheets;
+        const data = sheets.map((sheet) => {
+          const out: Record<string, unknown> = {};
+          for (const p of wanted) out[p] = (sheet as unknown as Record<string, unknown>)[p];
+          return out;
+        });
+        return {
+          response: jsonBytes(data),
+          commit: () => {
+            this.loaded.set(
+              'items',
+              sheets.map((sheet, i) => WorksheetProxy.loadedFrom(this.context, () => this.state().find(sheet.name) ?? null, data[i])),
+            );
+          },
+        };
+      },
+      ['WorksheetCollection.items', ...wanted.map((p) => `Worksheet.${p}`)],
+    );
     return this;
   }
 
@@ -881,17 +1003,17 @@ export class WorksheetCollectionProxy extends Proxy {
   }
 
   getActiveWorksheet(): WorksheetProxy {
-    this.context.host.count('WorksheetCollection.getActiveWorksheet');
+    this.context.navigate('WorksheetCollection.getActiveWorksheet');
     return new WorksheetProxy(this.context, () => this.state().sheet(this.state().activeSheet));
   }
 
   getItem(name: string): WorksheetProxy {
-    this.context.host.count('WorksheetCollection.getItem');
+    this.context.navigate('WorksheetCollection.getItem');
     return new WorksheetProxy(this.context, () => this.state().sheet(name));
   }
 
   getItemOrNullObject(name: string): WorksheetProxy {
-    this.context.host.count('WorksheetCollection.getItemOrNullObject');
+    this.context.navigate('WorksheetCollection.getItemOrNullObject');
     const proxy = new WorksheetProxy(this.context, () => this.state().find(name) ?? null);
     proxy.track();
     return proxy;
@@ -918,18 +1040,33 @@ export class WorksheetCollectionProxy extends Proxy {
 type SheetResolver = () => SheetState | null;
 
 export class WorksheetProxy extends Proxy {
-  readonly protection: WorksheetProtectionProxy;
-  readonly freezePanes: FreezePanesProxy;
-  readonly tables: TableCollectionProxy;
+  private readonly protectionProxy: WorksheetProtectionProxy;
+  private readonly freezePanesProxy: FreezePanesProxy;
+  private readonly tablesProxy: TableCollectionProxy;
 
   constructor(
     context: RequestContext,
     private readonly resolveSheet: SheetResolver,
   ) {
     super(context, 'Worksheet');
-    this.protection = new WorksheetProtectionProxy(context, () => this.sheet());
-    this.freezePanes = new FreezePanesProxy(context, () => this.sheet());
-    this.tables = new TableCollectionProxy(context, () => this.sheet());
+    this.protectionProxy = new WorksheetProtectionProxy(context, () => this.sheet());
+    this.freezePanesProxy = new FreezePanesProxy(context, () => this.sheet());
+    this.tablesProxy = new TableCollectionProxy(context, () => this.sheet());
+  }
+
+  get protection(): WorksheetProtectionProxy {
+    this.context.navigate('Worksheet.protection');
+    return this.protectionProxy;
+  }
+
+  get freezePanes(): FreezePanesProxy {
+    this.context.navigate('Worksheet.freezePanes');
+    return this.freezePanesProxy;
+  }
+
+  get tables(): TableCollectionProxy {
+    this.context.navigate('Worksheet.tables');
+    return this.tablesProxy;
   }
 
   static loadedFrom(context: RequestContext, resolve: SheetResolver, data: Record<string, unknown>): WorksheetProxy {
@@ -990,6 +1127,7 @@ export class WorksheetProxy extends Proxy {
   }
 
   get notes(): NoteCollectionProxy {
+    this.context.navigate('Worksheet.notes');
     return new NoteCollectionProxy(this.context, () => this.sheet());
   }
 
@@ -1016,18 +1154,18 @@ export class WorksheetProxy extends Proxy {
   }
 
   getRange(address?: string): RangeProxy {
-    this.context.host.count('Worksheet.getRange');
+    this.context.navigate('Worksheet.getRange');
     const rect = address === undefined ? { row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS } : parseAddress(address);
     return new RangeProxy(this.context, () => this.sheet(), () => rect);
   }
 
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): RangeProxy {
-    this.context.host.count('Worksheet.getRangeByIndexes');
+    this.context.navigate('Worksheet.getRangeByIndexes');
     return new RangeProxy(this.context, () => this.sheet(), () => ({ row, column, rowCount, columnCount }));
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    this.context.host.count('Worksheet.getUsedRangeOrNullObject');
+    this.context.navigate('Worksheet.getUsedRangeOrNullObject');
     const proxy = new RangeProxy(
       this.context,
       () => this.sheet(),
@@ -1068,7 +1206,6 @@ export class FreezePanesProxy extends Proxy {
   }
 
   freezeRows(count = 1): void {
-    this.context.host.requires('1.7', 'WorksheetFreezePanes.freezeRows');
     this.context.enqueue('WorksheetFreezePanes.freezeRows', count, () => {
       const sheet = this.sheet();
       refuseIfProtected(sheet);
@@ -1127,12 +1264,10 @@ export class NoteCollectionProxy extends Proxy {
     private readonly sheet: () => SheetState,
   ) {
     super(context, 'NoteCollection');
-    context.host.count('Worksheet.notes');
   }
 
   add(cellAddress: string, content: string): NoteProxy {
     this.context.enqueue('NoteCollection.add', [cellAddress, content], () => {
-      this.context.host.requires('1.18', 'NoteCollection.add');
       const sheet = this.sheet();
       refuseIfProtected(sheet);
       const rect = parseAddress(cellAddress);
@@ -1145,7 +1280,7 @@ export class NoteCollectionProxy extends Proxy {
   }
 
   getItemOrNullObject(key: string): NoteProxy {
-    this.context.host.count('NoteCollection.getItemOrNullObject');
+    this.context.navigate('NoteCollection.getItemOrNullObject');
     const proxy = new NoteProxy(this.context, () => this.sheet(), key);
     proxy.track();
     return proxy;
@@ -1167,16 +1302,12 @@ export class NoteProxy extends Proxy {
 
   /** @internal */
   track(): void {
-    this.trackNull(() => {
-      this.context.host.requires('1.18', 'NoteCollection.getItemOrNullObject');
-      return !this.sheet().notes.has(this.address());
-    });
+    this.trackNull(() => !this.sheet().notes.has(this.address()));
   }
 
   load(props?: string | string[]): this {
     const wanted = splitProps(props);
     this.queueLoad(wanted, () => {
-      this.context.host.requires('1.18', 'Note.load');
       const note = this.sheet().notes.get(this.address());
       if (!note) return null;
       const out: Record<string, unknown> = {};
@@ -1192,7 +1323,6 @@ export class NoteProxy extends Proxy {
 
   delete(): void {
     this.context.enqueue('Note.delete', this.cell, () => {
-      this.context.host.requires('1.18', 'Note.delete');
       const sheet = this.sheet();
       refuseIfProtected(sheet);
       if (!sheet.notes.delete(this.address())) throw new StandInError('ItemNotFound', 'The requested resource doesn\u2019t exist.', 'Note.delete');
@@ -1362,9 +1492,8 @@ export class RangeProxy extends Proxy {
 
   /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas whose top-left cell is in this range. */
   getMergedAreasOrNullObject(): RangeAreasProxy {
-    this.context.host.count('Range.getMergedAreasOrNullObject');
+    this.context.navigate('Range.getMergedAreasOrNullObject');
     const proxy = new RangeAreasProxy(this.context, () => {
-      this.context.host.requires('1.13', 'Range.getMergedAreasOrNullObject');
       const { sheet, rect } = this.cells();
       const areas = sheet.merges.filter(
         (area) => area.row >= rect.row && area.row < rect.row + rect.rowCount && area.column >= rect.column && area.column < rect.column + rect.columnCount,
@@ -1415,17 +1544,18 @@ export class RangeProxy extends Proxy {
   }
 
   get format(): RangeFormatProxy {
+    this.context.navigate('Range.format');
     return new RangeFormatProxy(this.context, () => this.cells());
   }
 
   get dataValidation(): DataValidationProxy {
+    this.context.navigate('Range.dataValidation');
     return new DataValidationProxy(this.context, () => this.cells());
   }
 
   getCellProperties(options: { format?: { fill?: Record<string, boolean> } }): ClientResult<unknown[][]> {
     const result = new ClientResult<unknown[][]>();
     this.context.enqueue('Range.getCellProperties', options, () => {
-      this.context.host.requires('1.9', 'Range.getCellProperties');
       const wanted = Object.keys(options.format?.fill ?? {}).filter((p) => options.format?.fill?.[p]);
       const data = this.grid((sheet, r, c) => {
         const fill = sheet.fill(r, c) as unknown as Record<string, unknown>;
@@ -1499,16 +1629,26 @@ function eachCell({ sheet, rect }: { sheet: SheetState; rect: Rect }, visit: (k:
 }
 
 export class RangeFormatProxy extends Proxy {
-  readonly fill: RangeFillProxy;
-  readonly font: RangeFontProxy;
+  private readonly fillProxy: RangeFillProxy;
+  private readonly fontProxy: RangeFontProxy;
 
   constructor(
     context: RequestContext,
     private readonly cells: CellsResolver,
   ) {
     super(context, 'RangeFormat');
-    this.fill = new RangeFillProxy(context, cells);
-    this.font = new RangeFontProxy(context, cells);
+    this.fillProxy = new RangeFillProxy(context, cells);
+    this.fontProxy = new RangeFontProxy(context, cells);
+  }
+
+  get fill(): RangeFillProxy {
+    this.context.navigate('RangeFormat.fill');
+    return this.fillProxy;
+  }
+
+  get font(): RangeFontProxy {
+    this.context.navigate('RangeFormat.font');
+    return this.fontProxy;
   }
 
   autofitColumns(): void {
@@ -1561,9 +1701,8 @@ export class RangeFillProxy extends Proxy {
     super(context, 'RangeFill');
   }
 
-  private update(property: string, value: unknown, change: (fill: FillState) => FillState, version = '1.1'): void {
+  private update(property: string, value: unknown, change: (fill: FillState) => FillState): void {
     this.context.enqueue(`RangeFill.${property}`, value, () => {
-      this.context.host.requires(version, `RangeFill.${property}`);
       const target = this.cells();
       refuseIfProtected(target.sheet);
       eachCell(target, (k) => {
@@ -1591,20 +1730,19 @@ export class RangeFillProxy extends Proxy {
         if (value === 'None') return NO_FILL;
         return fill.pattern === 'None' ? { color: '#FFFFFF', pattern: value, patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 } : { ...fill, pattern: value };
       },
-      '1.9',
     );
   }
 
   set patternColor(value: string) {
-    this.update('patternColor', value, (fill) => ({ ...fill, patternColor: value.toUpperCase() }), '1.9');
+    this.update('patternColor', value, (fill) => ({ ...fill, patternColor: value.toUpperCase() }));
   }
 
   set tintAndShade(value: number) {
-    this.update('tintAndShade', value, (fill) => (fill.pattern === 'None' ? fill : { ...fill, tintAndShade: value }), '1.9');
+    this.update('tintAndShade', value, (fill) => (fill.pattern === 'None' ? fill : { ...fill, tintAndShade: value }));
   }
 
   set patternTintAndShade(value: number) {
-    this.update('patternTintAndShade', value, (fill) => (fill.pattern === 'None' ? fill : { ...fill, patternTintAndShade: value }), '1.9');
+    this.update('patternTintAndShade', value, (fill) => (fill.pattern === 'None' ? fill : { ...fill, patternTintAndShade: value }));
   }
 
   clear(): void {
@@ -1622,7 +1760,6 @@ export class DataValidationProxy extends Proxy {
 
   private set(property: 'rule' | 'errorAlert' | 'prompt', value: unknown): void {
     this.context.enqueue(`DataValidation.${property}`, value, () => {
-      this.context.host.requires('1.8', `DataValidation.${property}`);
       const { sheet, rect } = this.cells();
       refuseIfProtected(sheet);
       const address = rectAddress(rect);

@@ -40,6 +40,12 @@ class FakeAdapter implements RosterAdapter {
   selected: Finding[] = [];
   clears = 0;
   nextCheck: CheckResult = checkResult();
+  nextClear: ClearResult = { restored: 8, notesRemoved: 7, notesLeft: 0, unmatched: 0, notices: [], syncs: 4 };
+  missing: string[] = [];
+
+  missingRequirements(): string[] {
+    return this.missing;
+  }
 
   check(options: { scope: Scope } & OperationOptions): Promise<CheckResult> {
     this.checks.push({ scope: options.scope, options });
@@ -49,7 +55,7 @@ class FakeAdapter implements RosterAdapter {
 
   clearMarks(): Promise<ClearResult> {
     this.clears += 1;
-    return Promise.resolve({ restored: 8, notesRemoved: 7, unmatched: 0, notices: [], syncs: 4 });
+    return Promise.resolve(this.nextClear);
   }
 
   writeSummary(): Promise<never> {
@@ -243,4 +249,55 @@ test('a failure of the adapter becomes a message, not a crash', async () => {
     fireEvent.click(screen.getByRole('button', { name: /C8\s*姓名为空/ }));
   });
   expect(screen.getByText('找不到该单元格所在的工作表（可能已删除或改名），请重新校验。')).toBeTruthy();
+});
+
+test('an Excel without the required sets: the pane says which, names the versions and the offline page, and runs nothing', async () => {
+  for (const language of ['zh', 'en'] as const) {
+    const adapter = new FakeAdapter();
+    adapter.missing = ['ExcelApi 1.11'];
+    const { unmount } = render(<App adapter={adapter} language={language} />);
+    const strings = stringsFor(language);
+    const alert = screen.getByText(strings.unsupported('ExcelApi 1.11'));
+    expect(alert.textContent).toContain('ExcelApi 1.11');
+    expect(alert.textContent).toContain('2008');
+    expect(alert.textContent).toContain('16.40');
+    expect(alert.textContent).toContain('checker.html');
+    expect(alert.textContent).toContain('不能加载加载项的单位：离线检查页');
+    for (const name of [strings.check, strings.clear, strings.summary, strings.template]) {
+      const button = screen.getByRole('button', { name });
+      expect(button.hasAttribute('disabled')).toBe(true);
+      fireEvent.click(button);
+    }
+    expect(adapter.checks).toEqual([]);
+    expect(adapter.clears).toBe(0);
+    unmount();
+  }
+});
+
+test('an Excel with the required sets shows no such message', () => {
+  const adapter = new FakeAdapter();
+  render(<App adapter={adapter} language="zh" />);
+  expect(screen.queryByText(/缺少本加载项需要的/)).toBeNull();
+  expect(screen.getByRole('button', { name: '校验花名册' }).hasAttribute('disabled')).toBe(false);
+});
+
+test('an operation refused for a missing set (AdapterError unsupported) gets the same words', async () => {
+  const adapter = new FakeAdapter();
+  adapter.clearMarks = () => Promise.reject(new AdapterError('unsupported', 'ExcelApi 1.11'));
+  render(<App adapter={adapter} language="zh" />);
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
+  });
+  expect(screen.getByText(stringsFor('zh').unsupported('ExcelApi 1.11'))).toBeTruthy();
+});
+
+test('清除标记 on an Excel without notes: the notes left are listed, and it does not say there was nothing to clear', async () => {
+  const adapter = new FakeAdapter();
+  adapter.nextClear = { restored: 0, notesRemoved: 0, notesLeft: 2, unmatched: 0, notices: [{ code: 'notesLeft', count: 2, detail: '花名册!E4、花名册!G7' }], syncs: 3 };
+  render(<App adapter={adapter} language="zh" />);
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
+  });
+  expect(screen.getByText(/本加载项以前加的 2 条备注仍留在单元格中（花名册!E4、花名册!G7）/)).toBeTruthy();
+  expect(screen.queryByText('没有需要清除的标记。')).toBeNull();
 });

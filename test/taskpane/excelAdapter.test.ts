@@ -131,14 +131,6 @@ describe('a workbook in the 1904 date system (old Mac Excel files)', () => {
     expect(mac.standIn.callsByName['Functions.date']).toBe(1);
     expect(result.syncs).toBe(plain.syncs);
   });
-
-  test('before ExcelApi 1.2 there is no Workbook.functions: the 1900 date system is assumed, in the same syncs', async () => {
-    const mac = check(datedRoster(1462), true, { apiVersion: '1.1' });
-    const result = await mac.result;
-    expect(mac.standIn.callsByName['Functions.date']).toBeUndefined();
-    expect(result.report.findings.filter((f) => f.row === 13).map((f) => `${f.cell} ${f.rule}`)).toEqual(['E13 AGE_OUT_OF_SERVICE']);
-    expect(result.syncs).toBe((await check(datedRoster(1462), true).result).syncs);
-  });
 });
 
 describe('marks', () => {
@@ -664,14 +656,6 @@ describe('every failure path has its message', () => {
     expect(result.notices).toContainEqual({ code: 'notesUnsupported' });
     expect(workbook.notesOf(ROSTER)).toEqual(CLERK_NOTES);
     await adapter.clearMarks();
-    expect(workbook.fillsOf(ROSTER)).toEqual(CLERK_FILLS);
-  });
-
-  test('Excel without cell properties (ExcelApi 1.8): lists findings, marks nothing', async () => {
-    const { workbook, adapter } = setup([rosterSpec()], { apiVersion: '1.8' });
-    const result = await adapter.check({ scope: 'activeSheet' });
-    expect(result.report.findings).toHaveLength(8);
-    expect(result.notices).toContainEqual({ code: 'marksUnsupported' });
     expect(workbook.fillsOf(ROSTER)).toEqual(CLERK_FILLS);
   });
 

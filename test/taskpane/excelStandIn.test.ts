@@ -3,7 +3,7 @@
  * before a sync, writes wait for the sync, a failed sync keeps the writes before the failure and
  * loads nothing, payloads past 5 MB fail, protected sheets refuse writes.
  */
-import { ExcelStandIn, NO_FILL, RequestContext, solidFill, WorkbookState } from '../support/excelStandIn';
+import { API_SETS, ExcelStandIn, NO_FILL, RequestContext, solidFill, WorkbookState } from '../support/excelStandIn';
 
 function excel(options = {}) {
   const workbook = new WorkbookState([
@@ -88,6 +88,35 @@ test('APIs above the host’s requirement set fail with ApiNotFound', async () =
   await standIn.run(async (context: RequestContext) => {
     context.workbook.worksheets.getItem('花名册').notes.add('A1', 'x');
     await expect(context.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+});
+
+describe('the requirement-set matrix: isSetSupported and ApiNotFound follow the configured ExcelApi version', () => {
+  /** One use of an API of each kind, with its set from API_SETS: a navigation, a method call, a write, a load. */
+  const uses: { api: string; use: (context: RequestContext) => void }[] = [
+    { api: 'Worksheet.getRangeByIndexes', use: (context) => context.workbook.worksheets.getItem('花名册').getRangeByIndexes(0, 0, 1, 1) },
+    { api: 'WorksheetFreezePanes.freezeRows', use: (context) => context.workbook.worksheets.getItem('花名册').freezePanes.freezeRows(1) },
+    { api: 'RangeFill.tintAndShade', use: (context) => (context.workbook.worksheets.getItem('花名册').getRange('B2').format.fill.tintAndShade = 0) },
+    { api: 'WorkbookProtection.protected', use: (context) => context.workbook.protection.load('protected') },
+    { api: 'Range.getMergedAreasOrNullObject', use: (context) => context.workbook.worksheets.getItem('花名册').getRange('A1:B2').getMergedAreasOrNullObject() },
+    { api: 'Note.delete', use: (context) => context.workbook.worksheets.getItem('花名册').notes.getItemOrNullObject('A1').delete() },
+  ];
+
+  test.each(['1.1', '1.6', '1.7', '1.8', '1.9', '1.12', '1.13', '1.17', '1.18'])('ExcelApi %s', async (apiVersion) => {
+    const { standIn } = excel({ apiVersion });
+    const [, minor] = apiVersion.split('.').map(Number);
+    expect(standIn.isSetSupported('ExcelApi', apiVersion)).toBe(true);
+    expect(standIn.isSetSupported('ExcelApi', `1.${minor + 1}`)).toBe(false);
+    expect(standIn.isSetSupported('ExcelApi', '1.1')).toBe(true);
+    for (const { api, use } of uses) {
+      const [, needed] = API_SETS[api].split('.').map(Number);
+      await standIn.run(async (context: RequestContext) => {
+        use(context);
+        if (needed > minor) await expect(context.sync()).rejects.toMatchObject({ code: 'ApiNotFound', message: expect.stringContaining(`ExcelApi ${API_SETS[api]} `) });
+        // Within the version the call goes through to Excel (which may still refuse it for what it asks: no note in A1).
+        else await context.sync().catch((error: { code: string }) => expect(error.code).not.toBe('ApiNotFound'));
+      });
+    }
   });
 });
 

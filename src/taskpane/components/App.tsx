@@ -61,6 +61,8 @@ function errorText(error: unknown, strings: Strings): string {
         return strings.cancelled;
       case 'notInExcel':
         return strings.notInExcel;
+      case 'unsupported':
+        return strings.unsupported(error.detail ?? '');
       default:
         if (error.detail === 'workbookProtected') return strings.workbookProtectedFail;
         if (error.detail === 'ItemNotFound') return strings.sheetGone;
@@ -86,6 +88,9 @@ export function App({ adapter, language }: AppProps): React.ReactElement {
   const nextId = React.useRef(1);
 
   const message = (intent: Intent, text: string): Message => ({ id: nextId.current++, intent, text });
+  // An Excel below the add-in's floor: said once at start, and the buttons stay off.
+  const [missing] = React.useState(() => adapter.missingRequirements?.() ?? []);
+  const blocked = missing.length > 0;
 
   /** Runs one operation at a time; a click while one runs is refused with a message. */
   const run = async (operation: Operation, work: (signal: AbortSignal) => Promise<Message[]>): Promise<void> => {
@@ -139,8 +144,9 @@ export function App({ adapter, language }: AppProps): React.ReactElement {
       const cleared = await adapter.clearMarks({ signal, onProgress: setProgress });
       const out: Message[] = [];
       if (cleared.restored + cleared.notesRemoved > 0) out.push(message('success', strings.cleared(cleared.restored, cleared.notesRemoved)));
-      // Marks kept because their sheet cannot be found are still there: the notice says so.
-      else if (cleared.unmatched === 0) out.push(message('info', strings.nothingToClear));
+      // Marks kept (their sheet cannot be found, or notes this Excel cannot delete) are still
+      // there: their notice says so.
+      else if (cleared.unmatched + cleared.notesLeft === 0) out.push(message('info', strings.nothingToClear));
       for (const notice of cleared.notices) out.push(message(noticeIntent(notice), strings.notice(notice)));
       return out;
     });
@@ -180,19 +186,25 @@ export function App({ adapter, language }: AppProps): React.ReactElement {
           <Caption1>{strings.subtitle}</Caption1>
         </header>
 
+        {blocked && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{strings.unsupported(missing.join(', '))}</MessageBarBody>
+          </MessageBar>
+        )}
+
         <Switch label={strings.wholeWorkbook} checked={wholeWorkbook} onChange={(_, data) => setWholeWorkbook(data.checked)} />
 
         <div className={styles.buttons}>
-          <Button appearance="primary" onClick={onCheck} aria-busy={running === 'check'}>
+          <Button appearance="primary" onClick={onCheck} aria-busy={running === 'check'} disabled={blocked}>
             {strings.check}
           </Button>
-          <Button onClick={onClear} aria-busy={running === 'clear'}>
+          <Button onClick={onClear} aria-busy={running === 'clear'} disabled={blocked}>
             {strings.clear}
           </Button>
-          <Button onClick={onSummary} aria-busy={running === 'summary'}>
+          <Button onClick={onSummary} aria-busy={running === 'summary'} disabled={blocked}>
             {strings.summary}
           </Button>
-          <Button onClick={onTemplate} aria-busy={running === 'template'}>
+          <Button onClick={onTemplate} aria-busy={running === 'template'} disabled={blocked}>
             {strings.template}
           </Button>
         </div>

@@ -304,6 +304,13 @@ export function readMarkRow(row: readonly unknown[]): StoredMark | null {
   return { location: { kind: 'cell', sheet, cell }, fill, noteBytes: noteBytesOf(note), mark, checked: `${quoteSheetName(sheet)}!${cell}`, legacy: true, row: cells };
 }
 
+/** A record whose fill is done with (put back, or the clerk's now): only its note is left to remove. */
+export function withoutFill(stored: StoredMark): StoredMark {
+  const row = [...stored.row];
+  row[stored.legacy ? LEGACY_HEADER.indexOf('fill') : MARKS_HEADER.indexOf('fill')] = '';
+  return { ...stored, fill: '', row };
+}
+
 /** The number formats to write a stored row back with (a first-version row is all text). */
 export function storedRowFormats(stored: StoredMark): string[] {
   return stored.legacy ? LEGACY_HEADER.map(() => '@') : [...MARKS_FORMATS];

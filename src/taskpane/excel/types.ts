@@ -36,7 +36,6 @@ export const NOTICE_CODES = [
   'tooLarge',
   'protected',
   'hiddenSkipped',
-  'marksUnsupported',
   'workbookProtected',
   'notesUnsupported',
   'notesKept',
@@ -48,6 +47,7 @@ export const NOTICE_CODES = [
   'readChunkReduced',
   'markedCellsDeleted',
   'marksUnmatched',
+  'notesLeft',
 ] as const;
 
 export type NoticeCode = (typeof NOTICE_CODES)[number];
@@ -79,6 +79,12 @@ export interface ClearResult {
    * and Excel did not say it was deleted): kept in the marks sheet, for a later clear.
    */
   unmatched: number;
+  /**
+   * Notes of earlier marks left in their cells because this Excel cannot delete notes (no ExcelApi
+   * 1.18, e.g. Office 2021/2024 LTSC): listed in a notesLeft notice, kept in the marks sheet, so a
+   * clear in an Excel with notes removes them.
+   */
+  notesLeft: number;
   notices: Notice[];
   syncs: number;
 }
@@ -106,9 +112,14 @@ export interface RosterAdapter {
   insertTemplate(): Promise<TemplateResult>;
   /** Shows a finding's cell (or row) in Excel. */
   select(finding: Finding): Promise<void>;
+  /**
+   * The requirement sets the pane needs that this Excel lacks ("ExcelApi 1.11"): the pane says so
+   * at start and points to the offline checker. Absent or empty: all there.
+   */
+  missingRequirements?(): string[];
 }
 
-export type AdapterErrorCode = 'busy' | 'cancelled' | 'notInExcel' | 'failed';
+export type AdapterErrorCode = 'busy' | 'cancelled' | 'notInExcel' | 'unsupported' | 'failed';
 
 /** A failure the pane words for the clerk; `detail` is the Excel error code or message, if any. */
 export class AdapterError extends Error {
