@@ -22,7 +22,7 @@ import {
 import type { Finding } from '../../rules/roster';
 import { AdapterError, CheckResult, Progress, RosterAdapter } from '../excel/types';
 import { Language, noticeIntent, Operation, stringsFor, Strings } from '../i18n';
-import { FindingsList } from './FindingsList';
+import { FindingsList } from '../../ui/FindingsList';
 
 type Intent = 'info' | 'success' | 'warning' | 'error';
 
