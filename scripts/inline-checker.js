@@ -50,7 +50,8 @@ class InlineCheckerPlugin {
           return;
         }
         const text = inlinePage(fs.readFileSync(template, 'utf8'), page.source.source().toString(), worker.source.source().toString(), workerGlobal);
-        compilation.emitAsset(html, new sources.RawSource(text));
+        // Marked minimized: a minifier rewriting the inlined script would no longer match its hash.
+        compilation.emitAsset(html, new sources.RawSource(text), { minimized: true });
         for (const name of [pageScript, workerScript, `${pageScript}.map`, `${workerScript}.map`]) {
           if (compilation.getAsset(name)) compilation.deleteAsset(name);
         }
