@@ -40,6 +40,7 @@ interface Message {
 const ACCEPT = ['.xlsx', '.xlsm', '.csv'];
 
 const useStyles = makeStyles({
+  heading: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   root: { maxWidth: '960px', margin: '0 auto', padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   drop: {
     border: `2px dashed ${tokens.colorNeutralStroke1}`,
@@ -156,9 +157,9 @@ export function CheckerApp({ client, save = saveFile }: CheckerAppProps): React.
   return (
     <FluentProvider theme={webLightTheme} lang="zh-CN">
       <main className={styles.root}>
-        <header>
+        <header className={styles.heading}>
           <Subtitle1 as="h1">{pageStrings.title}</Subtitle1>
-          <Body1 as="p">{pageStrings.intro}</Body1>
+          <Body1>{pageStrings.intro}</Body1>
         </header>
 
         <div

@@ -1,12 +1,13 @@
 /** The premium summary per unit × plan, as the page shows it: the shared summary table's cells. */
 import * as React from 'react';
-import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { makeStyles, Table, Text, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import type { RosterReport } from '../rules/roster';
 import { SummaryFormat, summaryTable } from '../ui/summaryTable';
 
 const useStyles = makeStyles({
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   total: { fontWeight: tokens.fontWeightSemibold },
+  subheading: { display: 'block', marginTop: tokens.spacingVerticalL },
   notes: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: `${tokens.spacingVerticalS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -47,7 +48,14 @@ export function SummaryView({ report, label }: { report: RosterReport; label: st
   return (
     <section aria-label={label}>
       {section(table.unitsHeader, table.totalRow, table.rows[table.unitsHeader].length, label)}
-      {table.fundingHeader >= 0 && section(table.fundingHeader, table.fundingEnd, 3, String(table.rows[table.fundingHeader - 1][0]))}
+      {table.fundingHeader >= 0 && (
+        <>
+          <Text as="h3" weight="semibold" className={styles.subheading}>
+            {String(table.rows[table.fundingHeader - 1][0])}
+          </Text>
+          {section(table.fundingHeader, table.fundingEnd, 3, String(table.rows[table.fundingHeader - 1][0]))}
+        </>
+      )}
       <ul className={styles.notes}>
         {notes.map((text) => (
           <li key={text}>{text}</li>

@@ -225,8 +225,16 @@ async function openedAs(browser, what, url, { check, screenshot }) {
   }
 }
 
+/** The command (lib/), built unless --no-build finds one: the page's findings are compared with its output. */
+function buildCli() {
+  if (process.argv.includes('--no-build') && fs.existsSync(path.join(ROOT, 'lib', 'cli', 'main.js'))) return;
+  const cli = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (cli.status !== 0) throw new Error('tsc -p tsconfig.cli.json failed');
+}
+
 /** Runs the checker page's tests in `browser` on the build in `dist`, reporting through `check`. */
 async function runCheckerTests({ browser, dist, check }) {
+  buildCli();
   const file = path.join(dist, 'checker.html');
   await check('the build has a self-contained checker.html (no separate script)', async () => {
     assert(fs.existsSync(file), `${file} is missing`);
@@ -241,6 +249,32 @@ async function runCheckerTests({ browser, dist, check }) {
     server.close();
   }
   await openedAs(browser, 'opened as file://', pathToFileURL(file).href, { check, screenshot: false });
+  await check('a page opened as file:// may not start a worker from a file (why checker.html starts its worker from a Blob URL)', async () => {
+    const dir = path.join(OUT, 'checker-probe');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'worker.js'), 'postMessage("up");');
+    fs.writeFileSync(path.join(dir, 'probe.html'), '<!doctype html><title>probe</title>');
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(path.join(dir, 'probe.html')).href);
+      const outcome = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            try {
+              const worker = new Worker('worker.js');
+              worker.onmessage = () => resolve('started');
+              worker.onerror = () => resolve('failed to load');
+            } catch (error) {
+              resolve(error.name);
+            }
+          }),
+      );
+      equal(outcome, 'SecurityError', 'new Worker("worker.js") on a file:// page');
+    } finally {
+      await context.close();
+    }
+  });
 }
 
 module.exports = { runCheckerTests };
@@ -265,10 +299,6 @@ if (require.main === module) {
       console.log('Building …');
       const web = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', DIST], { cwd: ROOT, stdio: 'inherit' });
       if (web.status !== 0) throw new Error('webpack build failed');
-    }
-    if (!process.argv.includes('--no-build') || !fs.existsSync(path.join(ROOT, 'lib', 'cli', 'main.js'))) {
-      const cli = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'inherit' });
-      if (cli.status !== 0) throw new Error('tsc -p tsconfig.cli.json failed');
     }
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
     try {
