@@ -73,14 +73,27 @@ async function main(): Promise<void> {
     // An unknown switch Chromium ignores, to find this browser's own process among others'.
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', `--bench-marker=${MARKER}`],
   });
-  const browserPid = Number(execFileSync('pgrep', ['-o', '-f', '--', `bench-marker=${MARKER}`]).toString().trim().split('\n')[0]);
+  const browserPid = Number(
+    execFileSync('pgrep', ['-o', '-f', '--', `bench-marker=${MARKER}`])
+      .toString()
+      .trim()
+      .split('\n')[0],
+  );
   const version = browser.version();
   const results: Result[] = [];
   try {
     for (const rows of ROWS) {
       const file = await rosterFile(rows);
       const runs = rows <= 50_000 ? 3 : 1;
-      const result: Result = { rows, fileMiB: +(statSync(file).size / 1024 / 1024).toFixed(1), checkMs: [], copyMs: 0, copyMiB: 0, peakRssMiB: 0, crashed: false };
+      const result: Result = {
+        rows,
+        fileMiB: +(statSync(file).size / 1024 / 1024).toFixed(1),
+        checkMs: [],
+        copyMs: 0,
+        copyMiB: 0,
+        peakRssMiB: 0,
+        crashed: false,
+      };
       const context = await browser.newContext({ acceptDownloads: true });
       const page = await context.newPage();
       page.on('crash', () => (result.crashed = true));

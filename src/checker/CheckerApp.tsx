@@ -140,7 +140,10 @@ export function CheckerApp({ client, save = saveFile }: CheckerAppProps): React.
     try {
       save(name, await make());
     } catch (error) {
-      setMessages((current) => [...current, { intent: 'error', text: pageStrings.downloadFailed(name, error instanceof Error ? error.message : String(error)) }]);
+      setMessages((current) => [
+        ...current,
+        { intent: 'error', text: pageStrings.downloadFailed(name, error instanceof Error ? error.message : String(error)) },
+      ]);
     } finally {
       setPreparing(null);
     }

@@ -8,7 +8,12 @@ const useStyles = makeStyles({
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   total: { fontWeight: tokens.fontWeightSemibold },
   subheading: { display: 'block', marginTop: tokens.spacingVerticalL },
-  notes: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: `${tokens.spacingVerticalS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+  notes: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    margin: `${tokens.spacingVerticalS} 0 0`,
+    paddingLeft: tokens.spacingHorizontalL,
+  },
 });
 
 function show(value: string | number, format: SummaryFormat): string {
@@ -44,7 +49,10 @@ export function SummaryView({ report, label }: { report: RosterReport; label: st
   const last = table.rows.length - 1;
   // The notes under the tables: the rows after the last table that hold text.
   const after = Math.max(table.totalRow, table.fundingEnd) + 1;
-  const notes = table.rows.slice(after, last + 1).map((row) => row[0]).filter((text): text is string => typeof text === 'string' && text !== '');
+  const notes = table.rows
+    .slice(after, last + 1)
+    .map((row) => row[0])
+    .filter((text): text is string => typeof text === 'string' && text !== '');
   return (
     <section aria-label={label}>
       {section(table.unitsHeader, table.totalRow, table.rows[table.unitsHeader].length, label)}

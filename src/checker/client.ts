@@ -75,7 +75,11 @@ export class WorkerClient implements CheckerClient {
     const id = this.nextId;
     this.checking = id;
     try {
-      const response = await this.request((rid) => ({ type: 'check', id: rid, files }), files.map((file) => file.bytes), onProgress);
+      const response = await this.request(
+        (rid) => ({ type: 'check', id: rid, files }),
+        files.map((file) => file.bytes),
+        onProgress,
+      );
       if (response.type !== 'report') throw new CheckerError('INTERNAL', `unexpected ${response.type}`);
       return { report: response.report, ms: response.ms };
     } finally {

@@ -1,7 +1,8 @@
 /** The offline checker page's own words (zh-CN); what it shares with the task pane comes from src/taskpane/i18n. */
 export const pageStrings = {
   title: '参保花名册离线检查',
-  intro: '给不能加载"互助保障"加载项的单位用：在浏览器中检查参保花名册（.xlsx / .csv），列出问题、生成批注副本和缴费汇总。文件只在本机处理，不会上传或发送到任何地方。',
+  intro:
+    '给不能加载"互助保障"加载项的单位用：在浏览器中检查参保花名册（.xlsx / .csv），列出问题、生成批注副本和缴费汇总。文件只在本机处理，不会上传或发送到任何地方。',
   drop: '把花名册文件拖到这里（可一次拖入多个 .xlsx / .csv）',
   pick: '选择文件…',
   checking: (file: string, rows: number, percent: number) => `正在检查 ${file}：已读 ${rows.toLocaleString('zh-CN')} 行（${percent}%）`,

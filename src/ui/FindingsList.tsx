@@ -4,17 +4,7 @@
  * each finding's file as well and has no Excel to show it in).
  */
 import * as React from 'react';
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Badge,
-  Button,
-  CounterBadge,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, CounterBadge, makeStyles, tokens } from '@fluentui/react-components';
 import { Finding, RULE_SEVERITY, RULES, RuleId } from '../rules/roster';
 import type { Strings } from '../taskpane/i18n';
 
@@ -25,7 +15,14 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, width: '100%' },
   title: { flexGrow: 1 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  item: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  item: {
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    width: '100%',
+    height: 'auto',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   where: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },
   message: { fontWeight: tokens.fontWeightRegular },
   text: { paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, paddingLeft: tokens.spacingHorizontalM },

@@ -1,8 +1,7 @@
 /**
  * Browser test of the offline checker page (dist/checker.html), run by run-browser-test.js after
- * the task pane's test (npm run test:browser), or alone:
- *
- *   node test/browser/checker-test.js [--no-build]
+ * the task pane's test on the same build (npm run test:browser; `node test/browser/run-browser-test.js
+ * --no-build` reuses the last build).
  *
  * The page is opened twice, served on 127.0.0.1 and as file://. Each time: the example roster is
  * picked and the findings the page lists (every group opened) must be the command's
@@ -23,19 +22,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'test-output');
 const SAMPLE = path.join(ROOT, 'examples', 'sample-roster.xlsx');
 
-function canonical(value) {
-  return JSON.stringify(value, (key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function equal(actual, expected, what) {
-  const a = canonical(actual);
-  const e = canonical(expected);
-  if (a !== e) throw new Error(`${what}:\n        expected ${e}\n        actual   ${a}`);
-}
+/** The runner's assertions (run-browser-test.js), set by runCheckerTests. */
+let assert;
+let equal;
 
 /** The command's report and messages on a file in `dir`, named as the page names it (its base name). */
 function command(dir, name) {
@@ -161,7 +150,8 @@ async function openedAs(browser, what, url, { check, screenshot }) {
       const { units, premiumTotal, people } = expected.report.summary;
       const money = (n) => n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
       equal(cells.length, units.length + 2, 'table rows (header, units, total)');
-      for (const [i, unit] of units.entries()) equal(cells[i + 1], `${unit.unit}${unit.planName}${unit.people}${unit.shares}${money(unit.premium)}`, `unit row ${i + 1}`);
+      for (const [i, unit] of units.entries())
+        equal(cells[i + 1], `${unit.unit}${unit.planName}${unit.people}${unit.shares}${money(unit.premium)}`, `unit row ${i + 1}`);
       equal(cells[cells.length - 1], `合计${people}${money(premiumTotal)}`, 'total row');
     });
 
@@ -213,7 +203,11 @@ async function openedAs(browser, what, url, { check, screenshot }) {
     });
 
     await check(`${what}: nothing was requested but the page itself, and the page's CSP refused nothing`, async () => {
-      equal([...new Set(requests)].filter((request) => request !== url), [], 'requests other than the page');
+      equal(
+        [...new Set(requests)].filter((request) => request !== url),
+        [],
+        'requests other than the page',
+      );
       equal(await page.evaluate(() => window.__CSP_VIOLATIONS__), [], 'CSP refusals');
     });
 
@@ -233,7 +227,9 @@ function buildCli() {
 }
 
 /** Runs the checker page's tests in `browser` on the build in `dist`, reporting through `check`. */
-async function runCheckerTests({ browser, dist, check }) {
+async function runCheckerTests({ browser, dist, check, assert: runnerAssert, equal: runnerEqual }) {
+  assert = runnerAssert;
+  equal = runnerEqual;
   buildCli();
   const file = path.join(dist, 'checker.html');
   await check('the build has a self-contained checker.html (no separate script)', async () => {
@@ -278,41 +274,3 @@ async function runCheckerTests({ browser, dist, check }) {
 }
 
 module.exports = { runCheckerTests };
-
-if (require.main === module) {
-  const { chromium } = require('playwright-core');
-  const DIST = path.join(OUT, 'browser-dist');
-  let passed = 0;
-  let failed = 0;
-  const check = async (name, fn) => {
-    try {
-      await fn();
-      passed += 1;
-      console.log(`  ✓ ${name}`);
-    } catch (error) {
-      failed += 1;
-      console.log(`  ✗ ${name}\n      ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 6).join('\n      ')}`);
-    }
-  };
-  (async () => {
-    if (!process.argv.includes('--no-build') || !fs.existsSync(path.join(DIST, 'checker.html'))) {
-      console.log('Building …');
-      const web = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', DIST], { cwd: ROOT, stdio: 'inherit' });
-      if (web.status !== 0) throw new Error('webpack build failed');
-    }
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-    try {
-      await runCheckerTests({ browser, dist: DIST, check });
-    } finally {
-      await browser.close();
-    }
-  })()
-    .catch((error) => {
-      failed += 1;
-      console.log(`  ✗ ${error && error.stack ? error.stack : error}`);
-    })
-    .finally(() => {
-      console.log(`${passed} passed, ${failed} failed`);
-      process.exitCode = failed > 0 ? 1 : 0;
-    });
-}

@@ -293,7 +293,7 @@ async function main() {
 
     // The offline checker page, from the same build (test/browser/checker-test.js).
     console.log('Offline checker page (checker.html)');
-    await require('./checker-test').runCheckerTests({ browser, dist: DIST, check });
+    await require('./checker-test').runCheckerTests({ browser, dist: DIST, check, assert, equal });
   } finally {
     await browser.close();
     server.close();

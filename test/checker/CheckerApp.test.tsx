@@ -73,7 +73,16 @@ beforeAll(() => {
   }
   Object.defineProperty(window, 'matchMedia', {
     writable: true,
-    value: (query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false }),
+    value: (query: string) => ({
+      matches: false,
+      media: query,
+      addEventListener() {},
+      removeEventListener() {},
+      addListener() {},
+      removeListener() {},
+      onchange: null,
+      dispatchEvent: () => false,
+    }),
   });
 });
 
@@ -107,7 +116,7 @@ test('says what the page is and that nothing leaves the computer', () => {
   expect(screen.getByText(/文件只在本机处理，不会上传或发送到任何地方/)).toBeTruthy();
 });
 
-test('picked files go to the worker as bytes; the findings are the pane\'s list, naming file, sheet and cell', async () => {
+test("picked files go to the worker as bytes; the findings are the pane's list, naming file, sheet and cell", async () => {
   const { client } = setup();
   await pick([file('一中.xlsx', 12), file('说明.txt')]);
   expect(client.checks).toEqual([{ names: ['一中.xlsx'], sizes: [12] }]);
@@ -129,14 +138,16 @@ test('picked files go to the worker as bytes; the findings are the pane\'s list,
   expect(screen.queryByRole('status')).toBeNull();
 });
 
-test('the summary per unit × plan shows the engine\'s figures', async () => {
+test("the summary per unit × plan shows the engine's figures", async () => {
   const { client } = setup();
   await pick([file('一中.xlsx')]);
   await act(async () => client.resolve(report));
   const table = screen.getByRole('table', { name: '缴费汇总（按单位和参保计划）' });
   const rows = within(table).getAllByRole('row');
   expect(rows.length).toBe(report.summary.units.length + 2);
-  expect(rows[rows.length - 1].textContent).toBe(`合计${report.summary.people}${report.summary.premiumTotal.toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`);
+  expect(rows[rows.length - 1].textContent).toBe(
+    `合计${report.summary.people}${report.summary.premiumTotal.toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`,
+  );
 });
 
 test('cancel asks the worker to stop; the cancelled check says so', async () => {
@@ -169,7 +180,7 @@ test('dropped files are checked like picked ones', async () => {
   expect(client.checks).toEqual([{ names: ['a.csv', 'b.xlsx'], sizes: [3, 4] }]);
 });
 
-test('the download buttons hand the worker\'s bytes to the browser under the command\'s names', async () => {
+test("the download buttons hand the worker's bytes to the browser under the command's names", async () => {
   const { client, saved } = setup();
   await pick([file('一中.xlsx'), file('二中.csv')]);
   await act(async () => client.resolve(report));

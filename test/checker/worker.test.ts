@@ -98,7 +98,7 @@ describe('the checker worker', () => {
     expect(posted[posted.length - 1]).toEqual({ type: 'error', id: 3, code: 'CANCELLED', message: '检查已取消' });
   }, 60_000);
 
-  test('a damaged file answers with the reader\'s code and Chinese message', async () => {
+  test("a damaged file answers with the reader's code and Chinese message", async () => {
     const whole = new Uint8Array(readFileSync(SAMPLE));
     const posted = await send({ type: 'check', id: 4, files: [{ name: 'broken.xlsx', bytes: whole.slice(0, 3000).buffer }] });
     const last = posted[posted.length - 1];
@@ -136,5 +136,4 @@ describe('the checker worker', () => {
     const [answer] = await send({ type: 'annotate', id: 9, name: 'other.xlsx' });
     expect(answer).toEqual({ type: 'error', id: 9, code: 'INTERNAL', message: '没有检查过 other.xlsx' });
   });
-
 });
