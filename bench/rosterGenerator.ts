@@ -91,3 +91,14 @@ function injectFault(row: unknown[], rand: () => number): void {
       row[3] = row[3] === '男' ? '女' : '男'; // sex disagrees with the ID
   }
 }
+
+/**
+ * The copy-paste slip of issue 11: one person's row filled down `rows` rows, the plan alternating
+ * between 综合 and 指定疾病, so every row conflicts with half the others.
+ */
+export function oneIdRoster(rows: number): unknown[][] {
+  const id = makeId(random(1), true, 1);
+  const out: unknown[][] = [ROSTER_HEADER];
+  for (let i = 1; i <= rows; i += 1) out.push([i, '单位1', '王伟', '男', id, i % 2 === 1 ? '综合' : '指定疾病', 1, 46023, null, FUNDING[0]]);
+  return out;
+}

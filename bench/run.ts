@@ -5,6 +5,7 @@
  * - the formula approach (COUNTIFS in HyperFormula) against the engine on the same rosters;
  * - custom-function calls per second; bundle sizes; the Excel adapter's syncs.
  * Every time is the median of several runs; ratios come from the same run. No network.
+ * `node bench/out/js/bench/run.js --only=one-id` (after `tsc -p tsconfig.bench.json`) runs the one-ID case alone.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'fs';
@@ -17,6 +18,7 @@ import { annotateBench } from './annotateBench';
 import { benchFunctions } from './functionsBench';
 import { median, medianMs, mib } from './measure';
 import { generateRoster } from './rosterGenerator';
+import { readerBench } from './readerBench';
 import { writeRosterXlsx } from './xlsxRoster';
 
 /** Compiled to bench/out/js/bench/: the project root is four levels up. */
@@ -48,6 +50,37 @@ function engineBench(): Record<string, number>[] {
     );
     return JSON.parse(output.trim());
   });
+}
+
+/**
+ * The engine on one ID filled down 100,000 rows with alternating plans (issue 11: was quadratic),
+ * next to a generated roster of as many rows measured in the same minute, for a ratio that holds
+ * on a busy machine.
+ */
+function oneIdBench(): Record<string, number> {
+  const child = (...args: string[]) =>
+    JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=8192', join(__dirname, 'engineChild.js'), ...args], { encoding: 'utf8' }).trim());
+  const oneId = child('100000', '5', 'one-id');
+  const generated = child('100000', '5');
+  return { ...oneId, generatedRosterMs: generated.ms, ratio: Math.round((oneId.ms / generated.ms) * 100) / 100 };
+}
+
+function oneIdTable(result: Record<string, number>): void {
+  table(
+    'Engine on one ID filled down (alternating plans) vs a generated roster of as many rows (median of 5)',
+    ['rows', 'ms', 'generated roster ms', 'ratio', 'findings', 'longest message', 'peak RSS MiB'],
+    [[result.rows, result.ms, result.generatedRosterMs, result.ratio, result.findings, result.longestMessage, result.peakRssMiB]],
+  );
+}
+
+/** `--only=one-id`: runs that case alone and updates its entry in bench/results.json. */
+function onlyOneId(): void {
+  const result = oneIdBench();
+  oneIdTable(result);
+  const file = join(ROOT, 'bench', 'results.json');
+  const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  writeFileSync(file, `${JSON.stringify({ ...results, engineOneId: result }, null, 2)}\n`);
+  log('\nUpdated engineOneId in bench/results.json');
 }
 
 /** Wall-clock milliseconds of a child process, and its peak memory (from GNU time when present). */
@@ -136,10 +169,16 @@ async function main(): Promise<void> {
   const engine = engineBench();
   table('Engine alone (generated rosters, 5 % faults; median of 5 runs, 3 for 1,000,000)', ['rows', 'ms', 'rows/s', 'findings', 'heap growth MiB', 'peak RSS MiB'], engine.map((r) => [r.rows, r.ms, r.rowsPerSecond, r.findings, r.heapGrowthMiB, r.peakRssMiB]));
 
+  const engineOneId = oneIdBench();
+  oneIdTable(engineOneId);
+
   const command = await commandBench();
   const annotate = await annotateBench(QUICK ? [2_000, 50_000] : [2_000, 50_000, 200_000]);
   table('Whole command (mutual-aid check --json) vs exceljs reading the same .xlsx (median of 5, 3 for 200,000)', ['rows', 'file MiB', 'command ms', 'exceljs read ms', 'ratio'], command.map((r) => [r.rows, r.fileMiB, r.commandMs, r.exceljsReadMs, r.ratio]));
   table('Annotated copy (check --out) vs check alone, whole processes (median of 5, 3 for 200,000; peak RSS by GNU time)', ['rows', 'file MiB', 'copy MiB', 'check ms', 'check peak MiB', '--out ms', '--out peak MiB', 'time ratio'], annotate.map((r) => [r.rows, r.fileMiB, r.copyMiB, r.checkMs, r.checkPeakMiB, r.outMs, r.outPeakMiB, r.timeRatio]));
+
+  const reader = await readerBench();
+  table('Reader (issue 11): check as a process vs the raw floor (zlib + one look at each byte), CPU ms, median of 5', ['rows', 'check CPU ms', 'floor CPU ms', 'ratio', 'node start CPU ms', 'check peak RSS MiB', 'reader in-process ms'], reader.map((r) => [r.rows, r.checkCpuMs, r.rawFloorCpuMs, r.cpuRatio, r.nodeStartCpuMs, r.checkMaxRssMiB, r.readerInProcessMs]));
 
   const formulas = formulaBench();
   table('Formula approach: two COUNTIFS checks in HyperFormula vs all of the engine\'s checks', ['rows', 'COUNTIFS ms', 'rows flagged', 'engine ms', 'ratio'], formulas.map((r) => [r.rows, r.countifsMs, r.flaggedByCountifs, r.engineAllChecksMs, `${r.ratio}×`]));
@@ -157,12 +196,12 @@ async function main(): Promise<void> {
   if (typeof adapter === 'string') log(`\nExcel adapter: ${adapter}`);
   else table('Excel adapter (instrumented Excel stand-in, 11 columns)', ['rows', 'syncs', 'API calls', 'findings'], adapter.map((r) => [r.rows, r.syncs, r.apiCalls, r.findings]));
 
-  const results = { machine, engine, command, annotate, formulas, functions, bundles, adapter };
+  const results = { machine, engine, engineOneId, command, annotate, reader, formulas, functions, bundles, adapter };
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   log('\nWritten bench/results.json');
 }
 
-main().catch((error) => {
+(process.argv.includes('--only=one-id') ? Promise.resolve().then(onlyOneId) : main()).catch((error) => {
   process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

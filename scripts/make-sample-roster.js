@@ -88,6 +88,9 @@ person('陆秀兰', '女', '19830419');
 person('杨光辉', '男', '19820302');
 person('吴桂芳', '女', '19890823');
 
+// The IDs as issued, before the faults below (scripts/make-last-year-roster.js lists them correctly).
+const issuedIds = Object.fromEntries(Object.values(people).map((p) => [p.name, p.id]));
+
 // Faults in the IDs themselves.
 const wrongCheck = (id) => id.slice(0, 17) + (id[17] === '1' ? '2' : '1');
 people['陆海涛'].id = wrongCheck(people['陆海涛'].id);
@@ -215,7 +218,11 @@ async function main() {
   process.stdout.write(`wrote ${path.relative(process.cwd(), out)} (${rows.length} rows)\n`);
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error.stack || error}\n`);
-  process.exit(1);
-});
+module.exports = { people, issuedIds, checkChar, REGION, FUNDING, HEADERS, HOSPITAL, SCHOOL, BUILDER };
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`${error.stack || error}\n`);
+    process.exit(1);
+  });
+}

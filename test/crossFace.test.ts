@@ -7,53 +7,19 @@
  * sheet's visibility. Both faces read a covered cell as its merged area's value and pass hidden
  * sheets over, listing them as skipped.
  */
-import ExcelJS from 'exceljs';
 import { join } from 'path';
-import { parseDate } from '../src/rules/dates';
+import { readPreviousRoster } from '../src/rules/renewal';
 import { HIDDEN_SHEET_REASON } from '../src/rules/roster';
 import { ExcelAdapter } from '../src/taskpane/excel/excelAdapter';
 import { ExcelHost } from '../src/taskpane/excel/types';
 import { cleanupDirs, runCli, tmpDir, writeWorkbook } from './cli/cliKit';
-import { CellValue, ExcelStandIn, SheetSpec, WorkbookState } from './support/excelStandIn';
+import { CellValue, ExcelStandIn, WorkbookState } from './support/excelStandIn';
+import { sheetsAsExcelHoldsThem } from './support/workbookAsExcel';
 import { HEADER, idFor } from './support/rosterFixtures';
 
 const SAMPLE = join(__dirname, '..', 'examples', 'sample-roster.xlsx');
 
 afterAll(cleanupDirs);
-
-/** A cell as Range.values gives it: a cell covered by a merged area reads blank. */
-function excelApiValue(cell: ExcelJS.Cell): CellValue {
-  if (cell.isMerged && cell.master.address !== cell.address) return '';
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return parseDate(value) as number;
-  if (typeof value === 'object') {
-    if ('result' in value) return value.result instanceof Date ? (parseDate(value.result) as number) : ((value.result as CellValue) ?? '');
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return String(value.error);
-    return '';
-  }
-  return value as CellValue;
-}
-
-const VISIBILITY: Record<string, SheetSpec['visibility']> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
-
-/** The workbook as Excel holds it: values as Range.values reads them, merged areas, visibility. */
-async function sheetsAsExcelHoldsThem(file: string): Promise<SheetSpec[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook.worksheets.map((sheet) => {
-    const rows: CellValue[][] = [];
-    for (let r = 1; r <= sheet.rowCount; r += 1) {
-      const row: CellValue[] = [];
-      for (let c = 1; c <= sheet.columnCount; c += 1) row.push(excelApiValue(sheet.getCell(r, c)));
-      rows.push(row);
-    }
-    const merges = (sheet.model as { merges?: string[] }).merges ?? [];
-    return { name: sheet.name, rows, merges, visibility: VISIBILITY[sheet.state] ?? 'Visible' };
-  });
-}
 
 /** The same value without the `file` the command adds to findings, sheets and skipped sheets. */
 function withoutFile<T>(value: T): T {
@@ -143,4 +109,29 @@ test('merged 参保计划 and 份数 down a unit, a title row, a hidden sheet wi
     { sheet: '填表说明', reason: expect.stringContaining('找不到花名册表头') },
   ]);
   expect(notices).toContainEqual({ code: 'hiddenSkipped', sheet: '旧表' });
+});
+
+describe('renewal: the pane and check --previous agree on the example rosters', () => {
+  const LAST = join(__dirname, '..', 'examples', 'last-year-roster.xlsx');
+
+  test('last year as a sheet of the workbook, and as a picked file, give the command\'s findings and summary.renewal', async () => {
+    const cli = await runCli(['check', SAMPLE, '--previous', LAST, '--json']);
+    expect(cli.status).toBe(1);
+    const command = JSON.parse(cli.stdout);
+    expect(command.summary.renewal.lapsed.length).toBeGreaterThan(0);
+
+    const lastSheets = await sheetsAsExcelHoldsThem(LAST);
+    const workbook = new WorkbookState([...(await sheetsAsExcelHoldsThem(SAMPLE)), ...lastSheets]);
+    const adapter = new ExcelAdapter(new ExcelStandIn(workbook) as unknown as ExcelHost);
+    const bySheet = await adapter.checkRenewal({ scope: 'activeSheet', previous: { kind: 'sheet', sheet: lastSheets[0].name }, mark: false });
+    const roster = readPreviousRoster(lastSheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows ?? [] })));
+    const byFile = await adapter.checkRenewal({ scope: 'activeSheet', previous: { kind: 'roster', roster }, mark: false });
+
+    for (const pane of [bySheet, byFile]) {
+      // Messages name last year's row with the file in the command; compare without it.
+      const strip = (findings: { message: string }[]) => withoutFile(findings).map((f) => ({ ...f, message: f.message.replace(/（.*!第\d+行）$/, '') }));
+      expect(strip(pane.report.findings)).toEqual(strip(command.findings));
+      expect(pane.report.summary.renewal).toEqual(command.summary.renewal);
+    }
+  });
 });

@@ -53,6 +53,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  previous: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   progressRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   grow: { flexGrow: 1 },
   downloads: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -70,6 +71,8 @@ export function saveFile(name: string, bytes: Uint8Array): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+const money = (amount: number) => amount.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 function accepted(file: File): boolean {
   const name = file.name.toLowerCase();
@@ -93,8 +96,12 @@ export function CheckerApp({ client, save = saveFile }: CheckerAppProps): React.
   const [preparing, setPreparing] = React.useState<string | null>(null);
   const busy = React.useRef(false);
   const input = React.useRef<HTMLInputElement>(null);
+  const previousInput = React.useRef<HTMLInputElement>(null);
+  // Last year's roster (optional), and this year's files, so that picking last year's checks again.
+  const [previous, setPrevious] = React.useState<File | null>(null);
+  const lastFiles = React.useRef<File[]>([]);
 
-  const check = async (list: readonly File[]) => {
+  const check = async (list: readonly File[], lastYear: File | null = previous) => {
     if (busy.current) {
       setMessages((current) => [{ intent: 'warning', text: pageStrings.busy }, ...current.filter((m) => m.text !== pageStrings.busy)]);
       return;
@@ -112,15 +119,18 @@ export function CheckerApp({ client, save = saveFile }: CheckerAppProps): React.
     setReport(null);
     setMessages(out);
     setNames(files.map((file) => file.name));
+    lastFiles.current = files;
+    const read = (file: File) => file.arrayBuffer().then((bytes): FileBytes => ({ name: file.name, bytes }));
     try {
-      const bytes: FileBytes[] = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })));
-      const { report: checked } = await client.check(bytes, setProgress);
+      const bytes = await Promise.all(files.map(read));
+      const { report: checked } = await client.check(bytes, setProgress, lastYear ? [await read(lastYear)] : []);
       const { summary } = checked;
       out.push(
         summary.errors + summary.warnings === 0
           ? { intent: 'success', text: shared.noProblems(summary.rows, summary.people) }
           : { intent: summary.errors > 0 ? 'error' : 'warning', text: shared.checked(summary.rows, summary.people, summary.errors, summary.warnings) },
       );
+      if (summary.renewal) out.push({ intent: 'info', text: shared.renewalSummary(summary.renewal, money) });
       for (const sheet of summary.skipped) out.push({ intent: 'info', text: `${sheet.file ? `${sheet.file}：` : ''}工作表"${sheet.sheet}"${sheet.reason}` });
       setReport(checked);
     } catch (error) {
@@ -190,6 +200,39 @@ export function CheckerApp({ client, save = saveFile }: CheckerAppProps): React.
               const list = [...(event.target.files ?? [])];
               event.target.value = '';
               void check(list);
+            }}
+          />
+        </div>
+
+        <div className={styles.previous}>
+          <Text>{pageStrings.previousLabel}</Text>
+          <Button size="small" onClick={() => previousInput.current?.click()}>
+            {previous ? pageStrings.previousChosen(previous.name) : pageStrings.previousPick}
+          </Button>
+          {previous && (
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => {
+                setPrevious(null);
+                if (lastFiles.current.length > 0) void check(lastFiles.current, null);
+              }}
+            >
+              {pageStrings.previousClear}
+            </Button>
+          )}
+          <input
+            ref={previousInput}
+            type="file"
+            accept={ACCEPT.join(',')}
+            hidden
+            aria-label={pageStrings.previousPick}
+            onChange={(event) => {
+              const file = event.target.files?.[0] ?? null;
+              event.target.value = '';
+              if (!file || !accepted(file)) return;
+              setPrevious(file);
+              if (lastFiles.current.length > 0) void check(lastFiles.current, file);
             }}
           />
         </div>

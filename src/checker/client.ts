@@ -16,7 +16,8 @@ export class CheckerError extends Error {
 }
 
 export interface CheckerClient {
-  check(files: FileBytes[], onProgress: (progress: CheckProgressMessage) => void): Promise<{ report: RosterReport; ms: number }>;
+  /** `previous`: last year's roster, to compare with (as `mutual-aid check --previous`). */
+  check(files: FileBytes[], onProgress: (progress: CheckProgressMessage) => void, previous?: FileBytes[]): Promise<{ report: RosterReport; ms: number }>;
   /** Stops the check under way (it then fails with code CANCELLED). */
   cancel(): void;
   annotated(name: string): Promise<Uint8Array>;
@@ -71,13 +72,17 @@ export class WorkerClient implements CheckerClient {
     });
   }
 
-  async check(files: FileBytes[], onProgress: (progress: CheckProgressMessage) => void): Promise<{ report: RosterReport; ms: number }> {
+  async check(
+    files: FileBytes[],
+    onProgress: (progress: CheckProgressMessage) => void,
+    previous: FileBytes[] = [],
+  ): Promise<{ report: RosterReport; ms: number }> {
     const id = this.nextId;
     this.checking = id;
     try {
       const response = await this.request(
-        (rid) => ({ type: 'check', id: rid, files }),
-        files.map((file) => file.bytes),
+        (rid) => ({ type: 'check', id: rid, files, previous }),
+        [...files, ...previous].map((file) => file.bytes),
         onProgress,
       );
       if (response.type !== 'report') throw new CheckerError('INTERNAL', `unexpected ${response.type}`);

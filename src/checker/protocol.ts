@@ -10,7 +10,7 @@ export interface FileBytes {
 }
 
 export type CheckerRequest =
-  /** Check these files as one roster. `previous`: last year's roster (kept for the renewal comparison; see worker.ts). */
+  /** Check these files as one roster; with `previous`, compared with last year's roster (check --previous). */
   | { type: 'check'; id: number; files: FileBytes[]; previous?: FileBytes[] }
   | { type: 'cancel'; id: number }
   /** The annotated copy of one checked file. */

@@ -20,5 +20,9 @@ export const pageStrings = {
   summaryFile: '缴费汇总（.xlsx）',
   preparing: (name: string) => `正在生成 ${name}…`,
   downloadFailed: (name: string, message: string) => `未能生成 ${name}：${message}`,
+  previousLabel: '与上年比对（可选）：',
+  previousPick: '选择上年花名册…',
+  previousChosen: (name: string) => `上年花名册：${name}（点击更换）`,
+  previousClear: '不比对',
   summaryHeading: '缴费汇总（按单位和参保计划）',
 };

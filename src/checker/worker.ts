@@ -3,7 +3,8 @@
  * patching writer for the annotated copies and the summary workbook, all on bytes, off the page's
  * thread. One check at a time; a new check replaces the files and report kept for downloads.
  */
-import type { RosterReport } from '../rules/roster';
+import { PreviousRoster, previousRosterOf } from '../rules/renewal';
+import { RosterChecker, RosterReport } from '../rules/roster';
 import { checkRosterSources, openWorkbook, WorkbookError, WorkbookSource } from '../workbook';
 import { annotateWorkbook } from '../workbook/annotate';
 import { newWorkbook } from '../workbook/newWorkbook';
@@ -31,12 +32,21 @@ function failure(id: number, error: unknown): CheckerResponse {
   return { type: 'error', id, code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
-async function check(scope: WorkerScope, id: number, files: FileBytes[]): Promise<void> {
+/** Last year's roster read as `mutual-aid check --previous` reads it (the same reader and engine). */
+async function readPrevious(files: readonly FileBytes[], isCancelled: () => boolean): Promise<PreviousRoster> {
+  const lastYear = new RosterChecker();
+  await checkRosterSources(toSources(files), { checker: lastYear, isCancelled });
+  return previousRosterOf(lastYear);
+}
+
+async function check(scope: WorkerScope, id: number, files: FileBytes[], previousFiles: readonly FileBytes[] = []): Promise<void> {
   sources = toSources(files);
   report = null;
   const started = Date.now();
   let posted = 0;
+  const previous = previousFiles.length > 0 ? await readPrevious(previousFiles, () => cancelled.has(id)) : undefined;
   const result = await checkRosterSources(sources, {
+    checker: new RosterChecker({ previous }),
     onProgress: (at) => {
       const now = Date.now();
       if (now - posted < PROGRESS_EVERY_MS) return;
@@ -75,8 +85,7 @@ export async function handle(scope: WorkerScope, request: CheckerRequest): Promi
         cancelled.add(request.id);
         return;
       case 'check':
-        // Last year's roster (request.previous) waits for the renewal engine (issue 10) on this branch.
-        return await check(scope, request.id, request.files);
+        return await check(scope, request.id, request.files, request.previous);
       case 'annotate':
         return post(scope, request.id, request.name, annotated(request.name));
       case 'summary':

@@ -11,12 +11,14 @@
 import { Stats } from 'fs';
 import { mkdir, realpath, rename, stat, unlink } from 'fs/promises';
 import { basename, dirname, extname, join, resolve } from 'path';
-import { RosterReport } from '../rules/roster';
+import { PreviousRoster, previousRosterOf } from '../rules/renewal';
+import { RosterChecker, RosterReport } from '../rules/roster';
 import { checkRosterSources, WorkbookError, WorkbookSource } from '../workbook';
 import { InputError } from './inputError';
 import { nativeInflateRaw } from './nativeInflate';
 import { renderReport } from './report';
 import { loadSource } from './sources';
+import { terminalJson, terminalText } from './text';
 
 export interface CliIO {
   stdout: { write(text: string): unknown };
@@ -29,6 +31,8 @@ export interface CheckOptions {
   json?: boolean;
   out?: string;
   force?: boolean;
+  /** Last year's roster (one or more files): checked as renewal (续保) against it. */
+  previous?: string[];
 }
 
 export const EXIT_OK = 0;
@@ -87,6 +91,26 @@ function startProgress(io: CliIO, totalBytes: number, fileCount: number): Progre
   };
 }
 
+const utf8 = new TextEncoder();
+
+/** The longest start of `text` whose UTF-8 form fits in `bytes` (never splitting a character). */
+function cutToBytes(text: string, bytes: number): string {
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    used += utf8.encode(ch).length;
+    if (used > bytes) break;
+    out += ch;
+  }
+  return out;
+}
+
+/** A hidden temporary name beside the copy, always within the file-name limit: ".<start of the name>.<pid>.<n>.tmp". */
+export function temporaryName(output: string, n: number): string {
+  const tail = `.${process.pid}.${n}.tmp`;
+  return join(dirname(output), `.${cutToBytes(basename(output), NAME_LIMIT - 1 - tail.length)}${tail}`);
+}
+
 /** DIR/<name>.checked.xlsx for each input. */
 export function outputPathFor(dir: string, label: string): string {
   return join(dir, `${basename(label, extname(label))}.checked.xlsx`);
@@ -119,28 +143,16 @@ function sameFile(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
 }
 
-const utf8 = new TextEncoder();
-
-/** The longest start of `text` whose UTF-8 form fits in `bytes` (never splitting a character). */
-function cutToBytes(text: string, bytes: number): string {
-  let out = '';
-  let used = 0;
-  for (const ch of text) {
-    used += utf8.encode(ch).length;
-    if (used > bytes) break;
-    out += ch;
-  }
-  return out;
-}
-
-/** A hidden temporary name beside the copy, always within the file-name limit: ".<start of the name>.<pid>.<n>.tmp". */
-export function temporaryName(output: string, n: number): string {
-  const tail = `.${process.pid}.${n}.tmp`;
-  return join(dirname(output), `.${cutToBytes(basename(output), NAME_LIMIT - 1 - tail.length)}${tail}`);
-}
-
-/** The output paths, checked before anything is read or written. */
-async function planOutputs(dir: string, labels: readonly string[], force: boolean): Promise<string[]> {
+/**
+ * The output paths, checked before anything is read or written: none may be an input or (without
+ * force) an existing file. `what` names the output in messages; `pathFor` gives its path.
+ */
+export async function planOutputs(
+  dir: string,
+  labels: readonly string[],
+  force: boolean,
+  { what = '批注副本', pathFor = outputPathFor }: { what?: string; pathFor?: (dir: string, label: string) => string } = {},
+): Promise<string[]> {
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) throw new InputError(`--out ${dir} 不是目录`);
@@ -148,10 +160,10 @@ async function planOutputs(dir: string, labels: readonly string[], force: boolea
     if (error instanceof InputError) throw error;
     // A missing directory is created when the copies are written.
   }
-  const outputs = labels.map((label) => outputPathFor(dir, label));
+  const outputs = labels.map((label) => pathFor(dir, label));
   for (const output of outputs) {
     const name = basename(output);
-    if (utf8.encode(name).length > NAME_LIMIT) throw new InputError(`批注副本的文件名 ${name} 超过 ${NAME_LIMIT} 字节的限制，请把输入文件改成短一些的名字`);
+    if (utf8.encode(name).length > NAME_LIMIT) throw new InputError(`${what}的文件名 ${name} 超过 ${NAME_LIMIT} 字节的限制，请把输入文件改成短一些的名字`);
   }
   // An output must never be an input, however either is spelled: compared by physical path and,
   // when the output exists, by file identity (device and inode), which also covers hard links and
@@ -163,11 +175,11 @@ async function planOutputs(dir: string, labels: readonly string[], force: boolea
     const physical = await physicalPath(outputs[i]);
     const key = physical.toLowerCase();
     const other = seen.get(key);
-    if (other !== undefined) throw new InputError(`${other} 与 ${labels[i]} 的批注副本同名（${outputs[i]}），请分开检查或改名`);
+    if (other !== undefined) throw new InputError(`${other} 与 ${labels[i]} 的${what}同名（${outputs[i]}），请分开检查或改名`);
     seen.set(key, labels[i]);
     const existing = await statOrNull(outputs[i]);
     if (inputPaths.has(physical) || (existing && inputStats.some((input) => sameFile(input, existing)))) {
-      throw new InputError(`批注副本 ${outputs[i]} 会覆盖输入文件，请换一个 --out 目录`);
+      throw new InputError(`${what} ${outputs[i]} 会覆盖输入文件，请换一个 --out 目录`);
     }
     if (!force && existing) throw new InputError(`${outputs[i]} 已存在；如要覆盖，请加 --force`);
   }
@@ -203,11 +215,10 @@ async function writeCopies(sources: readonly WorkbookSource[], outputs: readonly
   }
 }
 
-export async function runCheck(files: readonly string[], options: CheckOptions, io: CliIO): Promise<number> {
+/** The FILE arguments without repeats: the same file under another name (a symlink, "./a/../x.xlsx") is the same file. */
+async function distinctFiles(files: readonly string[], io: CliIO, seen = new Set<string>()): Promise<string[]> {
   const labels: string[] = [];
-  const seen = new Set<string>();
   for (const file of files) {
-    // The same file under another name (a symlink, "./a/../x.xlsx") is the same file.
     const info = await statOrNull(file);
     const key = info ? `${info.dev}:${info.ino}` : resolve(file);
     if (seen.has(key)) {
@@ -217,27 +228,60 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     seen.add(key);
     labels.push(file);
   }
+  return labels;
+}
 
+/**
+ * Reads the files with the workbook reader into the checker (one roster; hidden sheets listed as
+ * skipped, as in the task pane; a file that gives no roster is an error). Used for this year's
+ * roster, last year's, and the roster to renew. Returns the sources as the --out copy needs them.
+ */
+export async function readRosterFiles(labels: readonly string[], checker: RosterChecker, io?: CliIO): Promise<WorkbookSource[]> {
+  const sources: WorkbookSource[] = [];
+  for (const label of labels) sources.push(await loadSource(label));
   let progress = NO_PROGRESS;
+  let file = '';
+  let rows = 0;
   try {
-    const outputs = options.out !== undefined ? await planOutputs(options.out, labels, options.force ?? false) : null;
-
-    const sources: WorkbookSource[] = [];
-    for (const label of labels) sources.push(await loadSource(label));
-
-    let file = '';
-    let rows = 0;
-    const report = await checkRosterSources(sources, {
+    await checkRosterSources(sources, {
+      checker,
       inflateRaw: nativeInflateRaw,
       onProgress: (at) => {
-        if (progress === NO_PROGRESS && file === '') progress = startProgress(io, at.total, sources.length);
+        if (io && progress === NO_PROGRESS && file === '') progress = startProgress(io, at.total, sources.length);
         if (at.file !== file) progress.file((file = at.file));
         progress.bytes(at.done);
         for (; rows < at.rows; rows += 1) progress.row();
       },
     });
+  } finally {
     progress.stop();
-    progress = NO_PROGRESS;
+  }
+  return sources;
+}
+
+export async function runCheck(files: readonly string[], options: CheckOptions, io: CliIO): Promise<number> {
+  const seen = new Set<string>();
+  const labels = await distinctFiles(files, io, seen);
+  // Last year's files may not be this year's as well (a roster compared with itself is a mistake).
+  const previousLabels = options.previous ? await distinctFiles(options.previous, io, new Set()) : [];
+
+  try {
+    for (const label of previousLabels) {
+      const info = await statOrNull(label);
+      if (info && seen.has(`${info.dev}:${info.ino}`)) throw new InputError(`${label} 既作为本年花名册又作为上年花名册（--previous）给出，请分开`);
+    }
+    const outputs = options.out !== undefined ? await planOutputs(options.out, labels, options.force ?? false) : null;
+
+    let previous: PreviousRoster | undefined;
+    if (previousLabels.length > 0) {
+      const lastYear = new RosterChecker();
+      await readRosterFiles(previousLabels, lastYear);
+      previous = previousRosterOf(lastYear);
+    }
+
+    const checker = new RosterChecker({ previous });
+    const sources = await readRosterFiles(labels, checker, io);
+    const report = checker.finish();
 
     // A copy that cannot be written loses nothing of the check: its findings are printed all the
     // same, the reason goes to stderr and the exit status is 2 (no copy is left, not even a partial one).
@@ -252,20 +296,19 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     }
 
     if (options.json) {
-      io.stdout.write(`${JSON.stringify({ findings: report.findings, summary: report.summary }, null, 2)}\n`);
+      io.stdout.write(`${terminalJson({ findings: report.findings, summary: report.summary })}\n`);
     } else {
-      io.stdout.write(renderReport(report, labels));
+      io.stdout.write(renderReport(report, labels, previousLabels));
       if (outputs && !copyError) io.stdout.write(`\n批注副本：${outputs.join('、')}\n`);
     }
     if (copyError) {
-      io.stderr.write(`mutual-aid: ${copyError.message}（检查结果照常输出，未写出任何批注副本）\n`);
+      io.stderr.write(`mutual-aid: ${terminalText(copyError.message)}（检查结果照常输出，未写出任何批注副本）\n`);
       return EXIT_UNREADABLE;
     }
     return report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (error) {
-    progress.stop();
     if (error instanceof InputError || error instanceof WorkbookError) {
-      io.stderr.write(`mutual-aid: ${error.message}\n`);
+      io.stderr.write(`mutual-aid: ${terminalText(error.message)}\n`);
       return EXIT_UNREADABLE;
     }
     throw error;

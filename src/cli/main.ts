@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CheckOptions, CliIO, EXIT_UNREADABLE, runCheck } from './check';
+import { registerRenew } from './renew';
 import { displayWidth } from './text';
 
 export type { CliIO } from './check';
@@ -39,6 +40,10 @@ const CHECK_HELP_AFTER = `
 输出：
   默认输出问题表（位置如 花名册!G16、规则、说明）和按单位、计划的人数、份数、保障费汇总。
   --json 只输出一个 JSON 对象 {"findings": [...], "summary": {...}}。
+  --previous LAST.xlsx 与上年花名册比对（可多次给出，合为一份上年花名册）：按身份证号（15 位与 18 位视为
+  同一人）和计划匹配；续保人员的份数上限按上年实际份数（上年份数列为空也一样）；上年份数列与上年花名册不符
+  为错误 PREVIOUS_SHARES_MISMATCH；汇总中列出续保、新参保、增减份数、改换计划、未续保名单和两年保障费
+  （--json 中为 summary.renewal）。
   --out DIR 为每个输入写出 DIR/<文件名>.checked.xlsx：问题单元格标红（错误）或标黄（警告）并加批注，
   另加"校验结果"工作表（可点击跳到单元格）。原文件不会被修改；已有的副本不覆盖，除非加 --force。
 
@@ -51,6 +56,7 @@ const CHECK_HELP_AFTER = `
   mutual-aid check 花名册.xlsx
   mutual-aid check 一中.xlsx 医院.csv --json > 结果.json
   mutual-aid check 花名册.xlsx --out 校验 --force
+  mutual-aid check 2026花名册.xlsx --previous 2025花名册.xlsx
 `;
 
 function chineseCommanderMessage(error: CommanderError): string {
@@ -62,6 +68,8 @@ function chineseCommanderMessage(error: CommanderError): string {
       return `未知命令 ${quoted ?? ''}`.trim();
     case 'commander.missingArgument':
       return '缺少参数 FILE：请至少给出一个花名册文件';
+    case 'commander.missingMandatoryOptionValue':
+      return `缺少必需的选项 ${/'([^']*)'/.exec(error.message)?.[1] ?? ''}`.trim();
     case 'commander.optionMissingArgument':
       return `选项 ${quoted ?? ''} 需要一个值`.replace(/\s+/g, ' ');
     case 'commander.excessArguments':
@@ -71,7 +79,7 @@ function chineseCommanderMessage(error: CommanderError): string {
   }
 }
 
-function buildProgram(io: CliIO, onCheck: (files: string[], options: CheckOptions) => Promise<void>): Command {
+function buildProgram(io: CliIO, onCheck: (files: string[], options: CheckOptions) => Promise<void>, onStatus: (status: number) => void): Command {
   const program = new Command('mutual-aid');
   program
     .description('职工互助保障（工会互助保障计划）工具：检查参保花名册')
@@ -95,7 +103,7 @@ function buildProgram(io: CliIO, onCheck: (files: string[], options: CheckOption
     .helpOption('-h, --help', '显示帮助（help）')
     .helpCommand('help [command]', '显示某个命令的帮助')
     .version(packageVersion(), '-V, --version', '显示版本号（version）')
-    .addHelpText('after', '\n用 "mutual-aid check --help" 查看检查命令的说明。\n');
+    .addHelpText('after', '\n用 "mutual-aid check --help"、"mutual-aid renew --help" 查看各命令的说明。\n');
 
   program
     .command('check')
@@ -105,20 +113,28 @@ function buildProgram(io: CliIO, onCheck: (files: string[], options: CheckOption
     .option('--json', '只输出一个 JSON 对象（findings + summary）')
     .option('--out <DIR>', '为每个文件在 DIR 中写出带标注的副本 <文件名>.checked.xlsx')
     .option('--force', '允许覆盖 --out 目录中已有的副本')
+    .option('--previous <FILE>', '上年花名册（续保比对），可多次给出', (file: string, files: string[] = []) => [...files, file])
     .helpOption('-h, --help', '显示帮助（help）')
     .addHelpText('after', CHECK_HELP_AFTER)
     .action(async (files: string[], options: CheckOptions) => {
       await onCheck(files, options);
     });
+  registerRenew(program, io, onStatus);
   return program;
 }
 
 /** Runs the command with `argv` (the arguments after the program name); resolves to the exit status. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let status = 0;
-  const program = buildProgram(io, async (files, options) => {
-    status = await runCheck(files, options, io);
-  });
+  const program = buildProgram(
+    io,
+    async (files, options) => {
+      status = await runCheck(files, options, io);
+    },
+    (value) => {
+      status = value;
+    },
+  );
   try {
     if (argv.length === 0) {
       io.stderr.write(program.helpInformation());

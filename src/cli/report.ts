@@ -1,6 +1,6 @@
 /** The command's readable output: the findings as a table, then the summary. */
-import { Finding, findingAddress, RosterReport, RULE_TITLES, SEVERITY_TITLES } from '../rules/roster';
-import { formatAmount, formatTable } from './text';
+import { Finding, findingAddress, RenewalSummary, RosterReport, RULE_TITLES, SEVERITY_TITLES } from '../rules/roster';
+import { formatAmount, formatTable, terminalText } from './text';
 
 function plural(count: number, word: string): string {
   return `${count} 个${word}`;
@@ -12,7 +12,35 @@ export function locationText(finding: Finding, withFile: boolean): string {
   return withFile && finding.file !== undefined ? `${finding.file}  ${address}` : address;
 }
 
-export function renderReport(report: RosterReport, files: readonly string[]): string {
+/** Appends without spreading: a table can have more lines than a call takes arguments. */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
+}
+
+
+/** The renewal part: counts, both years' premium and the lapsed list (check --previous). */
+function renewalLines(renewal: RenewalSummary, previousFiles: readonly string[]): string[] {
+  const lines = [
+    `与上年花名册比对（${previousFiles.join('、')}），按人 × 计划计：`,
+    `  续保 ${renewal.renewing}，新参保 ${renewal.newMembers}（其中改换计划 ${renewal.planSwitches}），增加份数 ${renewal.addedShares}（新增的份数有免责期），减少份数 ${renewal.reducedShares}，未续保 ${renewal.lapsed.length}`,
+    `  保障费：上年 ${formatAmount(renewal.premiumLastYear)} 元，本年 ${formatAmount(renewal.premiumThisYear)} 元`,
+  ];
+  if (renewal.lapsed.length > 0) {
+    lines.push('', '未续保（上年在册、本年花名册中没有）：');
+    append(
+      lines,
+      formatTable(
+        ['身份证号', '姓名', '单位', '计划', '上年份数'],
+        renewal.lapsed.map((member) => [member.id, member.name, member.unit, member.plan, member.shares === null ? '' : String(member.shares)]),
+        ['left', 'left', 'left', 'left', 'right'],
+        '  ',
+      ),
+    );
+  }
+  return lines;
+}
+
+export function renderReport(report: RosterReport, files: readonly string[], previousFiles: readonly string[] = []): string {
   const { findings, summary } = report;
   const withFile = files.length > 1;
   const lines: string[] = [];
@@ -24,8 +52,9 @@ export function renderReport(report: RosterReport, files: readonly string[]): st
     lines.push(summary.rows === 0 ? '没有发现问题（花名册没有数据行）。' : '没有发现问题。');
   } else {
     lines.push(`发现 ${plural(summary.errors, '错误')}、${plural(summary.warnings, '警告')}：`, '');
-    lines.push(
-      ...formatTable(
+    append(
+      lines,
+      formatTable(
         ['位置', '级别', '规则', '说明'],
         findings.map((finding) => [
           locationText(finding, withFile),
@@ -40,9 +69,10 @@ export function renderReport(report: RosterReport, files: readonly string[]): st
 
   lines.push(`汇总：检查 ${summary.rows} 行，${summary.people} 人，保障费合计 ${formatAmount(summary.premiumTotal)} 元`);
   if (summary.units.length > 0) {
-    lines.push(
-      '',
-      ...formatTable(
+    lines.push('');
+    append(
+      lines,
+      formatTable(
         ['单位', '计划', '人数', '份数', '保障费（元）'],
         summary.units.map((unit) => [unit.unit, unit.planName, String(unit.people), String(unit.shares), formatAmount(unit.premium)]),
         ['left', 'left', 'right', 'right', 'right'],
@@ -51,10 +81,10 @@ export function renderReport(report: RosterReport, files: readonly string[]): st
     );
   }
   if (summary.byFunding && summary.byFunding.length > 0) {
-    lines.push(
-      '',
-      '按出资方式：',
-      ...formatTable(
+    lines.push('', '按出资方式：');
+    append(
+      lines,
+      formatTable(
         ['出资方式', '人数', '保障费（元）'],
         summary.byFunding.map((entry) => [entry.funding, String(entry.people), formatAmount(entry.premium)]),
         ['left', 'right', 'right'],
@@ -62,6 +92,8 @@ export function renderReport(report: RosterReport, files: readonly string[]): st
       ),
     );
   }
+
+  if (summary.renewal) lines.push('', ...renewalLines(summary.renewal, previousFiles));
 
   lines.push('', '已检查的工作表：');
   for (const sheet of summary.sheets) {
@@ -81,5 +113,6 @@ export function renderReport(report: RosterReport, files: readonly string[]): st
   if (summary.errors > 0) lines.push(`结论：有 ${plural(summary.errors, '错误')}，请改正后重新检查。`);
   else if (summary.warnings > 0) lines.push(`结论：没有错误，有 ${plural(summary.warnings, '警告')}请核实。`);
   else lines.push('结论：没有错误。');
-  return `${lines.join('\n')}\n`;
+  // Sheet, unit and funding names come from cells too: every line is made fit for a terminal.
+  return `${lines.map(terminalText).join('\n')}\n`;
 }

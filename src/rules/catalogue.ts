@@ -318,6 +318,13 @@ export const CLAIM_DUE_SOURCE = `${FLYER} 五、给付手续:"审核确认后在
  */
 export const EFFECTIVE_DATE_YEARS = { first: 2000, last: 2099 } as const;
 
+/**
+ * Months one enrolment covers: premiums are per share per year (flyer 三 "60元/份*年" …), so next
+ * year's roster starts this many months after this year's effective date (2-29 → 2-28, as EDATE).
+ */
+export const COVER_MONTHS = 12;
+export const COVER_SOURCE = `${FLYER} 三:"60元/份*年"（每份每年）`;
+
 /** Youngest age at which a person may work (劳动法 第十五条: 禁止用人单位招用未满十六周岁的未成年人). */
 export const MIN_WORKING_AGE = 16;
 

@@ -38,16 +38,30 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
 }
 
-/** 2026-01-01 → 46023. Dates before 1900-03-01 follow Excel's numbering too. */
-export function serialFromYmd({ year, month, day }: YearMonthDay): number {
-  const serial = Math.round((Date.UTC(year, month - 1, day) - EXCEL_EPOCH_UTC) / MS_PER_DAY);
-  return serial <= 60 ? serial - 1 : serial;
+/**
+ * Serial 60 is 1900-02-29, a day that never was: Excel keeps Lotus 1-2-3's leap-year slip, so
+ * serials 1–59 (1900-01-01 … 1900-02-28) sit one day before the count from 1899-12-30 that holds
+ * from serial 61 (1900-03-01) on. Excel shows 60 as 1900-02-29, and so do the messages.
+ */
+const EXCEL_LEAP_DAY_SERIAL = 60;
+
+function isExcelLeapDay({ year, month, day }: YearMonthDay): boolean {
+  return year === 1900 && month === 2 && day === 29;
 }
 
-/** 46023 → { year: 2026, month: 1, day: 1 }. Fractions (times of day) are dropped. */
+/** 2026-01-01 → 46023. Dates before 1900-03-01 follow Excel's numbering too (1900-02-29 → 60). */
+export function serialFromYmd(ymd: YearMonthDay): number {
+  if (isExcelLeapDay(ymd)) return EXCEL_LEAP_DAY_SERIAL;
+  const { year, month, day } = ymd;
+  const serial = Math.round((Date.UTC(year, month - 1, day) - EXCEL_EPOCH_UTC) / MS_PER_DAY);
+  return serial <= EXCEL_LEAP_DAY_SERIAL ? serial - 1 : serial;
+}
+
+/** 46023 → { year: 2026, month: 1, day: 1 }; 60 → 1900-02-29 as Excel shows it. Fractions (times of day) are dropped. */
 export function ymdFromSerial(serial: number): YearMonthDay {
   const whole = Math.floor(serial);
-  const shifted = whole < 60 ? whole + 1 : whole;
+  if (whole === EXCEL_LEAP_DAY_SERIAL) return { year: 1900, month: 2, day: 29 };
+  const shifted = whole < EXCEL_LEAP_DAY_SERIAL ? whole + 1 : whole;
   return civilFromDays(shifted + EXCEL_EPOCH_DAYS);
 }
 
@@ -71,15 +85,29 @@ function civilFromDays(days: number): YearMonthDay {
   return { year, month, day };
 }
 
-/** 46023 → "2026-01-01". */
+/** { 2026, 1, 1 } → "2026-01-01": the one way messages write a date. */
+export function isoFromYmd({ year, month, day }: YearMonthDay): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** 46023 → "2026-01-01"; 60 → "1900-02-29", as Excel shows it. */
 export function isoFromSerial(serial: number): string {
-  const { year, month, day } = ymdFromSerial(serial);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isoFromYmd(ymdFromSerial(serial));
 }
 
 /** A JavaScript Date (as exceljs gives cells) → serial, read in UTC as exceljs writes it. */
 export function serialFromJsDate(date: Date): number {
-  return serialFromYmd({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+  return serialFromYmd(ymdFromJsDate(date));
+}
+
+/** The calendar day of a JavaScript Date, read in UTC (never the process time zone). */
+function ymdFromJsDate(date: Date): YearMonthDay {
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+/** A JavaScript Date as messages write it: "2026-01-01" (its UTC day), never Date's own text. */
+export function isoFromJsDate(date: Date): string {
+  return Number.isNaN(date.getTime()) ? '无效日期' : isoFromYmd(ymdFromJsDate(date));
 }
 
 const HAS_FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;

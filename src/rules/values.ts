@@ -1,7 +1,7 @@
 /**
  * Reading numbers the way clerks type them: 3, "3", " 3 ", "3份", "３" (full-width), "3.0".
  */
-import { toHalfWidth } from './dates';
+import { isoFromJsDate, toHalfWidth } from './dates';
 
 /** Units clerks write after a count or an amount. */
 const TRAILING_UNITS = /(份|元|份数|级|人)$/;
@@ -31,13 +31,14 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
-/** Text for messages: the value as the clerk sees it. */
 /** Longest cell text quoted in a message; a longer one is cut with "…". */
 const SHOWN_TEXT_LENGTH = 40;
 
+/** Text for messages: the value as the clerk sees it; a date as 2026-01-01. */
 export function showValue(value: unknown): string {
   if (value === null || value === undefined) return '（空）';
   if (typeof value === 'string') return `"${value.length > SHOWN_TEXT_LENGTH ? `${value.slice(0, SHOWN_TEXT_LENGTH)}…` : value}"`;
+  if (value instanceof Date) return isoFromJsDate(value);
   return String(value);
 }
 

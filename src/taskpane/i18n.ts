@@ -2,7 +2,8 @@
  * The pane's words in Chinese (the default: clerks work in Chinese) and English (when Office's
  * display language is English). The findings' own messages come from the rules engine in Chinese.
  */
-import { RULE_TITLES, RuleId } from '../rules/roster';
+import type { PreviousMember, RetiringMember } from '../rules/renewal';
+import { RenewalSummary, RULE_TITLES, RuleId } from '../rules/roster';
 import type { Notice, Progress } from './excel/types';
 
 export type Language = 'zh' | 'en';
@@ -17,7 +18,7 @@ export function pickLanguage(displayLanguage: string | undefined | null): Langua
   return typeof displayLanguage === 'string' && displayLanguage.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 
-export type Operation = 'check' | 'clear' | 'summary' | 'template' | 'select';
+export type Operation = 'check' | 'clear' | 'summary' | 'template' | 'select' | 'renewal' | 'nextYear';
 
 const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
   MISSING_FIELD: 'Required cell blank',
@@ -32,6 +33,7 @@ const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
   SHARES_OVER_MAX: 'Shares above the maximum',
   DATE_INVALID: 'Invalid effective date',
   AGE_OUT_OF_SERVICE: 'Age outside working age',
+  PREVIOUS_SHARES_MISMATCH: "Last year's shares differ from last year's roster",
   FORMULA_NOT_CALCULATED: 'Formula saved without its value',
 };
 
@@ -50,7 +52,7 @@ const zh = {
   findingsHeading: '发现的问题',
   rowOnly: (row: number) => `第${row}行`,
   moreFindings: (n: number) => `还有 ${n} 条未列出；请先修正上面的问题，再重新校验。`,
-  operation: { check: '校验', clear: '清除标记', summary: '生成汇总', template: '插入模板', select: '定位单元格' } as Record<Operation, string>,
+  operation: { check: '校验', clear: '清除标记', summary: '生成汇总', template: '插入模板', select: '定位单元格', renewal: '与上年比对', nextYear: '生成续保花名册' } as Record<Operation, string>,
   busy: (op: Operation) => `正在${zh.operation[op]}，请等它完成后再操作。`,
   cancelled: '已取消校验，没有标记任何单元格。',
   notInExcel: '请在 Excel 中打开此加载项。',
@@ -66,6 +68,23 @@ const zh = {
   cleared: (cells: number, notes: number) => `已恢复 ${cells} 个单元格的原有填充，删除 ${notes} 条校验备注。`,
   nothingToClear: '没有需要清除的标记。',
   summaryWritten: (sheet: string, premium: string) => `已生成工作表"${sheet}"，保障费合计 ${premium} 元。`,
+  renewal: '与上年比对',
+  nextYear: '生成续保花名册',
+  previousHeading: '上年花名册',
+  previousFromSheet: '本工作簿中的工作表',
+  previousFromFile: '从文件选择（只在本机读取，不上传）',
+  startRenewal: '开始比对',
+  noPreviousChosen: '请先选择上年花名册：本工作簿中的一个工作表，或一个工作簿文件。',
+  previousUnreadable: (detail: string) => `无法读取所选的上年花名册：${detail}`,
+  previousIsThisYear: '所选的上年花名册就是当前工作表；请选另一个工作表，或打开"检查整个工作簿"。',
+  renewalSummary: (r: RenewalSummary, premium: (n: number) => string) =>
+    `与上年比对（按人 × 计划）：续保 ${r.renewing}，新参保 ${r.newMembers}（其中改换计划 ${r.planSwitches}），增加份数 ${r.addedShares}（新增份数有免责期），减少份数 ${r.reducedShares}，未续保 ${r.lapsed.length}。保障费：上年 ${premium(r.premiumLastYear)} 元，本年 ${premium(r.premiumThisYear)} 元。`,
+  lapsedHeading: '未续保名单（点击查看上年所在行）',
+  lapsedWhere: (m: PreviousMember) =>
+    `上年花名册${m.file ? ` ${m.file}` : ''} ${m.sheet}!第${m.row}行：${m.name}，${m.id}，${m.unit}，${m.plan}${m.shares === null ? '' : ` ${m.shares} 份`}`,
+  nextYearInserted: (sheet: string, rows: number) => `已插入续保花名册"${sheet}"：${rows} 行，份数和上年份数取本年份数，生效日期顺延一年。`,
+  retiringLeftOut: (members: RetiringMember[]) =>
+    `${members.length} 人到下年生效日期时已达法定退休年龄，未列入：${members.map((m) => `${m.name}（${m.plan}，最晚 ${m.retirementDate} 退休）`).join('、')}。`,
   templateInserted: (sheet: string) => `已插入花名册模板"${sheet}"：身份证号列为文本格式，参保计划和份数可从下拉列表选择。`,
   progress: (p: Progress) => {
     switch (p.phase) {
@@ -140,7 +159,15 @@ const en: Strings = {
   findingsHeading: 'Problems found',
   rowOnly: (row: number) => `row ${row}`,
   moreFindings: (n: number) => `${n} more not listed: fix the ones above, then check again.`,
-  operation: { check: 'checking', clear: 'clearing marks', summary: 'writing the summary', template: 'inserting the template', select: 'selecting a cell' },
+  operation: {
+    check: 'checking',
+    clear: 'clearing marks',
+    summary: 'writing the summary',
+    template: 'inserting the template',
+    select: 'selecting a cell',
+    renewal: "comparing with last year's roster",
+    nextYear: "writing next year's roster",
+  },
   busy: (op: Operation) => `Busy ${en.operation[op]}: please wait until it is done.`,
   cancelled: 'Check cancelled; no cell was marked.',
   notInExcel: 'Open this add-in in Excel.',
@@ -157,6 +184,23 @@ const en: Strings = {
   cleared: (cells: number, notes: number) => `Restored the fill of ${count(cells, 'cell')} and removed ${count(notes, 'note')}.`,
   nothingToClear: 'There are no marks to clear.',
   summaryWritten: (sheet: string, premium: string) => `Wrote sheet "${sheet}": premiums total ${premium} yuan.`,
+  renewal: 'Compare with last year',
+  nextYear: "Next year's roster",
+  previousHeading: "Last year's roster",
+  previousFromSheet: 'A sheet of this workbook',
+  previousFromFile: 'A file (read on this computer, never uploaded)',
+  startRenewal: 'Compare',
+  noPreviousChosen: "Choose last year's roster first: a sheet of this workbook or a workbook file.",
+  previousUnreadable: (detail: string) => `Last year's roster could not be read: ${detail}`,
+  previousIsThisYear: 'The sheet chosen as last year\'s roster is the active sheet; choose another sheet or check the whole workbook.',
+  renewalSummary: (r: RenewalSummary, premium: (n: number) => string) =>
+    `Against last year (person × plan): ${r.renewing} renewing, ${r.newMembers} new (${r.planSwitches} plan switches), ${r.addedShares} with added shares (they wait), ${r.reducedShares} with fewer shares, ${r.lapsed.length} lapsed. Premiums: last year ${premium(r.premiumLastYear)}, this year ${premium(r.premiumThisYear)} yuan.`,
+  lapsedHeading: 'Lapsed (click to see last year\'s row)',
+  lapsedWhere: (m: PreviousMember) =>
+    `Last year's roster${m.file ? ` ${m.file}` : ''} ${m.sheet}!row ${m.row}: ${m.name}, ${m.id}, ${m.unit}, ${m.plan}${m.shares === null ? '' : `, ${m.shares} shares`}`,
+  nextYearInserted: (sheet: string, rows: number) => `Inserted next year's roster "${sheet}": ${count(rows, 'row')}; shares carried, effective dates one year later.`,
+  retiringLeftOut: (members: RetiringMember[]) =>
+    `${count(members.length, 'member')} will have reached retirement age and were left out: ${members.map((m) => `${m.name} (${m.plan}, by ${m.retirementDate})`).join(', ')}.`,
   templateInserted: (sheet: string) => `Inserted roster template "${sheet}": the ID column is text; plan and shares have drop-down lists.`,
   progress: (p: Progress) => {
     switch (p.phase) {

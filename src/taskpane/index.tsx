@@ -8,6 +8,7 @@ import { App } from './components/App';
 import { ExcelAdapter } from './excel/excelAdapter';
 import { findHost } from './excel/host';
 import { pickLanguage, stringsFor } from './i18n';
+import { readPreviousFile } from './previousFile';
 
 let root: Root | null = null;
 
@@ -22,5 +23,5 @@ Office.onReady((info) => {
   root = createRoot(element);
   const language = pickLanguage(host.displayLanguage);
   document.documentElement.lang = language === 'en' ? 'en-US' : 'zh-CN';
-  root.render(<App adapter={new ExcelAdapter(host)} language={language} />);
+  root.render(<App adapter={new ExcelAdapter(host)} language={language} readPreviousFile={readPreviousFile} />);
 });

@@ -24,6 +24,8 @@ export interface CheckProgress {
 }
 
 export interface CheckSourcesOptions extends ReadOptions {
+  /** The checker to feed (renewal gives one with last year's roster, or one that keeps cells); a new one otherwise. */
+  checker?: RosterChecker;
   onProgress?(progress: CheckProgress): void;
   isCancelled?(): boolean;
 }
@@ -42,7 +44,7 @@ function noRosterReason(report: RosterReport, label: string, hasContent: boolean
 export async function checkRosterSources(sources: readonly WorkbookSource[], options: CheckSourcesOptions = {}): Promise<RosterReport> {
   const opened: [WorkbookSource, OpenedWorkbook][] = sources.map((source) => [source, openWorkbook(source, options)]);
   const total = opened.reduce((sum, [, workbook]) => sum + workbook.totalBytes, 0);
-  const checker = new RosterChecker();
+  const checker = options.checker ?? new RosterChecker();
   const withContent = new Set<string>();
   let done = 0;
   let rows = 0;

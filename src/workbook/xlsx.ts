@@ -687,19 +687,24 @@ export class XlsxWorkbook {
     const whole = entry.declaredSize <= cap ? this.zip.whole(entry, cap) : null;
     const merges = whole ? mergesOfWhole(whole, this.limits, this.label) : mergesOfStream(this.zip, entry, this.limits, this.label);
     const scanner = new XmlScanner(new SheetRows(context, merges, sink), this.limits.tokenBytes, `${this.label} 中的 ${entry.name}`);
-    const pieces: Iterable<Uint8Array> = whole ? slices(whole) : this.zip.chunks(entry);
-    for (const piece of pieces) {
-      scanner.write(piece);
-      visitor.onBytes?.(piece.length);
-      await pacer.step();
+    if (whole) {
+      // Scanned in place, a stretch at a time (for progress, cancelling and yielding).
+      for (let at = 0; at < whole.length; ) {
+        const next = scanner.writeStretch(whole, at, Math.min(whole.length, at + STRETCH_BYTES));
+        visitor.onBytes?.(next - at);
+        at = next;
+        await pacer.step();
+      }
+    } else {
+      for (const piece of this.zip.chunks(entry)) {
+        scanner.write(piece);
+        visitor.onBytes?.(piece.length);
+        await pacer.step();
+      }
     }
     scanner.end();
   }
 }
 
 /** Bytes scanned between checks for cancelling and yielding. */
-const SLICE_BYTES = 1024 * 1024;
-
-function* slices(bytes: Uint8Array): Generator<Uint8Array> {
-  for (let at = 0; at < bytes.length; at += SLICE_BYTES) yield bytes.subarray(at, Math.min(bytes.length, at + SLICE_BYTES));
-}
+const STRETCH_BYTES = 1024 * 1024;

@@ -224,13 +224,23 @@ export class XmlScanner {
     this.carry = null;
   }
 
-  /** Scans what it can; returns where an incomplete token starts (bytes.length when none). */
-  private scan(bytes: Uint8Array): number {
+  /**
+   * For a part held whole: scans the tokens that start before `until` (tokens may run past it) and
+   * returns where to go on from, without copying anything. Call end() after the last stretch.
+   */
+  writeStretch(bytes: Uint8Array, from: number, until: number): number {
+    const stop = this.scan(bytes, from, until);
+    if (stop < until) throw new WorkbookError('CORRUPT', `${this.part} 已损坏：XML 不完整（在结尾处中断）`);
+    return stop;
+  }
+
+  /** Scans what it can up to `until`; returns where an incomplete token starts (or where it stopped). */
+  private scan(bytes: Uint8Array, from = 0, until = bytes.length): number {
     const handler = this.handler;
     const tag = this.tag;
     const length = bytes.length;
-    let pos = 0;
-    while (pos < length) {
+    let pos = from;
+    while (pos < until) {
       if (bytes[pos] !== LT) {
         const lt = bytes.indexOf(LT, pos);
         if (lt < 0) return handler.wantsText ? pos : length;
@@ -278,7 +288,7 @@ export class XmlScanner {
         pos = i + 1;
       }
     }
-    return length;
+    return pos;
   }
 
   /** Comments, CDATA and declarations (<!DOCTYPE …>): returns the position after, or -1 when incomplete. */

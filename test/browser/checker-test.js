@@ -202,6 +202,26 @@ async function openedAs(browser, what, url, { check, screenshot }) {
       await page.getByText(/检查了 \d+ 行/).waitFor({ timeout: 30000 });
     });
 
+    await check(`${what}: with last year's roster picked, the findings and renewal line are check --previous's`, async () => {
+      const lastYear = path.join(path.dirname(SAMPLE), 'last-year-roster.xlsx');
+      const result = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'bin', 'mutual-aid.js'), 'check', path.basename(SAMPLE), '--previous', path.basename(lastYear), '--json'],
+        {
+          cwd: path.dirname(SAMPLE),
+          encoding: 'utf8',
+        },
+      );
+      const withPrevious = JSON.parse(result.stdout);
+      assert(withPrevious.summary.renewal, 'the command gave no renewal summary');
+      // The sample was checked last (above); picking last year's roster checks it again.
+      await page.locator('input[type=file]').nth(1).setInputFiles(lastYear);
+      await page.getByText(/^与上年比对（按人 × 计划）：续保 \d+/).waitFor({ timeout: 30000 });
+      const renewal = withPrevious.summary.renewal;
+      assert(await page.getByText(new RegExp(`续保 ${renewal.renewing}，新参保 ${renewal.newMembers}`)).isVisible(), 'renewal figures');
+      equal(await listedGroups(page), expectedGroups(withPrevious.findings), 'findings listed with last year');
+    });
+
     await check(`${what}: nothing was requested but the page itself, and the page's CSP refused nothing`, async () => {
       equal(
         [...new Set(requests)].filter((request) => request !== url),

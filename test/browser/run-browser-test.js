@@ -12,6 +12,9 @@
  *    test-output/taskpane-checked.png, clicks a finding, clears, checks the fills are back; checks
  *    again, renames the sheet and inserts rows as a clerk would, clears, checks the fills are back
  *    where the cells went.
+ * 5. 与上年比对 with last year's roster picked as a file (a CSV written here from the same fixture,
+ *    plus one member who lapsed), read in the page: the renewal summary and the lapsed list; saves
+ *    test-output/taskpane-renewal.png; 生成续保花名册 adds next year's sheet.
  *
  * 5. Runs the offline checker page's tests on the same build (checker-test.js: served and as file://).
  *
@@ -276,6 +279,39 @@ async function main() {
       await page.getByText('已生成工作表"缴费汇总"，保障费合计 770.00 元。').waitFor({ timeout: 15000 });
       const rows = await workbook('return wb.valuesOf("缴费汇总");');
       assert(rows.some((row) => row[0] === '合计' && row[4] === 770), 'no total row');
+    });
+
+    await check('与上年比对 with a picked file: the renewal summary, the lapsed list, last year\'s row', async () => {
+      // Last year: this year's people (dates a year earlier) and one who did not renew.
+      const people = fixtures.faultyRoster().slice(2, 12).map((row) => row.map((value, i) => (i === 7 ? '2025-01-01' : value)));
+      people.push([11, '县供电公司', '冯二', '男', fixtures.idFor('19890101', 141), '综合', 2, '2025-01-01', '', '单位工会全额交纳', '']);
+      const quote = (value) => `"${String(value).replace(/"/g, '""')}"`;
+      const csv = [fixtures.HEADER, ...people].map((row) => row.map(quote).join(',')).join('\r\n');
+      const lastYear = path.join(OUT, 'last-year.csv');
+      fs.writeFileSync(lastYear, `\ufeff${csv}\r\n`);
+      // 生成缴费汇总 left its sheet active: the clerk goes back to the roster.
+      await workbook('wb.activeSheet = args[0];', SHEET);
+      await page.getByRole('button', { name: '与上年比对' }).click();
+      await page.getByRole('radio', { name: /从文件选择/ }).check();
+      await page.locator('input[type=file]').setInputFiles(lastYear);
+      await page.getByRole('button', { name: '开始比对' }).click();
+      await page.getByText(/续保 8，新参保 0（其中改换计划 0），增加份数 0（新增份数有免责期），减少份数 0，未续保 1。/).waitFor({ timeout: 15000 });
+      const lapsed = page.getByRole('region', { name: '未续保名单（点击查看上年所在行）' });
+      await lapsed.getByRole('button', { name: /冯二/ }).click();
+      await page.getByText(/上年花名册 last-year.csv last-year!第12行：冯二/).waitFor({ timeout: 5000 });
+    });
+
+    await check('screenshot test-output/taskpane-renewal.png', async () => {
+      await page.screenshot({ path: path.join(OUT, 'taskpane-renewal.png'), fullPage: true });
+    });
+
+    await check('生成续保花名册 adds next year\'s roster as a new sheet', async () => {
+      await page.getByRole('button', { name: '生成续保花名册' }).click();
+      await page.getByText(/已插入续保花名册"续保花名册"/).waitFor({ timeout: 15000 });
+      const rows = await workbook('return wb.valuesOf("续保花名册");');
+      equal(rows[0], fixtures.HEADER, 'header of next year\'s roster');
+      assert(rows.some((row) => row[2] === '张三' && row[7] === 46388), 'no 张三 dated 2027-01-01');
+      assert(!rows.some((row) => row[2] === '孙八'), '孙八 (past retirement age) was carried');
     });
 
     await check('the pane sent nothing anywhere (every request went to the local server)', async () => {

@@ -5,6 +5,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { checkRosterSources, readWorkbook } from '../../src/workbook';
+import { previousRosterOf } from '../../src/rules/renewal';
+import { RosterChecker } from '../../src/rules/roster';
 import { handle } from '../../src/checker/worker';
 import type { CheckerRequest, CheckerResponse, FileBytes } from '../../src/checker/protocol';
 import { annotatedName } from '../../src/checker/protocol';
@@ -79,9 +81,8 @@ describe('the checker worker', () => {
     expect(last.report.findings.length).toBeGreaterThan(0);
   });
 
-  test('a long check posts progress (growing, for the file being read) and a cancel stops it with CANCELLED', async () => {
-    const file = bigRoster(20_000);
-    const progress = await send({ type: 'check', id: 2, files: [file] });
+  test('a check posts progress (growing, for the file being read); a cancel stops it with CANCELLED', async () => {
+    const progress = await send({ type: 'check', id: 2, files: [bigRoster(3_000)] });
     const steps = progress.filter((m) => m.type === 'progress');
     expect(steps.length).toBeGreaterThan(0);
     for (const step of steps) if (step.type === 'progress') expect(step.file).toBe('big.xlsx');
@@ -89,14 +90,12 @@ describe('the checker worker', () => {
     expect([...done].sort((a, b) => a - b)).toEqual(done);
     expect(progress[progress.length - 1].type).toBe('report');
 
-    // The cancel arrives while the check runs (between two of its pieces of work).
-    const again = bigRoster(20_000);
-    const rec = recorder((message) => {
-      if (message.type === 'progress') void handle(rec.scope, { type: 'cancel', id: 3 });
-    });
-    const posted = await send({ type: 'check', id: 3, files: [again] }, rec);
+    // The cancel is there before the reader's first pause (the worker takes messages between pieces of work).
+    const rec = recorder();
+    await handle(rec.scope, { type: 'cancel', id: 3 });
+    const posted = await send({ type: 'check', id: 3, files: [bigRoster(3_000)] }, rec);
     expect(posted[posted.length - 1]).toEqual({ type: 'error', id: 3, code: 'CANCELLED', message: '检查已取消' });
-  }, 60_000);
+  }, 120_000);
 
   test("a damaged file answers with the reader's code and Chinese message", async () => {
     const whole = new Uint8Array(readFileSync(SAMPLE));
@@ -129,6 +128,28 @@ describe('the checker worker', () => {
     for (const unit of report.report.summary.units) {
       expect(rows).toContainEqual([unit.unit, unit.planName, unit.people, unit.shares, unit.premium]);
     }
+  });
+
+  test("with last year's roster the report is check --previous's: renewal summary and the renewal findings", async () => {
+    const lastYear = readFileSync(join(__dirname, '..', '..', 'examples', 'last-year-roster.xlsx'));
+    const previousFile = {
+      name: 'last-year-roster.xlsx',
+      bytes: lastYear.buffer.slice(lastYear.byteOffset, lastYear.byteOffset + lastYear.byteLength) as ArrayBuffer,
+    };
+    const posted = await send({ type: 'check', id: 10, files: [sample()], previous: [previousFile] });
+    const last = posted[posted.length - 1];
+    if (last.type !== 'report') throw new Error(JSON.stringify(last));
+    const lastYearChecker = new RosterChecker();
+    await checkRosterSources([{ name: 'last-year-roster.xlsx', bytes: new Uint8Array(lastYear) }], { checker: lastYearChecker });
+    const expected = await checkRosterSources([{ name: 'sample-roster.xlsx', bytes: new Uint8Array(readFileSync(SAMPLE)) }], {
+      checker: new RosterChecker({ previous: previousRosterOf(lastYearChecker) }),
+    });
+    expect(last.report).toEqual(expected);
+    expect(last.report.summary.renewal?.renewing).toBeGreaterThan(0);
+    const without = await send({ type: 'check', id: 11, files: [sample()] });
+    const plain = without[without.length - 1];
+    if (plain.type !== 'report') throw new Error(plain.type);
+    expect(plain.report.summary.renewal).toBeUndefined();
   });
 
   test('a copy of a file that was not checked is refused with a message', async () => {

@@ -553,3 +553,11 @@ describe('properties: PREMIUM is linear in shares and years', () => {
     );
   });
 });
+
+describe('dates in function messages', () => {
+  it('an invalid Date argument is named in Chinese, not as Date text', () => {
+    const error = expectError(() => coverStart(1, new Date(NaN)), '#VALUE!');
+    expect(error.message).toContain('生效日期 无效日期 不是日期');
+    expect(error.message).not.toMatch(/Invalid Date|GMT/);
+  });
+});

@@ -1,11 +1,18 @@
 import fc from 'fast-check';
-import { addMonths, ageInYears, isoFromSerial, parseDate, serialFromYmd, ymdFromSerial } from '../../src/rules/dates';
+import { addMonths, ageInYears, isoFromJsDate, isoFromSerial, isoFromYmd, parseDate, serialFromYmd, ymdFromSerial } from '../../src/rules/dates';
+import { showValue } from '../../src/rules/values';
 
 describe('Excel serials (1900 date system)', () => {
   it.each([
     [1, '1900-01-01'],
+    [2, '1900-01-02'],
+    [31, '1900-01-31'],
+    [32, '1900-02-01'],
     [59, '1900-02-28'],
-    [61, '1900-03-01'], // Excel counts a 1900-02-29 that never was as serial 60
+    [60, '1900-02-29'], // Excel counts a 1900-02-29 that never was as serial 60, and shows it so
+    [61, '1900-03-01'],
+    [366, '1900-12-31'],
+    [367, '1901-01-01'],
     [46023, '2026-01-01'],
     [46143, '2026-05-01'],
     [2958465, '9999-12-31'],
@@ -15,10 +22,56 @@ describe('Excel serials (1900 date system)', () => {
     expect(serialFromYmd({ year, month, day })).toBe(serial);
   });
 
-  it('round-trips every day from 1900-03-01 to 2100', () => {
+  it("every serial of 1900 is the day Excel shows: Excel's 1900 has a 29th of February", () => {
+    // Excel's calendar for 1900, counted independently: months of 31, 29, 31, 30 … days.
+    const monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let serial = 0;
+    monthDays.forEach((days, m) => {
+      for (let day = 1; day <= days; day += 1) {
+        serial += 1;
+        expect(isoFromSerial(serial)).toBe(`1900-${String(m + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+      }
+    });
+    expect(serial).toBe(366);
+  });
+
+  it('serials below 61 are not read a day early (1 is 1900-01-01, not 1899-12-31)', () => {
+    expect(ymdFromSerial(1)).toEqual({ year: 1900, month: 1, day: 1 });
+    expect(ymdFromSerial(59.75)).toEqual({ year: 1900, month: 2, day: 28 });
+    expect(ymdFromSerial(60.5)).toEqual({ year: 1900, month: 2, day: 29 });
+  });
+
+  it('round-trips every day from 1900-01-01 to 2100', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 61, max: 73415 }), (serial) => {
+      fc.property(fc.integer({ min: 1, max: 73415 }), (serial) => {
         expect(serialFromYmd(ymdFromSerial(serial))).toBe(serial);
+      }),
+    );
+  });
+});
+
+describe('dates in messages are YYYY-MM-DD', () => {
+  it('isoFromYmd pads month, day and year', () => {
+    expect(isoFromYmd({ year: 2026, month: 1, day: 5 })).toBe('2026-01-05');
+    expect(isoFromYmd({ year: 999, month: 12, day: 31 })).toBe('0999-12-31');
+  });
+
+  it('a JavaScript Date is its UTC day, never Date text in local time', () => {
+    // 1999-01-01T00:00Z is "Fri Jan 01 1999 08:00:00 GMT+0800" in Beijing's String(date).
+    const date = new Date(Date.UTC(1999, 0, 1));
+    expect(isoFromJsDate(date)).toBe('1999-01-01');
+    expect(showValue(date)).toBe('1999-01-01');
+    expect(showValue(new Date(Date.UTC(2026, 11, 31, 23, 59)))).toBe('2026-12-31');
+    expect(showValue(new Date(NaN))).toBe('无效日期');
+  });
+
+  it('any Date shows as the day parseDate reads from it', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(1900, 2, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }), (date) => {
+        const shown = showValue(date);
+        expect(shown).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(isoFromSerial(parseDate(date) as number)).toBe(shown);
+        expect(parseDate(shown)).toBe(parseDate(date));
       }),
     );
   });

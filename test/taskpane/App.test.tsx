@@ -66,9 +66,21 @@ class FakeAdapter implements RosterAdapter {
     return Promise.reject(new Error('not in this test'));
   }
 
-  select(finding: Finding): Promise<void> {
-    this.selected.push(finding);
+  select(finding: Pick<Finding, 'sheet' | 'row' | 'cell'>): Promise<void> {
+    this.selected.push(finding as Finding);
     return Promise.resolve();
+  }
+
+  listSheets(): Promise<string[]> {
+    return Promise.resolve(['花名册', '2025']);
+  }
+
+  checkRenewal(): Promise<never> {
+    return Promise.reject(new Error('not in this test'));
+  }
+
+  insertNextYear(): Promise<never> {
+    return Promise.reject(new Error('not in this test'));
   }
 }
 

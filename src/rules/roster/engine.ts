@@ -7,7 +7,7 @@
  * All sheets (and files) fed to one checker are one roster for the person-level rules.
  */
 import { EFFECTIVE_DATE_YEARS, MIN_WORKING_AGE, Plan } from '../catalogue';
-import { DATE1904_OFFSET_DAYS, isoFromSerial, parseDate, toHalfWidth, YearMonthDay, ymdFromSerial } from '../dates';
+import { DATE1904_OFFSET_DAYS, isoFromJsDate, isoFromSerial, isoFromYmd, parseDate, toHalfWidth, YearMonthDay, ymdFromSerial } from '../dates';
 import { canonicalId18, parseIdNumber } from '../idNumber';
 import { findPlan, plansConflict } from '../plans';
 import { serviceAgeStatus } from '../retirement';
@@ -16,6 +16,7 @@ import { isBlank, isUncalculatedFormula, parseWholeNumber, showValue } from '../
 import { Field, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, standardHeader } from './columns';
 import { detectHeader, expectedHeadersText, HeaderLayout } from './header';
 import { columnLetters } from './location';
+import { compareYears, PreviousRoster, previousSharesMismatch } from '../renewal/previous';
 import { summarise } from './summary';
 import { Finding, RosterReport, RULE_SEVERITY, RuleId, SheetInput, SkippedSheet } from './types';
 
@@ -29,8 +30,22 @@ export interface RowRecord {
   plan: Plan | null;
   /** Valid whole shares ≥ 1, else null. */
   shares: number | null;
-  previousShares: number;
+  /** The 上年份数 typed in the row; null when blank or not a whole number ≥ 0. */
+  previousShares: number | null;
   funding: string | null;
+  /** The 姓名 cell as text (trimmed). */
+  name: string;
+  /** The valid effective date (serial), else null. */
+  effective: number | null;
+  /** The row's cells by field, kept only when the checker was asked to (next year's roster). */
+  cells?: Partial<Record<Field, unknown>>;
+}
+
+export interface CheckerOptions {
+  /** Last year's roster: enables PREVIOUS_SHARES_MISMATCH, the real renewal caps and summary.renewal. */
+  previous?: PreviousRoster;
+  /** Keep each person row's cells on its record (for building next year's roster). */
+  keepCells?: boolean;
 }
 
 export interface SheetState {
@@ -61,7 +76,7 @@ const SEX_WORDS: Record<string, 'M' | 'F'> = { 男: 'M', 男性: 'M', m: 'M', ma
 function cellText(value: unknown): string {
   if (typeof value === 'string') return toHalfWidth(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return isoFromSerial(parseDate(value) as number);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return isoFromJsDate(value);
   return '';
 }
 
@@ -79,6 +94,14 @@ export class RosterChecker {
   private readonly found: { finding: Finding; sheet: number; column: number }[] = [];
   private readonly skipped: SkippedSheet[] = [];
   private fundingColumnSeen = false;
+  private finished: RosterReport | null = null;
+
+  constructor(private readonly options: CheckerOptions = {}) {}
+
+  /** @internal whether person rows keep their cells */
+  get keepsCells(): boolean {
+    return this.options.keepCells ?? false;
+  }
 
   /** Starts a sheet; feed its rows with the returned session's addRow, then call end(). */
   beginSheet(name: string, options: { file?: string; firstColumn?: number; date1904?: boolean } = {}): SheetSession {
@@ -113,12 +136,42 @@ export class RosterChecker {
     session.end();
   }
 
+  /** Runs the cross-row rules once and returns the report; later calls return the same report. */
   finish(): RosterReport {
+    if (this.finished) return this.finished;
+    const previous = this.options.previous;
+    if (previous) this.checkPreviousShares(previous);
     this.checkGroups();
     this.checkPeople();
     const findings = this.found.sort(compareFound).map((entry) => entry.finding);
     const summary = summarise(this.records, this.sheets, this.skipped, findings, this.fundingColumnSeen);
-    return { findings, summary };
+    if (previous) summary.renewal = compareYears(this.records, previous, summary.premiumTotal);
+    this.finished = { findings, summary };
+    return this.finished;
+  }
+
+  /** The person rows read so far (after finish(): all of them), in roster order. */
+  personRows(): readonly RowRecord[] {
+    return this.records;
+  }
+
+  /** PREVIOUS_SHARES_MISMATCH: a typed 上年份数 that last year's roster does not bear out. */
+  private checkPreviousShares(previous: PreviousRoster): void {
+    for (const record of this.records) {
+      if (record.previousShares === null || !record.id || !record.plan) continue;
+      const message = previousSharesMismatch(record.previousShares, record.plan, previous.find(record.id, record.plan.number));
+      if (message) this.report(record.sheet, record.row, 'previousShares', 'PREVIOUS_SHARES_MISMATCH', message);
+    }
+  }
+
+  /**
+   * The count a renewing member may keep: with last year's roster, last year's real count for this
+   * person and plan (0 when absent: a new member); without it, the 上年份数 typed in the row.
+   */
+  private renewalCount(record: RowRecord): number {
+    const previous = this.options.previous;
+    if (previous && record.id && record.plan) return previous.find(record.id, record.plan.number)?.shares ?? 0;
+    return record.previousShares ?? 0;
   }
 
   /** @internal used by SheetSession */
@@ -169,20 +222,22 @@ export class RosterChecker {
       const uniform = counts.size === 1;
       if (!uniform && plan.shares.uniformRequired) this.reportNotUniform(group, counts);
       for (const record of group) {
-        const cap = maxSharesFor(plan, uniform, record.previousShares);
-        if ((record.shares as number) > cap) this.reportOverMax(record, plan, uniform, cap);
+        const kept = this.renewalCount(record);
+        const cap = maxSharesFor(plan, uniform, kept);
+        if ((record.shares as number) > cap) this.reportOverMax(record, plan, uniform, cap, kept);
       }
     }
   }
 
   private reportNotUniform(group: RowRecord[], counts: Map<number, number>): void {
-    const highest = Math.max(...counts.values());
+    let highest = 0;
+    for (const n of counts.values()) highest = Math.max(highest, n);
     const modes = [...counts].filter(([, n]) => n === highest).map(([shares]) => shares);
     const plan = group[0].plan as Plan;
-    const countsText = [...counts].sort((a, b) => a[0] - b[0]).map(([shares, n]) => `${shares}份${n}人`).join('、');
+    const countsText = sharesCountsText(counts);
+    const expected = modes.length === 1 ? `应与本单位多数人一致为${modes[0]}份` : '本单位各份数人数相同，无法判断应为几份';
     for (const record of group) {
       if (modes.length === 1 && record.shares === modes[0]) continue;
-      const expected = modes.length === 1 ? `应与本单位多数人一致为${modes[0]}份` : '本单位各份数人数相同，无法判断应为几份';
       this.report(
         record.sheet,
         record.row,
@@ -193,10 +248,10 @@ export class RosterChecker {
     }
   }
 
-  private reportOverMax(record: RowRecord, plan: Plan, uniform: boolean, cap: number): void {
+  private reportOverMax(record: RowRecord, plan: Plan, uniform: boolean, cap: number, kept: number): void {
     const why =
       !uniform && cap < plan.shares.maxShares
-        ? `"${record.unit}"的${plan.shortName}份数不一致，每人最多 ${cap} 份（续保人员可按上年份数${record.previousShares > 0 ? ` ${record.previousShares} 份` : ''}续保）`
+        ? `"${record.unit}"的${plan.shortName}份数不一致，每人最多 ${cap} 份（续保人员可按上年份数${kept > 0 ? ` ${kept} 份` : ''}续保）`
         : `${plan.shortName}每人最多 ${cap} 份`;
     this.report(record.sheet, record.row, 'shares', 'SHARES_OVER_MAX', `${record.shares} 份超过上限：${why}`);
   }
@@ -230,20 +285,65 @@ export class RosterChecker {
     }
   }
 
+  /**
+   * Each row whose plan excludes another plan of the same person is reported once, naming those
+   * rows. Linear in the person's rows: they are bucketed by plan once (the first NAMED_ROWS of each
+   * kept, in roster order), and a message names the first NAMED_ROWS conflicting rows and counts the rest.
+   */
   private reportConflicts(rows: RowRecord[]): void {
+    const byPlan = new Map<number, PlanRows>();
+    rows.forEach((record, order) => {
+      const plan = record.plan as Plan;
+      let planRows = byPlan.get(plan.number);
+      if (!planRows) byPlan.set(plan.number, (planRows = { plan, first: [], count: 0 }));
+      if (planRows.first.length < NAMED_ROWS) planRows.first.push(order);
+      planRows.count += 1;
+    });
+    if (byPlan.size < 2) return;
     for (const record of rows) {
-      const others = rows.filter((other) => plansConflict(record.plan as Plan, other.plan as Plan));
-      if (others.length === 0) continue;
-      const text = others.map((other) => `${(other.plan as Plan).shortName}（${where(other, record)}）`).join('、');
-      this.report(
-        record.sheet,
-        record.row,
-        'plan',
-        'PLAN_CONFLICT',
-        `此人参加${(record.plan as Plan).shortName}，又参加${text}；两者不能同时参保`,
+      const plan = record.plan as Plan;
+      const named: number[] = [];
+      let total = 0;
+      for (const other of byPlan.values()) {
+        if (!plansConflict(plan, other.plan)) continue;
+        named.push(...other.first);
+        total += other.count;
+      }
+      if (total === 0) continue;
+      named.sort((a, b) => a - b);
+      const text = namedRows(
+        named.slice(0, NAMED_ROWS).map((order) => `${(rows[order].plan as Plan).shortName}（${where(rows[order], record)}）`),
+        total,
       );
+      this.report(record.sheet, record.row, 'plan', 'PLAN_CONFLICT', `此人参加${plan.shortName}，又参加${text}；两者不能同时参保`);
     }
   }
+}
+
+/** How many other rows a cross-row message names; the rest are counted, so a message stays short. */
+export const NAMED_ROWS = 3;
+
+/** How many share counts a SHARES_NOT_UNIFORM message lists: the most common ones. */
+const NAMED_SHARE_COUNTS = 5;
+
+/** "2份3人、3份1人" in share order; past NAMED_SHARE_COUNTS counts, the most common ones and "等8种份数". */
+function sharesCountsText(counts: Map<number, number>): string {
+  const entries = [...counts];
+  const shown = entries.length <= NAMED_SHARE_COUNTS ? entries : entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, NAMED_SHARE_COUNTS);
+  const text = shown.sort((a, b) => a[0] - b[0]).map(([shares, n]) => `${shares}份${n}人`).join('、');
+  return entries.length > shown.length ? `${text}等${entries.length}种份数` : text;
+}
+
+/** A person's rows in one plan: the first NAMED_ROWS (as positions in roster order) and how many. */
+interface PlanRows {
+  plan: Plan;
+  first: number[];
+  count: number;
+}
+
+/** "综合（第2行）、指定疾病（第3行）", with "…等12行" when more rows than those named stand behind it. */
+function namedRows(names: readonly string[], total: number): string {
+  return total > names.length ? `${names.join('、')}…等${total}行` : names.join('、');
 }
 
 /** Sheet order (as fed), then row, then column, then rule. */
@@ -361,7 +461,7 @@ export class SheetSession {
     const effective = this.readEffectiveDate(row, report);
     if (id && effective !== null) this.checkAge(id, effective, report);
 
-    this.checker.record({
+    const record: RowRecord = {
       sheet: this.state,
       row: rowNumber,
       unit: this.unitOf(row),
@@ -370,7 +470,11 @@ export class SheetSession {
       shares,
       previousShares,
       funding: this.hasColumn('funding') ? cellText(this.cell(row, 'funding')).trim() || null : null,
-    });
+      name: cellText(this.cell(row, 'name')).trim(),
+      effective,
+    };
+    if (this.checker.keepsCells) record.cells = Object.fromEntries(Object.keys(this.columnIndex).map((field) => [field, this.cell(row, field as Field)]));
+    this.checker.record(record);
   }
 
   /**
@@ -422,13 +526,13 @@ export class SheetSession {
     return parsed.value;
   }
 
-  private readPreviousShares(row: readonly unknown[], report: Reporter): number {
+  private readPreviousShares(row: readonly unknown[], report: Reporter): number | null {
     const value = this.cell(row, 'previousShares');
-    if (isBlank(value)) return 0;
+    if (isBlank(value)) return null;
     const parsed = parseWholeNumber(typeof value === 'boolean' ? 'x' : value);
     if (!parsed.ok || parsed.value < 0) {
       report('previousShares', 'SHARES_INVALID', `上年份数 ${showValue(value)} 不是不小于 0 的整数`);
-      return 0;
+      return null;
     }
     return parsed.value;
   }
@@ -457,11 +561,10 @@ export class SheetSession {
       const age = status.age < 0 ? '出生日期晚于生效日期' : `生效日期时年龄 ${status.age} 岁`;
       report('id', 'AGE_OUT_OF_SERVICE', `${age}，未满 ${MIN_WORKING_AGE} 岁`);
     } else if (status.status === 'retired') {
-      const { year, month, day } = status.retirementDate;
       report(
         'id',
         'AGE_OUT_OF_SERVICE',
-        `生效日期时已达法定退休年龄（按出生年月，最晚于 ${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} 退休），只有在职职工可参保；如经批准弹性延迟退休仍在职，请核实后保留`,
+        `生效日期时已达法定退休年龄（按出生年月，最晚于 ${isoFromYmd(status.retirementDate)} 退休），只有在职职工可参保；如经批准弹性延迟退休仍在职，请核实后保留`,
       );
     }
   }

@@ -13,6 +13,7 @@ export const RULES = [
   'SHARES_OVER_MAX',
   'DATE_INVALID',
   'AGE_OUT_OF_SERVICE',
+  'PREVIOUS_SHARES_MISMATCH',
   'FORMULA_NOT_CALCULATED',
 ] as const;
 
@@ -33,6 +34,7 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   SHARES_OVER_MAX: '份数超过上限',
   DATE_INVALID: '生效日期无效',
   AGE_OUT_OF_SERVICE: '年龄不在在职范围',
+  PREVIOUS_SHARES_MISMATCH: '上年份数与上年花名册不符',
   FORMULA_NOT_CALCULATED: '公式未计算',
 };
 
@@ -49,6 +51,7 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   SHARES_OVER_MAX: 'error',
   DATE_INVALID: 'error',
   AGE_OUT_OF_SERVICE: 'warning',
+  PREVIOUS_SHARES_MISMATCH: 'error',
   FORMULA_NOT_CALCULATED: 'error',
 };
 
@@ -122,6 +125,41 @@ export interface RosterSummary {
   skipped: SkippedSheet[];
   errors: number;
   warnings: number;
+  /** Present when the roster was checked against last year's (check --previous, 与上年比对). */
+  renewal?: RenewalSummary;
+}
+
+/** One person × plan of last year's roster that is absent this year. */
+export interface LapsedMember {
+  id: string;
+  name: string;
+  unit: string;
+  /** The plan's short name (综合, 指定疾病 …). */
+  plan: string;
+  /** Last year's shares; null when last year's cell was not a valid count. */
+  shares: number | null;
+}
+
+/**
+ * This year's roster against last year's, in counts of person × plan (an ID and a plan; rows without
+ * a valid ID or a known plan cannot be matched and are not counted).
+ * renewing + newMembers = this year's person × plan entries; renewing + lapsed = last year's.
+ */
+export interface RenewalSummary {
+  /** In both years' rosters in the same plan. */
+  renewing: number;
+  /** In this year's roster in a plan they did not hold last year (plan switches included). */
+  newMembers: number;
+  /** Renewing with more shares than last year: the added shares wait out the waiting period. */
+  addedShares: number;
+  /** Renewing with fewer shares than last year. */
+  reducedShares: number;
+  /** New memberships that replace a plan the person held last year and dropped (a switch is new to its plan). */
+  planSwitches: number;
+  /** Last year's person × plan entries absent this year, in last year's roster order. */
+  lapsed: LapsedMember[];
+  premiumLastYear: number;
+  premiumThisYear: number;
 }
 
 export interface RosterReport {

@@ -19,10 +19,12 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { Finding } from '../../rules/roster';
-import { AdapterError, CheckResult, Progress, RosterAdapter } from '../excel/types';
+import type { PreviousRoster } from '../../rules/renewal';
+import type { Finding, LapsedMember } from '../../rules/roster';
+import { AdapterError, CheckResult, PreviousChoice, Progress, RenewalCheckResult, RosterAdapter } from '../excel/types';
 import { Language, noticeIntent, Operation, stringsFor, Strings } from '../i18n';
 import { FindingsList } from '../../ui/FindingsList';
+import { LapsedList, PreviousPick, RenewalChooser } from './RenewalPanel';
 
 type Intent = 'info' | 'success' | 'warning' | 'error';
 
@@ -46,6 +48,8 @@ const useStyles = makeStyles({
 export interface AppProps {
   adapter: RosterAdapter;
   language: Language;
+  /** Reads last year's roster from a picked file, in the pane (nothing is uploaded); absent: sheets only. */
+  readPreviousFile?: (file: File) => Promise<PreviousRoster>;
 }
 
 function formatYuan(amount: number, language: Language): string {
@@ -66,13 +70,14 @@ function errorText(error: unknown, strings: Strings): string {
       default:
         if (error.detail === 'workbookProtected') return strings.workbookProtectedFail;
         if (error.detail === 'ItemNotFound') return strings.sheetGone;
+        if (error.detail === 'previousIsThisYear') return strings.previousIsThisYear;
         return strings.failed(error.detail ?? '');
     }
   }
   return strings.failed(error instanceof Error ? error.message : String(error));
 }
 
-export function App({ adapter, language }: AppProps): React.ReactElement {
+export function App({ adapter, language, readPreviousFile }: AppProps): React.ReactElement {
   const strings = stringsFor(language);
   const styles = useStyles();
   const [wholeWorkbook, setWholeWorkbook] = React.useState(false);
@@ -81,6 +86,9 @@ export function App({ adapter, language }: AppProps): React.ReactElement {
   const [messages, setMessages] = React.useState<Message[]>([]);
   const [result, setResult] = React.useState<CheckResult | null>(null);
   const [checkedWorkbook, setCheckedWorkbook] = React.useState(false);
+  const [renewalSheets, setRenewalSheets] = React.useState<string[] | null>(null);
+  const [renewal, setRenewal] = React.useState<RenewalCheckResult | null>(null);
+  const [previousIsSheet, setPreviousIsSheet] = React.useState(true);
   // The operation under way, known at once (state updates arrive a render later: a double click
   // must still be refused).
   const busy = React.useRef<Operation | null>(null);
@@ -119,23 +127,80 @@ export function App({ adapter, language }: AppProps): React.ReactElement {
 
   const scope = wholeWorkbook ? 'workbook' : 'activeSheet';
 
+  /** The messages of a check (校验花名册 and 与上年比对 alike). */
+  const checkMessages = (checked: CheckResult): Message[] => {
+    const { summary } = checked.report;
+    const out: Message[] = [];
+    if (summary.sheets.length > 0) {
+      out.push(
+        summary.errors + summary.warnings === 0
+          ? message('success', strings.noProblems(summary.rows, summary.people))
+          : message(summary.errors > 0 ? 'error' : 'warning', strings.checked(summary.rows, summary.people, summary.errors, summary.warnings)),
+      );
+    }
+    if (checked.marked > 0) out.push(message('info', strings.marked(checked.marked, checked.notes)));
+    for (const notice of checked.notices) out.push(message(noticeIntent(notice), strings.notice(notice)));
+    return out;
+  };
+
   const onCheck = () =>
     run('check', async (signal) => {
       setResult(null);
+      setRenewal(null);
       const checked = await adapter.check({ scope, signal, onProgress: setProgress });
       setResult(checked);
       setCheckedWorkbook(wholeWorkbook);
-      const { summary } = checked.report;
-      const out: Message[] = [];
-      if (summary.sheets.length > 0) {
-        out.push(
-          summary.errors + summary.warnings === 0
-            ? message('success', strings.noProblems(summary.rows, summary.people))
-            : message(summary.errors > 0 ? 'error' : 'warning', strings.checked(summary.rows, summary.people, summary.errors, summary.warnings)),
-        );
+      return checkMessages(checked);
+    });
+
+  /** 与上年比对: first the choice of last year's roster (the sheets listed), then the check. */
+  const onRenewal = () => {
+    if (renewalSheets !== null) {
+      setRenewalSheets(null);
+      return;
+    }
+    adapter.listSheets().then(setRenewalSheets, (error: unknown) => setMessages([message('error', errorText(error, strings))]));
+  };
+
+  const onRenewalStart = (pick: PreviousPick | null) =>
+    run('renewal', async (signal) => {
+      if (pick === null) return [message('warning', strings.noPreviousChosen)];
+      setResult(null);
+      setRenewal(null);
+      let previous: PreviousChoice;
+      if (pick.kind === 'file') {
+        try {
+          previous = { kind: 'roster', roster: await (readPreviousFile as (file: File) => Promise<PreviousRoster>)(pick.file) };
+        } catch (error) {
+          return [message('error', strings.previousUnreadable(error instanceof Error ? error.message : String(error)))];
+        }
+      } else {
+        previous = { kind: 'sheet', sheet: pick.sheet };
       }
-      if (checked.marked > 0) out.push(message('info', strings.marked(checked.marked, checked.notes)));
-      for (const notice of checked.notices) out.push(message(noticeIntent(notice), strings.notice(notice)));
+      const checked = await adapter.checkRenewal({ scope, previous, signal, onProgress: setProgress });
+      setResult(checked);
+      setRenewal(checked);
+      setPreviousIsSheet(pick.kind === 'sheet');
+      setCheckedWorkbook(wholeWorkbook);
+      const out = checkMessages(checked);
+      const summary = checked.report.summary.renewal;
+      if (summary) out.unshift(message('info', strings.renewalSummary(summary, (n) => formatYuan(n, language))));
+      return out;
+    });
+
+  const onShowLapsed = (entry: LapsedMember) => {
+    const member = renewal?.previous.locate(entry);
+    if (!member) return;
+    setMessages((current) => [message('info', strings.lapsedWhere(member)), ...current]);
+    if (previousIsSheet) onSelect({ sheet: member.sheet, row: member.row, cell: null });
+  };
+
+  const onNextYear = () =>
+    run('nextYear', async (signal) => {
+      const inserted = await adapter.insertNextYear({ scope, signal, onProgress: setProgress });
+      const out = [message('success', strings.nextYearInserted(inserted.sheetName, inserted.rows))];
+      if (inserted.retiring.length > 0) out.push(message('warning', strings.retiringLeftOut(inserted.retiring)));
+      for (const notice of inserted.notices) out.push(message(noticeIntent(notice), strings.notice(notice)));
       return out;
     });
 
@@ -165,7 +230,7 @@ export function App({ adapter, language }: AppProps): React.ReactElement {
       return [message('success', strings.templateInserted(inserted.sheetName))];
     });
 
-  const onSelect = (finding: Finding) => {
+  const onSelect = (finding: Pick<Finding, 'sheet' | 'row' | 'cell'>) => {
     if (busy.current !== null) {
       setMessages((current) => [message('warning', strings.busy(busy.current as Operation)), ...current]);
       return;
@@ -176,7 +241,7 @@ export function App({ adapter, language }: AppProps): React.ReactElement {
   };
 
   const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
-  const cancellable = running !== null && (running === 'check' || running === 'summary') && progress?.phase === 'reading';
+  const cancellable = running !== null && ['check', 'summary', 'renewal', 'nextYear'].includes(running) && progress?.phase === 'reading';
 
   return (
     <FluentProvider theme={webLightTheme} lang={language === 'en' ? 'en-US' : 'zh-CN'}>
@@ -207,7 +272,17 @@ export function App({ adapter, language }: AppProps): React.ReactElement {
           <Button onClick={onTemplate} aria-busy={running === 'template'} disabled={blocked}>
             {strings.template}
           </Button>
+          <Button onClick={onRenewal} aria-busy={running === 'renewal'} aria-expanded={renewalSheets !== null}>
+            {strings.renewal}
+          </Button>
+          <Button onClick={onNextYear} aria-busy={running === 'nextYear'}>
+            {strings.nextYear}
+          </Button>
         </div>
+
+        {renewalSheets !== null && (
+          <RenewalChooser strings={strings} sheets={renewalSheets} canReadFiles={readPreviousFile !== undefined} disabled={running !== null} onStart={onRenewalStart} />
+        )}
 
         {running !== null && (
           <div className={styles.progress} role="status" aria-live="polite">
@@ -231,6 +306,10 @@ export function App({ adapter, language }: AppProps): React.ReactElement {
               </MessageBar>
             ))}
           </div>
+        )}
+
+        {renewal && renewal.report.summary.renewal && renewal.report.summary.renewal.lapsed.length > 0 && (
+          <LapsedList strings={strings} lapsed={renewal.report.summary.renewal.lapsed} previous={renewal.previous} onShow={onShowLapsed} />
         )}
 
         {result && result.report.findings.length > 0 && (

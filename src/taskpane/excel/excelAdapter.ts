@@ -22,8 +22,21 @@ import { check } from './operations/check';
 import { clearMarks } from './operations/marks';
 import { select } from './operations/select';
 import { writeSummary } from './operations/summary';
+import { checkRenewal, insertNextYear, listSheets } from './operations/renewal';
 import { insertTemplate } from './operations/template';
-import { CheckResult, ClearResult, ExcelHost, OperationOptions, RosterAdapter, Scope, SummaryResult, TemplateResult } from './types';
+import {
+  CheckResult,
+  ClearResult,
+  ExcelHost,
+  NextYearResult,
+  OperationOptions,
+  PreviousChoice,
+  RenewalCheckResult,
+  RosterAdapter,
+  Scope,
+  SummaryResult,
+  TemplateResult,
+} from './types';
 
 export { SUMMARY_SHEET } from './operations/summary';
 export { TEMPLATE_ROWS, TEMPLATE_SHEET } from './operations/template';
@@ -69,7 +82,21 @@ export class ExcelAdapter implements RosterAdapter {
     return { sheetName: value, syncs };
   }
 
-  async select(finding: Finding): Promise<void> {
+  async select(finding: Pick<Finding, 'sheet' | 'row' | 'cell'>): Promise<void> {
     await this.door.run('select', (context) => select(context, finding));
+  }
+
+  async listSheets(): Promise<string[]> {
+    return (await this.door.run('select', (context) => listSheets(context))).value;
+  }
+
+  async checkRenewal(options: { scope: Scope; previous: PreviousChoice; mark?: boolean } & OperationOptions): Promise<RenewalCheckResult> {
+    const { value, syncs } = await this.door.run('renewal', (context) => checkRenewal(context, options));
+    return { ...value, syncs };
+  }
+
+  async insertNextYear(options: { scope: Scope } & OperationOptions): Promise<NextYearResult> {
+    const { value, syncs } = await this.door.run('nextYear', (context) => insertNextYear(context, options));
+    return { sheetName: value.sheetName, rows: value.rows, retiring: value.retiring, notices: value.notices, syncs };
   }
 }

@@ -3,6 +3,7 @@
  * (RosterAdapter), so they are tested with a fake and never touch Excel.*; ExcelAdapter is the one
  * implementation that talks to a workbook.
  */
+import type { PreviousRoster, RetiringMember } from '../../rules/renewal';
 import type { Finding, RosterReport } from '../../rules/roster';
 
 /** Check the active sheet, or every visible sheet of the workbook. */
@@ -101,6 +102,23 @@ export interface TemplateResult {
   syncs: number;
 }
 
+/** 与上年比对: the check with last year's roster, which the pane keeps to show a lapsed member's row. */
+export interface RenewalCheckResult extends CheckResult {
+  previous: PreviousRoster;
+}
+
+/** 生成续保花名册: the new sheet, and who was left out for retirement. */
+export interface NextYearResult {
+  sheetName: string;
+  rows: number;
+  retiring: RetiringMember[];
+  notices: Notice[];
+  syncs: number;
+}
+
+/** Last year's roster for 与上年比对: a sheet of this workbook, or one read from a picked file. */
+export type PreviousChoice = { kind: 'sheet'; sheet: string } | { kind: 'roster'; roster: PreviousRoster };
+
 export interface RosterAdapter {
   /** Reads the roster, checks it and (unless mark is false) marks the faulty cells. */
   check(options: { scope: Scope; mark?: boolean } & OperationOptions): Promise<CheckResult>;
@@ -110,8 +128,14 @@ export interface RosterAdapter {
   writeSummary(options: { scope: Scope } & OperationOptions): Promise<SummaryResult>;
   /** Adds a new sheet with the standard roster headers, formats and drop-down lists. */
   insertTemplate(): Promise<TemplateResult>;
-  /** Shows a finding's cell (or row) in Excel. */
-  select(finding: Finding): Promise<void>;
+  /** Shows a finding's cell (or row) in Excel; also a lapsed member's row of last year's sheet. */
+  select(target: Pick<Finding, 'sheet' | 'row' | 'cell'>): Promise<void>;
+  /** The visible sheets (for choosing last year's roster). */
+  listSheets(): Promise<string[]>;
+  /** Checks this year's roster against last year's and marks as check does. */
+  checkRenewal(options: { scope: Scope; previous: PreviousChoice; mark?: boolean } & OperationOptions): Promise<RenewalCheckResult>;
+  /** Adds next year's roster as a new sheet. */
+  insertNextYear(options: { scope: Scope } & OperationOptions): Promise<NextYearResult>;
   /**
    * The requirement sets the pane needs that this Excel lacks ("ExcelApi 1.11"): the pane says so
    * at start and points to the offline checker. Absent or empty: all there.

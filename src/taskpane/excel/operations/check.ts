@@ -66,14 +66,21 @@ export async function check(context: ExcelContext, options: { scope: Scope; mark
   const notices: Notice[] = [];
   const workbook = await openWorkbook(context, options.scope, notices);
   const report = await readRoster(context, workbook, notices, options);
-  let marked = 0;
-  let notes = 0;
-  if (options.mark !== false) {
-    const cleared = await clearIn(context, notices, options);
-    if (cleared.restored + cleared.notesRemoved > 0) notices.push({ code: 'previousMarksCleared', count: cleared.restored });
-    ({ marked, notes } = await markIn(context, report.findings, workbook, cleared.storeRows, notices, options));
-  }
-  return { report, marked, notes, notices };
+  return { report, notices, ...(await markReport(context, report, workbook, notices, options)) };
+}
+
+/** Unless told not to: clears the last check's marks, then marks this report's findings. */
+export async function markReport(
+  context: ExcelContext,
+  report: RosterReport,
+  workbook: Workbook,
+  notices: Notice[],
+  options: { mark?: boolean } & OperationOptions,
+): Promise<{ marked: number; notes: number }> {
+  if (options.mark === false) return { marked: 0, notes: 0 };
+  const cleared = await clearIn(context, notices, options);
+  if (cleared.restored + cleared.notesRemoved > 0) notices.push({ code: 'previousMarksCleared', count: cleared.restored });
+  return markIn(context, report.findings, workbook, cleared.storeRows, notices, options);
 }
 
 /** The sheets to read, their used ranges and protection, and the date system: two syncs. */
@@ -136,10 +143,15 @@ export async function openWorkbook(context: ExcelContext, scope: Scope, notices:
   return { targets, sheetNames: sheets.items.map((sheet) => sheet.name), structureProtected: protection.protected, date1904 };
 }
 
-/** Reads each sheet's used range in blocks of rows, one sync per block, into the engine. */
-export async function readRoster(context: ExcelContext, workbook: Workbook, notices: Notice[], options: OperationOptions): Promise<RosterReport> {
+/** Reads each sheet's used range in blocks of rows, one sync per block, into the engine (a checker of the caller's: renewal gives one with last year's roster). */
+export async function readRoster(
+  context: ExcelContext,
+  workbook: Workbook,
+  notices: Notice[],
+  options: OperationOptions,
+  checker: RosterChecker = new RosterChecker(),
+): Promise<RosterReport> {
   const { targets, date1904 } = workbook;
-  const checker = new RosterChecker();
   const total = targets.reduce((sum, target) => sum + (target.used?.rowCount ?? 0), 0);
   // Sheets the pane has already said something about: no second "not checked" notice for them.
   const noticed = new Set<string>();

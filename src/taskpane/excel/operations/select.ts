@@ -2,7 +2,7 @@
 import type { Finding } from '../../../rules/roster';
 import type { ExcelContext } from '../door';
 
-export async function select(context: ExcelContext, finding: Finding): Promise<void> {
+export async function select(context: ExcelContext, finding: Pick<Finding, 'sheet' | 'row' | 'cell'>): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(finding.sheet);
   sheet.activate();
   sheet.getRange(finding.cell ?? `${finding.row}:${finding.row}`).select();

@@ -1,25 +1,20 @@
 /**
  * The template operation: a new sheet with the standard roster headers, text and date formats
- * (so Excel keeps all 18 digits of an ID) and drop-down lists from the plan catalogue.
+ * (so Excel keeps all 18 digits of an ID) and drop-down lists from the plan catalogue, as laid out
+ * once in src/rules/roster/template.ts.
  */
-import { FUNDING_METHODS, PLANS } from '../../../rules/catalogue';
-import { COLUMNS } from '../../../rules/roster';
-import type { Field } from '../../../rules/roster/columns';
+import { TEMPLATE_BODY_ROWS, TEMPLATE_COLUMNS } from '../../../rules/roster/template';
 import type { ExcelContext } from '../door';
 import { uniqueSheetName } from '../plan';
 import { AdapterError } from '../types';
 
 export const TEMPLATE_SHEET = '参保花名册';
 /** Rows of the template that get the text format, date format and drop-down lists. */
-export const TEMPLATE_ROWS = 2000;
+export const TEMPLATE_ROWS = TEMPLATE_BODY_ROWS;
 
 /** A 2-D array of one value, for numberFormat (Excel wants one entry per cell). */
 function grid<T>(rows: number, columns: number, value: T): T[][] {
   return Array.from({ length: rows }, () => Array.from({ length: columns }, () => value));
-}
-
-function columnOf(field: Field): number {
-  return COLUMNS.findIndex((column) => column.field === field);
 }
 
 /** Adds the template sheet; returns its name (the standard one, or "(2)" etc. when that is taken). */
@@ -40,38 +35,37 @@ export async function insertTemplate(context: ExcelContext): Promise<string> {
 
 function writeTemplateSheet(context: ExcelContext, name: string): void {
   const sheet = context.workbook.worksheets.add(name);
-  const headers = COLUMNS.map((column) => column.headers[0]);
+  layoutRosterSheet(sheet, TEMPLATE_ROWS);
+  sheet.activate();
+}
+
+/**
+ * Lays a sheet out as the standard roster (TEMPLATE_COLUMNS): the header row (text, bold, shaded,
+ * frozen), the text and date formats and drop-down lists of `bodyRows` rows below it, column widths.
+ * The template and next year's roster (生成续保花名册) both use it. Formats are queued before any value.
+ */
+export function layoutRosterSheet(sheet: Excel.Worksheet, bodyRows: number): void {
+  const headers = TEMPLATE_COLUMNS.map((column) => column.header);
   const header = sheet.getRangeByIndexes(0, 0, 1, headers.length);
   header.numberFormat = [headers.map(() => '@')];
   header.values = [headers];
   header.format.font.bold = true;
   header.format.fill.color = '#DDEBF7';
 
-  const body = (field: Field) => sheet.getRangeByIndexes(1, columnOf(field), TEMPLATE_ROWS, 1);
-  // Text, so that Excel keeps all 18 digits of an ID (a number keeps 15) and the leading 0 of a phone.
-  for (const field of ['id', 'phone'] as Field[]) body(field).numberFormat = grid(TEMPLATE_ROWS, 1, '@');
-  body('effectiveDate').numberFormat = grid(TEMPLATE_ROWS, 1, 'yyyy-mm-dd');
-
-  const maxShares = Math.max(...PLANS.map((plan) => plan.shares.maxShares));
-  const list = (field: Field, items: readonly (string | number)[], title: string, message: string) => {
-    const validation = body(field).dataValidation;
-    validation.rule = { list: { inCellDropDown: true, source: items.join(',') } };
-    validation.errorAlert = { showAlert: true, style: 'Warning', title, message };
-  };
-  list('sex', ['男', '女'], '性别', '请选择 男 或 女。');
-  list('plan', PLANS.map((plan) => plan.shortName), '参保计划', `请从列表中选择参保计划：${PLANS.map((plan) => plan.shortName).join('、')}。`);
-  list(
-    'shares',
-    Array.from({ length: maxShares }, (_, i) => i + 1),
-    '份数',
-    `份数为 1 到 ${maxShares} 的整数；各计划的上限见互助保障说明。`,
-  );
-  list('funding', FUNDING_METHODS, '出资方式', '请从列表中选择出资方式。');
-  const previous = body('previousShares').dataValidation;
-  previous.rule = { wholeNumber: { formula1: 0, formula2: maxShares, operator: 'Between' } };
-  previous.errorAlert = { showAlert: true, style: 'Warning', title: '上年份数', message: `上年份数为 0 到 ${maxShares} 的整数。` };
+  TEMPLATE_COLUMNS.forEach((column, i) => {
+    const body = sheet.getRangeByIndexes(1, i, bodyRows, 1);
+    // Text, so that Excel keeps all 18 digits of an ID (a number keeps 15) and the leading 0 of a phone.
+    if (column.format) body.numberFormat = grid(bodyRows, 1, column.format === 'text' ? '@' : 'yyyy-mm-dd');
+    const rule = column.validation;
+    if (!rule) return;
+    const validation = body.dataValidation;
+    validation.rule =
+      rule.kind === 'list'
+        ? { list: { inCellDropDown: true, source: rule.items.join(',') } }
+        : { wholeNumber: { formula1: rule.min, formula2: rule.max, operator: 'Between' } };
+    validation.errorAlert = { showAlert: true, style: 'Warning', title: rule.title, message: rule.message };
+  });
   sheet.freezePanes.freezeRows(1);
-  sheet.getRangeByIndexes(0, 0, 1, headers.length).format.autofitColumns();
-  body('id').format.columnWidth = 150;
-  sheet.activate();
+  header.format.autofitColumns();
+  sheet.getRangeByIndexes(1, TEMPLATE_COLUMNS.findIndex((column) => column.field === 'id'), bodyRows, 1).format.columnWidth = 150;
 }
