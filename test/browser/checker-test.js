@@ -138,7 +138,7 @@ async function openedAs(browser, what, url, { check, screenshot }) {
 
     await check(`${what}: the example roster's findings are the command's (mutual-aid check --json)`, async () => {
       assert(expected.status === 1 && expected.report.findings.length > 0, `command: ${expected.status} ${expected.stderr}`);
-      await page.locator('input[type=file]').setInputFiles(SAMPLE);
+      await page.getByLabel('选择文件…', { exact: true }).setInputFiles(SAMPLE);
       const { rows, people, errors, warnings } = expected.report.summary;
       await page.getByText(`检查了 ${rows} 行（${people} 人）：${errors} 个错误，${warnings} 个警告。`).waitFor({ timeout: 30000 });
       equal(await listedGroups(page), expectedGroups(expected.report.findings), 'findings listed');
@@ -198,7 +198,7 @@ async function openedAs(browser, what, url, { check, screenshot }) {
       );
       await page.getByText(`无法检查：${message}`).waitFor({ timeout: 15000 });
       // The sample checks again after the failure.
-      await page.locator('input[type=file]').setInputFiles(SAMPLE);
+      await page.getByLabel('选择文件…', { exact: true }).setInputFiles(SAMPLE);
       await page.getByText(/检查了 \d+ 行/).waitFor({ timeout: 30000 });
     });
 
@@ -215,7 +215,7 @@ async function openedAs(browser, what, url, { check, screenshot }) {
       const withPrevious = JSON.parse(result.stdout);
       assert(withPrevious.summary.renewal, 'the command gave no renewal summary');
       // The sample was checked last (above); picking last year's roster checks it again.
-      await page.locator('input[type=file]').nth(1).setInputFiles(lastYear);
+      await page.getByLabel('选择上年花名册…', { exact: true }).setInputFiles(lastYear);
       await page.getByText(/^与上年比对（按人 × 计划）：续保 \d+/).waitFor({ timeout: 30000 });
       const renewal = withPrevious.summary.renewal;
       assert(await page.getByText(new RegExp(`续保 ${renewal.renewing}，新参保 ${renewal.newMembers}`)).isVisible(), 'renewal figures');
