@@ -12,6 +12,7 @@
  *
  * Layout of dist/ (names in scripts/addin-files.js, checked against manifest.xml by the tests):
  *   taskpane.html  functions.js  taskpane.js  functions.json  zh-CN/functions.json
+ *   checker.html   (the offline checker page: one file, its scripts inlined)
  *   manifest.xml   assets/icon-{16,32,64,80,128}.png  [office.js]
  */
 'use strict';
@@ -22,6 +23,7 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const files = require('./scripts/addin-files');
 const { LocalizeMetadataPlugin } = require('./scripts/localize-metadata');
+const { InlineCheckerPlugin } = require('./scripts/inline-checker');
 
 const OFFICE_JS_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 
@@ -53,6 +55,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       functions: files.entries.functions,
       taskpane: files.entries.taskpane,
+      checker: files.entries.checker,
+      checkerWorker: files.entries.checkerWorker,
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -117,6 +121,13 @@ module.exports = async (env = {}, argv = {}) => {
         templateParameters: {
           officeJsUrl: officeJsLocal ? files.output.localOfficeJs : files.officeJsCdn,
         },
+      }),
+      new InlineCheckerPlugin({
+        template: path.resolve(__dirname, files.checkerTemplate),
+        html: files.output.checkerHtml,
+        pageScript: 'checker.js',
+        workerScript: 'checkerWorker.js',
+        workerGlobal: '__CHECKER_WORKER_SOURCE__',
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -3,9 +3,10 @@ declare const addinFiles: {
   devServerPort: number;
   devBaseUrl: string;
   namespace: string;
-  entries: { functions: string; taskpane: string };
+  entries: { functions: string; taskpane: string; checker: string; checkerWorker: string };
   functionsSource: string;
   taskpaneTemplate: string;
+  checkerTemplate: string;
   supportSource: string;
   output: {
     taskpaneHtml: string;
@@ -14,6 +15,7 @@ declare const addinFiles: {
     functionsMetadata: string;
     manifest: string;
     supportPage: string;
+    checkerHtml: string;
     localizedMetadata: Record<string, string>;
     localOfficeJs: string;
     localOfficeJsFiles: string[];

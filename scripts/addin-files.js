@@ -17,10 +17,14 @@ module.exports = {
   entries: {
     functions: './src/functions/functions.ts',
     taskpane: './src/taskpane/index.tsx',
+    /** The offline checker page and its worker (inlined into checker.html, see scripts/inline-checker.js). */
+    checker: './src/checker/index.tsx',
+    checkerWorker: './src/checker/worker.entry.ts',
   },
   /** Input of the metadata generator (JSDoc @customfunction). */
   functionsSource: 'src/functions/functions.ts',
   taskpaneTemplate: 'src/taskpane/taskpane.html',
+  checkerTemplate: 'src/checker/checker.html',
   supportSource: 'src/support/support.html',
 
   /** Files in dist/, relative to dist/ (and to the base URL). */
@@ -30,6 +34,8 @@ module.exports = {
     taskpaneScript: 'taskpane.js',
     functionsMetadata: 'functions.json',
     manifest: 'manifest.xml',
+    /** The offline checker page for clerks whose Excel cannot load the add-in: one self-contained file. */
+    checkerHtml: 'checker.html',
     /** The manifest's SupportUrl: a static help page (versions, where to turn). */
     supportPage: 'support.html',
     /** Localized copies of functions.json, by locale. */

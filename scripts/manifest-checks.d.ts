@@ -18,6 +18,8 @@ export interface WebpackOutputs {
   files: Set<string>;
   byRole: {
     scripts: Record<string, string>;
+    /** The offline checker page (its scripts inlined), when the build has one. */
+    checkerHtml?: string;
     html: Array<{ filename: string; chunks?: string[] }>;
     metadata: string | null;
     localizedMetadata: Record<string, string>;

@@ -137,6 +137,17 @@ async function webpackOutputs(root) {
         outFiles.add(output);
         byRole.localizedMetadata[locale] = output;
       }
+    } else if (kind === 'InlineCheckerPlugin') {
+      // The offline checker page: its two scripts are written into the HTML, not emitted on their own.
+      const { html, pageScript, workerScript } = plugin.options;
+      for (const [name, f] of Object.entries(byRole.scripts)) {
+        if (f === pageScript || f === workerScript) {
+          outFiles.delete(f);
+          delete byRole.scripts[name];
+        }
+      }
+      outFiles.add(html);
+      byRole.checkerHtml = html;
     } else if (kind === 'HtmlWebpackPlugin') {
       const o = plugin.userOptions || plugin.options || {};
       outFiles.add(o.filename);

@@ -92,6 +92,8 @@ describe("webpack.config.js emits what the manifest's URLs name", () => {
     for (const size of addinFiles.iconSizes) expect(out.files.has(`assets/icon-${size}.png`)).toBe(true);
     expect(out.files.has('manifest.xml')).toBe(true);
     expect(out.files.has(addinFiles.output.supportPage)).toBe(true);
+    expect(out.byRole.checkerHtml).toBe(addinFiles.output.checkerHtml);
+    expect(out.files.has('checker.js')).toBe(false);
   });
 });
 

@@ -19,6 +19,8 @@
  *    listed first, the computed columns are written and nothing else, saves
  *    test-output/taskpane-claims.png, clicks a claim, clears the marks.
  *
+ * 5. Runs the offline checker page's tests on the same build (checker-test.js: served and as file://).
+ *
  * Every request that is not to the local server is blocked and fails the test: the pane sends
  * nothing anywhere. Prints "N passed, N failed" and exits non-zero on any failure.
  *
@@ -365,6 +367,10 @@ async function main() {
     await check('no script error on the page', async () => {
       equal(pageErrors.filter((e) => !OFFICE_JS_TELEMETRY.test(e)), [], 'page errors');
     });
+
+    // The offline checker page, from the same build (test/browser/checker-test.js).
+    console.log('Offline checker page (checker.html)');
+    await require('./checker-test').runCheckerTests({ browser, dist: DIST, check, assert, equal });
   } finally {
     await browser.close();
     server.close();

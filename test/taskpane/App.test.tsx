@@ -7,7 +7,7 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { checkRoster, Finding } from '../../src/rules/roster';
 import { App } from '../../src/taskpane/components/App';
-import { SHOWN_PER_RULE } from '../../src/taskpane/components/FindingsList';
+import { SHOWN_PER_RULE } from '../../src/ui/FindingsList';
 import { AdapterError, CheckResult, ClearResult, Notice, NOTICE_CODES, OperationOptions, RosterAdapter, Scope } from '../../src/taskpane/excel/types';
 import { stringsFor } from '../../src/taskpane/i18n';
 import { faultyRoster } from '../support/rosterFixtures';

@@ -2,7 +2,7 @@
  * Helpers for the annotated-copy tests: a hand-written package with the quirks other producers
  * leave (namespace prefixes, rows and cells without `r`, inline strings, shared formulas, 1904 dates,
  * data validations, merged cells, the clerk's notes with their VML), and both readers of a copy: the
- * project's own (src/cli/xlsxReader) and exceljs. Not a test file itself.
+ * project's own (src/workbook) and exceljs. Not a test file itself.
  */
 import { DOMParser } from '@xmldom/xmldom';
 import ExcelJS from 'exceljs';
@@ -10,7 +10,7 @@ import * as XLSX from 'xlsx';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { checkRoster, columnLetters, columnNumber, Finding, RosterReport } from '../../src/rules/roster';
-import { readWorkbook } from '../../src/workbook';
+import { readAll } from './readerKit';
 import { partText, rawBytes, readZip } from '../../src/workbook/zip';
 import { JSZip } from '../cli/cliKit';
 
@@ -124,18 +124,10 @@ export function reportWith(findings: Partial<Finding>[], sheet = '花名册 & �
 
 /** Every visible sheet's rows as the project's reader (src/workbook) reads them. */
 export async function readWithProjectReader(path: string): Promise<Record<string, { row: number; values: unknown[] }[]>> {
-  const file = readFileSync(path);
   const sheets: Record<string, { row: number; values: unknown[] }[]> = {};
-  await readWorkbook(
-    { name: path, bytes: new Uint8Array(file.buffer, file.byteOffset, file.length) },
-    {
-      beginSheet: (sheet) => {
-        const rows: { row: number; values: unknown[] }[] = [];
-        sheets[sheet.name] = rows;
-        return { addRow: (values, row) => rows.push({ row, values: [...values] }), end: () => undefined };
-      },
-    },
-  );
+  for (const sheet of await readAll({ name: path, bytes: readFileSync(path) })) {
+    sheets[sheet.info.name] = sheet.order.map((row) => ({ row, values: [...(sheet.rows.get(row) ?? [])] }));
+  }
   return sheets;
 }
 

@@ -27,7 +27,7 @@ import { claimsStringsFor } from '../claimsI18n';
 import { AdapterError, CheckResult, ClaimsAdapter, ClaimsResult, PreviousChoice, Progress, RenewalCheckResult, RosterAdapter } from '../excel/types';
 import { Language, noticeIntent, Operation, stringsFor, Strings } from '../i18n';
 import { ClaimsList } from './ClaimsList';
-import { FindingsList } from './FindingsList';
+import { FindingsList } from '../../ui/FindingsList';
 import { LapsedList, PreviousPick, RenewalChooser } from './RenewalPanel';
 
 type Intent = 'info' | 'success' | 'warning' | 'error';

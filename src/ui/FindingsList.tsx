@@ -1,18 +1,12 @@
-/** The findings of a check, grouped by rule with counts; clicking one shows its cell in Excel. */
+/**
+ * The findings of a check, grouped by rule with counts, each naming where it is. Shared by the task
+ * pane (where clicking a finding shows its cell in Excel) and the offline checker page (which names
+ * each finding's file as well and has no Excel to show it in).
+ */
 import * as React from 'react';
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Badge,
-  Button,
-  CounterBadge,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { Finding, RULE_SEVERITY, RULES, RuleId } from '../../rules/roster';
-import type { Strings } from '../i18n';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, CounterBadge, makeStyles, tokens } from '@fluentui/react-components';
+import { Finding, RULE_SEVERITY, RULES, RuleId } from '../rules/roster';
+import type { Strings } from '../taskpane/i18n';
 
 /** Findings listed per rule; the rest is counted (a roster with thousands of faults needs fixing first). */
 export const SHOWN_PER_RULE = 200;
@@ -21,9 +15,17 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, width: '100%' },
   title: { flexGrow: 1 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  item: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  item: {
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    width: '100%',
+    height: 'auto',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   where: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },
   message: { fontWeight: tokens.fontWeightRegular },
+  text: { paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, paddingLeft: tokens.spacingHorizontalM },
   more: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, paddingTop: tokens.spacingVerticalXS },
 });
 
@@ -32,10 +34,19 @@ export interface FindingsListProps {
   strings: Strings;
   /** Show the sheet name with each cell (a whole-workbook check). */
   showSheet: boolean;
-  onSelect: (finding: Finding) => void;
+  /** Show the file's name before the sheet (several files checked at once). */
+  showFile?: boolean;
+  /** Without it the findings are listed as text (nothing to select). */
+  onSelect?: (finding: Finding) => void;
 }
 
-export function FindingsList({ findings, strings, showSheet, onSelect }: FindingsListProps): React.ReactElement | null {
+/** "花名册.xlsx · 花名册!E4": where a finding is, as the list names it. */
+export function findingPlace(finding: Finding, strings: Strings, showSheet: boolean, showFile = false): string {
+  const file = showFile && finding.file !== undefined ? `${finding.file} · ` : '';
+  return `${file}${showSheet ? `${finding.sheet}!` : ''}${finding.cell ?? strings.rowOnly(finding.row)}`;
+}
+
+export function FindingsList({ findings, strings, showSheet, showFile = false, onSelect }: FindingsListProps): React.ReactElement | null {
   const styles = useStyles();
   const groups = React.useMemo(() => {
     const byRule = new Map<RuleId, Finding[]>();
@@ -66,13 +77,21 @@ export function FindingsList({ findings, strings, showSheet, onSelect }: Finding
             <AccordionPanel>
               <ul className={styles.list} data-rule={rule}>
                 {list.slice(0, SHOWN_PER_RULE).map((finding, i) => {
-                  const where = `${showSheet ? `${finding.sheet}!` : ''}${finding.cell ?? strings.rowOnly(finding.row)}`;
+                  const content = (
+                    <>
+                      <span className={styles.where}>{findingPlace(finding, strings, showSheet, showFile)}</span>
+                      <span className={styles.message}>{finding.message}</span>
+                    </>
+                  );
                   return (
-                    <li key={`${finding.sheet}-${finding.row}-${finding.cell}-${i}`}>
-                      <Button appearance="subtle" className={styles.item} onClick={() => onSelect(finding)}>
-                        <span className={styles.where}>{where}</span>
-                        <span className={styles.message}>{finding.message}</span>
-                      </Button>
+                    <li key={`${finding.file ?? ''}-${finding.sheet}-${finding.row}-${finding.cell}-${i}`}>
+                      {onSelect ? (
+                        <Button appearance="subtle" className={styles.item} onClick={() => onSelect(finding)}>
+                          {content}
+                        </Button>
+                      ) : (
+                        <div className={styles.text}>{content}</div>
+                      )}
                     </li>
                   );
                 })}
