@@ -137,9 +137,7 @@ module.exports = async (env = {}, argv = {}) => {
             from: 'manifest.xml',
             to: files.output.manifest,
             transform(content) {
-              return baseUrl === files.devBaseUrl
-                ? content
-                : content.toString().split(files.devBaseUrl).join(baseUrl);
+              return baseUrl === files.devBaseUrl ? content : content.toString().split(files.devBaseUrl).join(baseUrl);
             },
           },
           // Microsoft's files as shipped (not minified again). Outside Office, office.js also

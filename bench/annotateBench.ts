@@ -20,7 +20,11 @@ const OUT = join(ROOT, 'bench', 'out');
 /** Wall milliseconds and peak RSS (MiB) of `node ARGS`, measured by GNU time. */
 function measured(args: string[]): { ms: number; peakMiB: number; status: number | null } {
   const start = process.hrtime.bigint();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const lines = (result.stderr ?? '').trim().split('\n');
   return { ms, peakMiB: Math.round(Number(lines[lines.length - 1]) / 1024), status: result.status };
@@ -70,7 +74,10 @@ export async function annotateBench(sizes: number[]): Promise<Record<string, num
 }
 
 if (require.main === module) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   annotateBench(sizes.length ? sizes : [2_000, 50_000, 200_000])
     .then((results) => {
       process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -15,7 +15,16 @@ function callsPerSecond(calls: (() => unknown)[], batch: number, runs: number): 
 }
 
 /** Hospital wordings, each made distinct by a record number so that the diagnosis memo never answers. */
-const DIAGNOSES = ['左肺上叶腺癌 pT2aN1M0', '宫颈鳞状细胞癌 IB1期', '慢性肾衰竭 尿毒症期', '冠状动脉造影+支架植入术', '疑似胃癌', '乳腺导管原位癌', 'III度烧伤面积25%', '高血压3级'];
+const DIAGNOSES = [
+  '左肺上叶腺癌 pT2aN1M0',
+  '宫颈鳞状细胞癌 IB1期',
+  '慢性肾衰竭 尿毒症期',
+  '冠状动脉造影+支架植入术',
+  '疑似胃癌',
+  '乳腺导管原位癌',
+  'III度烧伤面积25%',
+  '高血压3级',
+];
 
 function distinctDiagnosisCalls(count: number): (() => unknown)[] {
   return Array.from({ length: count }, (_, i) => {

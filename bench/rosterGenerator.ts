@@ -6,8 +6,8 @@
 import { expectedCheckChar } from '../src/rules/idNumber';
 import { standardHeader } from '../src/rules/roster/columns';
 
-export const ROSTER_HEADER = ['seq', 'unit', 'name', 'sex', 'id', 'plan', 'shares', 'effectiveDate', 'previousShares', 'funding'].map(
-  (field) => standardHeader(field as Parameters<typeof standardHeader>[0]),
+export const ROSTER_HEADER = ['seq', 'unit', 'name', 'sex', 'id', 'plan', 'shares', 'effectiveDate', 'previousShares', 'funding'].map((field) =>
+  standardHeader(field as Parameters<typeof standardHeader>[0]),
 );
 
 /** A small fast PRNG (mulberry32), so runs are repeatable. */

@@ -126,9 +126,13 @@ function formulaBench(): Record<string, number>[] {
     const sheet = withCountifs(roster);
     const runs = rows >= 4_000 ? 3 : 5;
     let flagged = 0;
-    const countifsMs = medianMs(() => {
-      flagged = evaluateCountifs(sheet);
-    }, runs, 0);
+    const countifsMs = medianMs(
+      () => {
+        flagged = evaluateCountifs(sheet);
+      },
+      runs,
+      0,
+    );
     const engineMs = medianMs(() => checkRoster([{ name: '花名册', rows: roster }]), 7, 3);
     return {
       rows,
@@ -167,35 +171,68 @@ async function main(): Promise<void> {
   log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}`);
 
   const engine = engineBench();
-  table('Engine alone (generated rosters, 5 % faults; median of 5 runs, 3 for 1,000,000)', ['rows', 'ms', 'rows/s', 'findings', 'heap growth MiB', 'peak RSS MiB'], engine.map((r) => [r.rows, r.ms, r.rowsPerSecond, r.findings, r.heapGrowthMiB, r.peakRssMiB]));
+  table(
+    'Engine alone (generated rosters, 5 % faults; median of 5 runs, 3 for 1,000,000)',
+    ['rows', 'ms', 'rows/s', 'findings', 'heap growth MiB', 'peak RSS MiB'],
+    engine.map((r) => [r.rows, r.ms, r.rowsPerSecond, r.findings, r.heapGrowthMiB, r.peakRssMiB]),
+  );
 
   const engineOneId = oneIdBench();
   oneIdTable(engineOneId);
 
   const command = await commandBench();
   const annotate = await annotateBench(QUICK ? [2_000, 50_000] : [2_000, 50_000, 200_000]);
-  table('Whole command (mutual-aid check --json) vs exceljs reading the same .xlsx (median of 5, 3 for 200,000)', ['rows', 'file MiB', 'command ms', 'exceljs read ms', 'ratio'], command.map((r) => [r.rows, r.fileMiB, r.commandMs, r.exceljsReadMs, r.ratio]));
-  table('Annotated copy (check --out) vs check alone, whole processes (median of 5, 3 for 200,000; peak RSS by GNU time)', ['rows', 'file MiB', 'copy MiB', 'check ms', 'check peak MiB', '--out ms', '--out peak MiB', 'time ratio'], annotate.map((r) => [r.rows, r.fileMiB, r.copyMiB, r.checkMs, r.checkPeakMiB, r.outMs, r.outPeakMiB, r.timeRatio]));
+  table(
+    'Whole command (mutual-aid check --json) vs exceljs reading the same .xlsx (median of 5, 3 for 200,000)',
+    ['rows', 'file MiB', 'command ms', 'exceljs read ms', 'ratio'],
+    command.map((r) => [r.rows, r.fileMiB, r.commandMs, r.exceljsReadMs, r.ratio]),
+  );
+  table(
+    'Annotated copy (check --out) vs check alone, whole processes (median of 5, 3 for 200,000; peak RSS by GNU time)',
+    ['rows', 'file MiB', 'copy MiB', 'check ms', 'check peak MiB', '--out ms', '--out peak MiB', 'time ratio'],
+    annotate.map((r) => [r.rows, r.fileMiB, r.copyMiB, r.checkMs, r.checkPeakMiB, r.outMs, r.outPeakMiB, r.timeRatio]),
+  );
 
   const reader = await readerBench();
-  table('Reader (issue 11): check as a process vs the raw floor (zlib + one look at each byte), CPU ms, median of 5', ['rows', 'check CPU ms', 'floor CPU ms', 'ratio', 'node start CPU ms', 'check peak RSS MiB', 'reader in-process ms'], reader.map((r) => [r.rows, r.checkCpuMs, r.rawFloorCpuMs, r.cpuRatio, r.nodeStartCpuMs, r.checkMaxRssMiB, r.readerInProcessMs]));
+  table(
+    'Reader (issue 11): check as a process vs the raw floor (zlib + one look at each byte), CPU ms, median of 5',
+    ['rows', 'check CPU ms', 'floor CPU ms', 'ratio', 'node start CPU ms', 'check peak RSS MiB', 'reader in-process ms'],
+    reader.map((r) => [r.rows, r.checkCpuMs, r.rawFloorCpuMs, r.cpuRatio, r.nodeStartCpuMs, r.checkMaxRssMiB, r.readerInProcessMs]),
+  );
 
   const formulas = formulaBench();
-  table('Formula approach: two COUNTIFS checks in HyperFormula vs all of the engine\'s checks', ['rows', 'COUNTIFS ms', 'rows flagged', 'engine ms', 'ratio'], formulas.map((r) => [r.rows, r.countifsMs, r.flaggedByCountifs, r.engineAllChecksMs, `${r.ratio}×`]));
+  table(
+    "Formula approach: two COUNTIFS checks in HyperFormula vs all of the engine's checks",
+    ['rows', 'COUNTIFS ms', 'rows flagged', 'engine ms', 'ratio'],
+    formulas.map((r) => [r.rows, r.countifsMs, r.flaggedByCountifs, r.engineAllChecksMs, `${r.ratio}×`]),
+  );
 
   const functions = benchFunctions(5);
-  table('Custom functions (median of 5 batches)', ['function', 'calls/s'], [
-    ['PREMIUM', functions.premiumPerSecond],
-    ['PAYOUT', functions.payoutPerSecond],
-    ['DISEASE (distinct wordings)', functions.diseaseDistinctPerSecond],
-  ]);
+  table(
+    'Custom functions (median of 5 batches)',
+    ['function', 'calls/s'],
+    [
+      ['PREMIUM', functions.premiumPerSecond],
+      ['PAYOUT', functions.payoutPerSecond],
+      ['DISEASE (distinct wordings)', functions.diseaseDistinctPerSecond],
+    ],
+  );
 
   const bundles = bundleSizes();
-  table('Bundles (dist/, production build)', ['bundle', 'raw KiB', 'gzip KiB'], bundles.map((b) => [b.bundle, b.rawKiB, b.gzipKiB]));
+  table(
+    'Bundles (dist/, production build)',
+    ['bundle', 'raw KiB', 'gzip KiB'],
+    bundles.map((b) => [b.bundle, b.rawKiB, b.gzipKiB]),
+  );
 
   const adapter = adapterBench();
   if (typeof adapter === 'string') log(`\nExcel adapter: ${adapter}`);
-  else table('Excel adapter (instrumented Excel stand-in, 11 columns)', ['rows', 'syncs', 'API calls', 'findings'], adapter.map((r) => [r.rows, r.syncs, r.apiCalls, r.findings]));
+  else
+    table(
+      'Excel adapter (instrumented Excel stand-in, 11 columns)',
+      ['rows', 'syncs', 'API calls', 'findings'],
+      adapter.map((r) => [r.rows, r.syncs, r.apiCalls, r.findings]),
+    );
 
   const results = { machine, engine, engineOneId, command, annotate, reader, formulas, functions, bundles, adapter };
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -32,7 +32,11 @@ function byYear(table, kind, years) {
 }
 
 function sortKeys(object) {
-  return Object.fromEntries(Object.keys(object).sort().map((key) => [key, object[key]]));
+  return Object.fromEntries(
+    Object.keys(object)
+      .sort()
+      .map((key) => [key, object[key]]),
+  );
 }
 
 function build(existing) {

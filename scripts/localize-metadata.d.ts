@@ -41,10 +41,7 @@ export interface Comparison {
 export const FUNCTION_NAME: RegExp;
 export function compareTranslations(metadata: Metadata, table: TranslationTable): Comparison;
 export function applyTranslations(metadata: Metadata, table: TranslationTable): Metadata;
-export function localizeMetadata(
-  metadata: Metadata,
-  table: TranslationTable,
-): Comparison & { metadata: Metadata; json: string };
+export function localizeMetadata(metadata: Metadata, table: TranslationTable): Comparison & { metadata: Metadata; json: string };
 export class LocalizeMetadataPlugin {
   constructor(options: { source: string; locales: Record<string, { table: string; output: string }> });
   options: { source: string; locales: Record<string, { table: string; output: string }> };

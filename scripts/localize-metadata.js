@@ -139,56 +139,47 @@ class LocalizeMetadataPlugin {
     const { source, locales } = this.options;
 
     compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: PLUGIN_NAME, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
-        () => {
-          for (const { table } of Object.values(locales)) compilation.fileDependencies.add(table);
-          const asset = compilation.getAsset(source);
-          if (!asset) {
-            // The metadata plugin reports its own errors; only add one if nobody said anything.
-            if (compilation.errors.length === 0) {
-              compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: ${source} was not generated`));
-            }
-            return;
+      compilation.hooks.processAssets.tap({ name: PLUGIN_NAME, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const { table } of Object.values(locales)) compilation.fileDependencies.add(table);
+        const asset = compilation.getAsset(source);
+        if (!asset) {
+          // The metadata plugin reports its own errors; only add one if nobody said anything.
+          if (compilation.errors.length === 0) {
+            compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: ${source} was not generated`));
           }
-          let metadata;
+          return;
+        }
+        let metadata;
+        try {
+          metadata = JSON.parse(asset.source.source().toString());
+        } catch (err) {
+          compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: ${source} is not JSON: ${err.message}`));
+          return;
+        }
+        for (const [locale, { table: tablePath, output }] of Object.entries(locales)) {
+          let table;
           try {
-            metadata = JSON.parse(asset.source.source().toString());
+            table = JSON.parse(fs.readFileSync(tablePath, 'utf8'));
           } catch (err) {
-            compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: ${source} is not JSON: ${err.message}`));
-            return;
+            compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: cannot read ${tablePath}: ${err.message}`));
+            continue;
           }
-          for (const [locale, { table: tablePath, output }] of Object.entries(locales)) {
-            let table;
-            try {
-              table = JSON.parse(fs.readFileSync(tablePath, 'utf8'));
-            } catch (err) {
-              compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: cannot read ${tablePath}: ${err.message}`));
-              continue;
-            }
-            const result = localizeMetadata(metadata, table);
-            const problems = [...result.missing.map((m) => `missing ${m}`), ...result.invalid];
-            if (problems.length > 0) {
-              const err = new WebpackError(
-                `${PLUGIN_NAME}: ${locale} translation of ${source} is incomplete (${tablePath}):\n  ` +
-                  problems.join('\n  '),
-              );
-              err.file = tablePath;
-              compilation.errors.push(err);
-              continue;
-            }
-            if (result.unknown.length > 0) {
-              const warn = new WebpackError(
-                `${PLUGIN_NAME}: ${tablePath} translates what ${source} does not have:\n  ` +
-                  result.unknown.join('\n  '),
-              );
-              warn.file = tablePath;
-              compilation.warnings.push(warn);
-            }
-            compilation.emitAsset(output, new sources.RawSource(result.json));
+          const result = localizeMetadata(metadata, table);
+          const problems = [...result.missing.map((m) => `missing ${m}`), ...result.invalid];
+          if (problems.length > 0) {
+            const err = new WebpackError(`${PLUGIN_NAME}: ${locale} translation of ${source} is incomplete (${tablePath}):\n  ` + problems.join('\n  '));
+            err.file = tablePath;
+            compilation.errors.push(err);
+            continue;
           }
-        },
-      );
+          if (result.unknown.length > 0) {
+            const warn = new WebpackError(`${PLUGIN_NAME}: ${tablePath} translates what ${source} does not have:\n  ` + result.unknown.join('\n  '));
+            warn.file = tablePath;
+            compilation.warnings.push(warn);
+          }
+          compilation.emitAsset(output, new sources.RawSource(result.json));
+        }
+      });
     });
   }
 }

@@ -47,9 +47,7 @@ function elements(node, ns, localName) {
 }
 
 function children(node, ns, localName) {
-  return Array.from(node.childNodes || []).filter(
-    (c) => c.nodeType === 1 && c.namespaceURI === ns && (!localName || c.localName === localName),
-  );
+  return Array.from(node.childNodes || []).filter((c) => c.nodeType === 1 && c.namespaceURI === ns && (!localName || c.localName === localName));
 }
 
 function allElements(node) {
@@ -116,8 +114,7 @@ async function webpackOutputs(root) {
   const configPath = path.join(root, 'webpack.config.js');
   delete require.cache[require.resolve(configPath)];
   const exported = require(configPath);
-  const config =
-    typeof exported === 'function' ? await exported({ WEBPACK_BUILD: true }, { mode: 'production' }) : exported;
+  const config = typeof exported === 'function' ? await exported({ WEBPACK_BUILD: true }, { mode: 'production' }) : exported;
   const outFiles = new Set();
   const byRole = { scripts: {}, html: [], metadata: null, localizedMetadata: {}, copied: [] };
 
@@ -252,7 +249,10 @@ async function runManifestChecks(options = {}) {
   check('DisplayName and Description have a zh-CN override', () => {
     const problems = [];
     const notes = [];
-    for (const [name, limit] of [['DisplayName', LIMITS.short], ['Description', LIMITS.long]]) {
+    for (const [name, limit] of [
+      ['DisplayName', LIMITS.short],
+      ['Description', LIMITS.long],
+    ]) {
       const el = first(NS.app, name);
       if (!el) {
         problems.push(`no ${name}`);
@@ -282,7 +282,10 @@ async function runManifestChecks(options = {}) {
     const defaultMin = setsEl ? setsEl.getAttribute('DefaultMinVersion') || '1.1' : '1.1';
     const found = Object.fromEntries(sets.map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion') || defaultMin]));
     const problems = [];
-    for (const [name, min] of [['SharedRuntime', '1.1'], ['CustomFunctionsRuntime', '1.1']]) {
+    for (const [name, min] of [
+      ['SharedRuntime', '1.1'],
+      ['CustomFunctionsRuntime', '1.1'],
+    ]) {
       if (!found[name]) problems.push(`no <Set Name="${name}">`);
       else if (!versionAtLeast(found[name], min)) problems.push(`${name} ${found[name]} < ${min}`);
     }
@@ -320,9 +323,7 @@ async function runManifestChecks(options = {}) {
 
   check('VersionOverrides: VersionOverridesV1_0 in the task-pane namespace', () => {
     if (!vo) return { problems: ['no <VersionOverrides xmlns="' + NS.ov + '">'] };
-    return xsiType(vo) === 'VersionOverridesV1_0'
-      ? {}
-      : { problems: [`xsi:type is "${xsiType(vo)}": a TaskPaneApp supports only VersionOverridesV1_0`] };
+    return xsiType(vo) === 'VersionOverridesV1_0' ? {} : { problems: [`xsi:type is "${xsiType(vo)}": a TaskPaneApp supports only VersionOverridesV1_0`] };
   });
   if (!vo) return results;
 
@@ -562,7 +563,10 @@ async function runManifestChecks(options = {}) {
       const got = sizeOfUrl(urlOf(el.getAttribute('resid')));
       if (got && got !== size) problems.push(`${el.getAttribute('resid')} is ${got} px, used as size ${size}`);
     }
-    for (const [name, size] of [['IconUrl', 32], ['HighResolutionIconUrl', 64]]) {
+    for (const [name, size] of [
+      ['IconUrl', 32],
+      ['HighResolutionIconUrl', 64],
+    ]) {
       const el = first(NS.app, name);
       if (!el) continue;
       const got = sizeOfUrl(el.getAttribute('DefaultValue'));
@@ -627,7 +631,11 @@ async function runManifestChecks(options = {}) {
     if (!csp) problems.push('no Content-Security-Policy meta tag');
     else {
       const directives = Object.fromEntries(
-        csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]),
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .filter((d) => d[0])
+          .map(([k, ...v]) => [k, v]),
       );
       const scriptSrc = directives['script-src'] || directives['default-src'] || [];
       const allowed = new Set(["'self'", new URL(addinFiles.officeJsCdn).origin]);

@@ -41,20 +41,14 @@ function startDesktop() {
     console.log('office-addin-debugging is not installed (npm install): serving for Excel on the web instead.');
     return false;
   }
-  const args = [
-    cli,
-    'start',
-    MANIFEST,
-    'desktop',
-    '--app',
-    'excel',
-    '--dev-server',
-    'npm run dev-server',
-    '--dev-server-port',
-    String(files.devServerPort),
-  ];
+  const args = [cli, 'start', MANIFEST, 'desktop', '--app', 'excel', '--dev-server', 'npm run dev-server', '--dev-server-port', String(files.devServerPort)];
   if (fs.existsSync(SAMPLE)) args.push('--document', SAMPLE);
-  console.log(`> office-addin-debugging ${args.slice(1).map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
+  console.log(
+    `> office-addin-debugging ${args
+      .slice(1)
+      .map((a) => (/\s/.test(a) ? JSON.stringify(a) : a))
+      .join(' ')}`,
+  );
   const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
   if (r.status === 0) {
     console.log('\nExcel 桌面版已加载"互助保障"加载项;运行 npm stop 停止并卸载。');
@@ -197,10 +191,7 @@ async function startWeb(reason) {
     process.exit(1);
   }
   fs.mkdirSync(STATE_DIR, { recursive: true });
-  fs.writeFileSync(
-    STATE_FILE,
-    JSON.stringify({ pid: process.pid, port: files.devServerPort, url: PAGE_URL, started: new Date().toISOString() }, null, 2),
-  );
+  fs.writeFileSync(STATE_FILE, JSON.stringify({ pid: process.pid, port: files.devServerPort, url: PAGE_URL, started: new Date().toISOString() }, null, 2));
 }
 
 async function main() {

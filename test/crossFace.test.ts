@@ -60,7 +60,19 @@ test('merged 参保计划 and 份数 down a unit, a title row, a hidden sheet wi
   const file = join(tmpDir(), 'merged-hidden.xlsx');
   const title = '2026年度职工互助保障参保花名册';
   const zhang = idFor('19800101', 123);
-  const unitRow = (seq: number, unit: string, name: string, sex: string, id: string, plan: string, shares: number) => [seq, unit, name, sex, id, plan, shares, '2026-01-01', '', '单位工会全额交纳', ''];
+  const unitRow = (seq: number, unit: string, name: string, sex: string, id: string, plan: string, shares: number) => [
+    seq,
+    unit,
+    name,
+    sex,
+    id,
+    plan,
+    shares,
+    '2026-01-01',
+    '',
+    '单位工会全额交纳',
+    '',
+  ];
   await writeWorkbook(file, [
     {
       name: '花名册',
@@ -114,7 +126,7 @@ test('merged 参保计划 and 份数 down a unit, a title row, a hidden sheet wi
 describe('renewal: the pane and check --previous agree on the example rosters', () => {
   const LAST = join(__dirname, '..', 'examples', 'last-year-roster.xlsx');
 
-  test('last year as a sheet of the workbook, and as a picked file, give the command\'s findings and summary.renewal', async () => {
+  test("last year as a sheet of the workbook, and as a picked file, give the command's findings and summary.renewal", async () => {
     const cli = await runCli(['check', SAMPLE, '--previous', LAST, '--json']);
     expect(cli.status).toBe(1);
     const command = JSON.parse(cli.stdout);

@@ -7,13 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
-import {
-  compareTranslations,
-  FUNCTION_NAME,
-  localizeMetadata,
-  Metadata,
-  TranslationTable,
-} from '../scripts/localize-metadata';
+import { compareTranslations, FUNCTION_NAME, localizeMetadata, Metadata, TranslationTable } from '../scripts/localize-metadata';
 import addinFiles = require('../scripts/addin-files');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -112,11 +106,7 @@ describe('compareTranslations', () => {
     delete t.functions!.PLANS;
     delete t.functions!.PAYOUT.parameters!.shares;
     t.functions!.PAYOUT.description = ' ';
-    expect(compareTranslations(metadata, t).missing).toEqual([
-      'PAYOUT: description',
-      'PAYOUT(shares): no translation',
-      'PLANS: no translation',
-    ]);
+    expect(compareTranslations(metadata, t).missing).toEqual(['PAYOUT: description', 'PAYOUT(shares): no translation', 'PLANS: no translation']);
   });
 
   it('reports translations of functions and parameters that do not exist', () => {

@@ -83,9 +83,7 @@ describe('manifest.xml (offline checks)', () => {
 describe("webpack.config.js emits what the manifest's URLs name", () => {
   it('names the runtime page, the functions script, both metadata files and the icons', async () => {
     const out = await webpackOutputs(ROOT);
-    expect(out.byRole.html).toEqual([
-      expect.objectContaining({ filename: 'taskpane.html', chunks: ['functions', 'taskpane'] }),
-    ]);
+    expect(out.byRole.html).toEqual([expect.objectContaining({ filename: 'taskpane.html', chunks: ['functions', 'taskpane'] })]);
     expect(out.byRole.scripts).toEqual({ functions: 'functions.js', taskpane: 'taskpane.js' });
     expect(out.byRole.metadata).toBe('functions.json');
     expect(out.byRole.localizedMetadata).toEqual({ 'zh-CN': 'zh-CN/functions.json' });
@@ -162,18 +160,13 @@ describe('the checks catch broken manifests', () => {
     expectFail(r, 'DisplayName and Description have a zh-CN override', /DisplayName has no <Override Locale="zh-CN">/);
     r = await checkEdited((x) => x.replace(/(<Description DefaultValue="[^"]*">)\s*<Override[^>]*\/>/, '$1'));
     expectFail(r, 'DisplayName and Description have a zh-CN override', /Description has no <Override Locale="zh-CN">/);
-    r = await checkEdited((x) =>
-      x.replace(/(<bt:String id="TaskpaneButton.Label" DefaultValue="Mutual Aid">)\s*<bt:Override[^>]*\/>/, '$1'),
-    );
+    r = await checkEdited((x) => x.replace(/(<bt:String id="TaskpaneButton.Label" DefaultValue="Mutual Aid">)\s*<bt:Override[^>]*\/>/, '$1'));
     expectFail(r, 'ribbon and task pane strings have zh-CN overrides', /TaskpaneButton\.Label has no zh-CN override/);
   });
 
   it('a task pane that is not the shared runtime page', async () => {
     const r = await checkEdited((x) =>
-      x.replace(
-        '<Page>\n              <SourceLocation resid="Taskpane.Url"/>',
-        '<Page>\n              <SourceLocation resid="Functions.Script.Url"/>',
-      ),
+      x.replace('<Page>\n              <SourceLocation resid="Taskpane.Url"/>', '<Page>\n              <SourceLocation resid="Functions.Script.Url"/>'),
     );
     expectFail(r, 'shared runtime:', /Page> must use resid="Taskpane.Url"/);
   });

@@ -6,7 +6,6 @@ import { writeFile } from 'fs/promises';
 import { constants, deflateRawSync } from 'zlib';
 import { RosterReport } from '../rules/roster';
 import { annotateWorkbook } from '../workbook/annotate';
-import { WorkbookSource } from '../workbook';
 import { Codec } from '../workbook/zip';
 import { nativeInflateRaw } from './nativeInflate';
 import { RosterSource } from './sources';

@@ -188,7 +188,13 @@ export async function planOutputs(
 }
 
 /** Each copy goes to a temporary file in DIR first; only when all are written are they renamed. */
-async function writeCopies(sources: readonly WorkbookSource[], outputs: readonly string[], dir: string, report: RosterReport, files: readonly string[]): Promise<void> {
+async function writeCopies(
+  sources: readonly WorkbookSource[],
+  outputs: readonly string[],
+  dir: string,
+  report: RosterReport,
+  files: readonly string[],
+): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {

@@ -37,7 +37,16 @@ const RETIRING_HEADERS = ['退休人员身份证号', '退休人员姓名', '原
 
 function retiringRow(member: RetiringMember): string[] {
   const where = `${member.file === undefined ? '' : `${member.file} `}${member.sheet}!第${member.row}行`;
-  return [member.id, member.name, member.unit, member.plan, member.shares === null ? '' : String(member.shares), member.nextEffectiveDate, member.retirementDate, where];
+  return [
+    member.id,
+    member.name,
+    member.unit,
+    member.plan,
+    member.shares === null ? '' : String(member.shares),
+    member.nextEffectiveDate,
+    member.retirementDate,
+    where,
+  ];
 }
 
 /** The new workbook's sheets: next year's roster in the template's layout, then who was left out. */

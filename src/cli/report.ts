@@ -17,7 +17,6 @@ function append(lines: string[], more: readonly string[]): void {
   for (const line of more) lines.push(line);
 }
 
-
 /** The renewal part: counts, both years' premium and the lapsed list (check --previous). */
 function renewalLines(renewal: RenewalSummary, previousFiles: readonly string[]): string[] {
   const lines = [

@@ -69,7 +69,12 @@ export function terminalJson(value: unknown): string {
  * Columns padded to their widest cell; the last column is not padded (it holds the long messages).
  * Cells pass through terminalText so that a cell can neither break the layout nor steer the terminal.
  */
-export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], aligns: readonly ('left' | 'right')[] = [], indent = ''): string[] {
+export function formatTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  aligns: readonly ('left' | 'right')[] = [],
+  indent = '',
+): string[] {
   const all = [headers, ...rows].map((row) => row.map(terminalText));
   const last = headers.length - 1;
   const padded = (column: number) => column !== last || aligns[column] === 'right';

@@ -188,7 +188,12 @@ export const PLANS: readonly Plan[] = [
       },
     ],
     limits: [
-      { part: 'disease', label: '十五种指定疾病(手术)', perShare: 15000, source: `${FLYER} 三、1:"1、十五种指定疾病(手术)…其他十四种指定疾病(手术)保障每份互助保障金额15000元"` },
+      {
+        part: 'disease',
+        label: '十五种指定疾病(手术)',
+        perShare: 15000,
+        source: `${FLYER} 三、1:"1、十五种指定疾病(手术)…其他十四种指定疾病(手术)保障每份互助保障金额15000元"`,
+      },
       { part: 'accident', label: '意外伤害保障', perShare: 5000, source: `${FLYER} 三、1:"2、意外伤害保障(5000元/份)"` },
       { part: 'hospital', label: '意外伤害住院补助', perShare: 9000, source: `${FLYER} 三、1:"3、意外伤害住院补助保障(9000元/份)"` },
       { part: 'death', label: '身故保障', perShare: 5000, source: `${FLYER} 三、1:"4、身故保障(5000元/份)"` },
@@ -342,7 +347,14 @@ export const PLANS: readonly Plan[] = [
         source: `${FLYER} 三、5:"1201*元/份 …意外伤害医疗"; 以每份限额为上限按申请金额给付为本项目的解读`,
       },
     ],
-    limits: [{ part: 'accident', label: '意外伤害身故、致残、医疗', perShare: 12000, source: `${FLYER} 三、5 保障限额栏:"1201*元/份意外伤害身故,意外伤害致残,意外伤害医疗"; 1201* 读作 12000` }],
+    limits: [
+      {
+        part: 'accident',
+        label: '意外伤害身故、致残、医疗',
+        perShare: 12000,
+        source: `${FLYER} 三、5 保障限额栏:"1201*元/份意外伤害身故,意外伤害致残,意外伤害医疗"; 1201* 读作 12000`,
+      },
+    ],
     limitTotalPerShare: 12000,
     limitSource: `${LIMIT_COLUMN}; 三、5 保障限额栏:"1201*元/份"; 意外身故、致残、医疗共用一个限额 (domain.md)`,
   },

@@ -141,7 +141,9 @@ export function parseDate(value: unknown): number | null {
     return Math.floor(value);
   }
   if (typeof value !== 'string') return null;
-  const text = toHalfWidth(value).replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '').trim();
+  const text = toHalfWidth(value)
+    .replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '')
+    .trim();
   if (text === '') return null;
   // A serial typed as text (a CSV of Excel dates): five to seven digits. "2026" alone is a year, not a date.
   if (/^\d{5,7}(\.\d+)?$/.test(text)) return parseDate(Number(text));

@@ -6,11 +6,7 @@ import { ACCIDENT_CAUSE_WORDS, DEATH_CAUSE_DENIALS, REVIEW_CAUSE_WORDS } from '.
 import { normaliseDiagnosis } from './diseases';
 import { memoizeText } from './memo';
 
-export type DeathCause =
-  | { kind: 'disease' }
-  | { kind: 'accident'; word: string }
-  | { kind: 'review'; word: string }
-  | { kind: 'empty' };
+export type DeathCause = { kind: 'disease' } | { kind: 'accident'; word: string } | { kind: 'review'; word: string } | { kind: 'empty' };
 
 const DENIALS = DEATH_CAUSE_DENIALS.map(normaliseDiagnosis);
 const ACCIDENT = ACCIDENT_CAUSE_WORDS.map(normaliseDiagnosis);

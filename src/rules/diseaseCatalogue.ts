@@ -13,8 +13,7 @@ export interface DiseaseEntry {
   conditions: string;
 }
 
-export const DESIGNATED_DISEASES_SOURCE =
-  '苍梧县总工会宣传单「十五种指定疾病(手术)保障所指范围」：经县级以上医院确诊为初次患(或施行)以下指定疾病(或手术)';
+export const DESIGNATED_DISEASES_SOURCE = '苍梧县总工会宣传单「十五种指定疾病(手术)保障所指范围」：经县级以上医院确诊为初次患(或施行)以下指定疾病(或手术)';
 
 export const DESIGNATED_DISEASES: readonly DiseaseEntry[] = [
   { number: 1, name: '原发性恶性肿瘤', conditions: '原发性、恶性（非良性、原位癌、癌前病变、交界性、转移或继发）' },
@@ -55,4 +54,3 @@ export const WOMENS_CANCERS: readonly { site: WomensSite; name: string }[] = [
   { site: 'tube', name: '输卵管癌' },
 ];
 export const WOMENS_CANCERS_SOURCE = '苍梧县总工会宣传单 三、4："原发性乳腺癌、卵巢癌、宫体癌宫颈癌、外阴癌、输卵管癌"';
-

@@ -26,9 +26,7 @@ export type DiagnosisMatch =
 export type WomensCancerMatch = { kind: 'covered'; name: string } | { kind: 'unsure'; reason: string } | { kind: 'notCovered'; reason: string };
 
 export type Classification =
-  | { outcome: 'covered'; disease: number; cancer?: string; name: string }
-  | { outcome: 'notCovered'; reason: string }
-  | { outcome: 'review'; reason: string };
+  { outcome: 'covered'; disease: number; cancer?: string; name: string } | { outcome: 'notCovered'; reason: string } | { outcome: 'review'; reason: string };
 
 /**
  * The detectors, each behind a quick test: a character or word that every wording the detector acts on
@@ -52,9 +50,7 @@ const DETECTORS: [RegExp, (reading: Reading) => Finding | null][] = [
 ];
 
 /** Diseases some plan pays at a reduced amount (the coronary stent): with another disease, the amount is unsettled. */
-const REDUCED_AMOUNT_NUMBERS = new Set(
-  PLANS.flatMap((plan) => plan.benefits.flatMap((benefit) => Object.keys(benefit.reducedFor ?? {}).map(Number))),
-);
+const REDUCED_AMOUNT_NUMBERS = new Set(PLANS.flatMap((plan) => plan.benefits.flatMap((benefit) => Object.keys(benefit.reducedFor ?? {}).map(Number))));
 
 interface Analysis {
   match: DiagnosisMatch;
@@ -141,7 +137,8 @@ export function matchWomensCancer(diagnosis: string): WomensCancerMatch {
   if (primaries.some((p) => p.site !== undefined && WOMENS_NAME.has(p.site))) {
     return { kind: 'unsure', reason: '女性生殖器官或乳腺的恶性肿瘤不是癌(如肉瘤、淋巴瘤)，是否属所保障的癌症须人工核对' };
   }
-  if (primaries.some((p) => p.site === undefined && p.kind === 'carcinoma')) return { kind: 'unsure', reason: '诊断未写明癌的部位，须核对是否为所保障的六种癌症' };
+  if (primaries.some((p) => p.site === undefined && p.kind === 'carcinoma'))
+    return { kind: 'unsure', reason: '诊断未写明癌的部位，须核对是否为所保障的六种癌症' };
   return notOne;
 }
 

@@ -72,8 +72,7 @@ const CHECK_CHARS = '10X98765432';
 
 /** Excel keeps 15 significant digits; an ID typed as a number loses the rest. */
 const STORED_AS_NUMBER_REASON =
-  '身份证号被 Excel 存成了数字：Excel 只保留15位有效数字，后几位已经丢失，无法还原。' +
-  '请把单元格设为文本（单元格格式→文本）后重新录入完整的身份证号。';
+  '身份证号被 Excel 存成了数字：Excel 只保留15位有效数字，后几位已经丢失，无法还原。' + '请把单元格设为文本（单元格格式→文本）后重新录入完整的身份证号。';
 
 type Failure = Extract<IdCheck, { valid: false }>;
 
@@ -113,16 +112,12 @@ function lengthProblem(id: string): string | null {
 function xPositionProblem(id: string): string | null {
   const at = id.indexOf('X');
   if (at === -1 || (id.length === 18 && at === 17)) return null;
-  return id.length === 15
-    ? '15位旧身份证号只能由数字组成，不能含有X。'
-    : '身份证号中的X只能出现在第18位（最后一位）。';
+  return id.length === 15 ? '15位旧身份证号只能由数字组成，不能含有X。' : '身份证号中的X只能出现在第18位（最后一位）。';
 }
 
 function provinceProblem(id: string): string | null {
   const code = id.slice(0, 2);
-  return PROVINCE_CODES[code] === undefined
-    ? `身份证号前两位“${code}”不是有效的省级行政区划代码。`
-    : null;
+  return PROVINCE_CODES[code] === undefined ? `身份证号前两位“${code}”不是有效的省级行政区划代码。` : null;
 }
 
 /** Birth date digits → a date, or null when they are not a real date from 1900 on. */
@@ -186,8 +181,7 @@ function plausibilityProblem(birth: YearMonthDay, todaySerial: number | undefine
 function parseText(id: string, options: IdCheckOptions = {}): IdCheck {
   if (id === '') return fail('身份证号为空。');
   if (SCIENTIFIC_ID.test(id.toUpperCase())) return { valid: false, reason: STORED_AS_NUMBER_REASON, storedAsNumber: true };
-  const problem =
-    characterProblem(id) ?? lengthProblem(id) ?? xPositionProblem(id) ?? provinceProblem(id);
+  const problem = characterProblem(id) ?? lengthProblem(id) ?? xPositionProblem(id) ?? provinceProblem(id);
   if (problem) return fail(problem);
   const birth = birthFrom(id);
   if (!birth) return fail(birthProblem(id));
@@ -223,8 +217,7 @@ function parseNumber(value: number, options: IdCheckOptions): IdCheck {
   }
   return {
     valid: false,
-    reason:
-      '身份证号被存成了数字，而且不是15位或18位的号码；请把单元格设为文本（单元格格式→文本）后重新录入完整的身份证号。',
+    reason: '身份证号被存成了数字，而且不是15位或18位的号码；请把单元格设为文本（单元格格式→文本）后重新录入完整的身份证号。',
     storedAsNumber: true,
   };
 }

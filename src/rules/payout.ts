@@ -220,7 +220,8 @@ function sharesCovering(claim: Claim): { covered: number; waiting: number } {
 
 /** "第119天，仍在免责期" (the effective date is day 1). */
 function waitingText(claim: Claim): string {
-  const day = claim.effectiveSerial !== undefined && claim.eventSerial !== undefined ? Math.floor(claim.eventSerial) - Math.floor(claim.effectiveSerial) + 1 : undefined;
+  const day =
+    claim.effectiveSerial !== undefined && claim.eventSerial !== undefined ? Math.floor(claim.eventSerial) - Math.floor(claim.effectiveSerial) + 1 : undefined;
   return day === undefined ? '仍在免责期' : `第${day}天，仍在免责期`;
 }
 
@@ -272,7 +273,11 @@ function diseaseDeath(claim: Claim): Decision {
   } else if ('diseaseNumber' in coverage) {
     return { parts: [], covered, why: () => '死因属本计划保障的疾病：请按重疾申报' };
   }
-  return { parts: [{ label: '因其它疾病身故慰问金', amount: condolence }], covered, why: () => `因其它疾病身故：慰问金${yuanText(condolence)}元（不计入限额）` };
+  return {
+    parts: [{ label: '因其它疾病身故慰问金', amount: condolence }],
+    covered,
+    why: () => `因其它疾病身故：慰问金${yuanText(condolence)}元（不计入限额）`,
+  };
 }
 
 function accident(claim: Claim): Decision {

@@ -67,30 +67,20 @@ function schemeOf(scheme: RetirementScheme | RetirementSchemeId): RetirementSche
 }
 
 /** Months the reform adds for someone born in this month (0 before the first cohort). */
-export function retirementDelayMonths(
-  birth: YearMonthDay,
-  scheme: RetirementScheme | RetirementSchemeId,
-): number {
+export function retirementDelayMonths(birth: YearMonthDay, scheme: RetirementScheme | RetirementSchemeId): number {
   const { startCohort, birthMonthsPerStep, maxDelayMonths } = schemeOf(scheme);
-  const monthsAfterStart =
-    (birth.year - startCohort.year) * 12 + (birth.month - startCohort.month);
+  const monthsAfterStart = (birth.year - startCohort.year) * 12 + (birth.month - startCohort.month);
   if (monthsAfterStart < 0) return 0;
   return Math.min(maxDelayMonths, Math.floor(monthsAfterStart / birthMonthsPerStep) + 1);
 }
 
 /** Statutory retirement age in months for someone born in this month under this scheme. */
-export function retirementAgeMonths(
-  birth: YearMonthDay,
-  scheme: RetirementScheme | RetirementSchemeId,
-): number {
+export function retirementAgeMonths(birth: YearMonthDay, scheme: RetirementScheme | RetirementSchemeId): number {
   return schemeOf(scheme).baseYears * 12 + retirementDelayMonths(birth, scheme);
 }
 
 /** Retirement date under one scheme: the birth date plus the retirement age (day clamped). */
-export function retirementDate(
-  birth: YearMonthDay,
-  scheme: RetirementScheme | RetirementSchemeId,
-): YearMonthDay {
+export function retirementDate(birth: YearMonthDay, scheme: RetirementScheme | RetirementSchemeId): YearMonthDay {
   return addMonths(birth, retirementAgeMonths(birth, scheme));
 }
 
@@ -99,10 +89,7 @@ export function latestRetirementDate(birth: YearMonthDay, sex: Sex): YearMonthDa
   return retirementDate(birth, LATEST_SCHEME_BY_SEX[sex]);
 }
 
-export type ServiceAgeStatus =
-  | { status: 'ok' }
-  | { status: 'underAge'; age: number }
-  | { status: 'retired'; retirementDate: YearMonthDay };
+export type ServiceAgeStatus = { status: 'ok' } | { status: 'underAge'; age: number } | { status: 'retired'; retirementDate: YearMonthDay };
 
 /**
  * Whether a person can be a serving worker on a day (Excel serial): too young below

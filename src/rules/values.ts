@@ -10,7 +10,9 @@ const TRAILING_UNITS = /(份|元|份数|级|人)$/;
 export function parseNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
-  const text = toHalfWidth(value).replace(/[\s,\u00a0]+/g, '').replace(TRAILING_UNITS, '');
+  const text = toHalfWidth(value)
+    .replace(/[\s,\u00a0]+/g, '')
+    .replace(TRAILING_UNITS, '');
   if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
   return Number(text);
 }

@@ -24,7 +24,11 @@ const HOLIDAYS = new Set(Object.values(YEARS).flatMap((year) => Object.keys(year
 const WORKDAYS = new Set(Object.values(YEARS).flatMap((year) => Object.keys(year.workdays)));
 
 /** Years with at least one statutory holiday in the schedule (元旦, 国庆 …). */
-const COVERED_YEARS = new Set(Object.entries(YEARS).filter(([, year]) => Object.keys(year.holidays).length > 0).map(([year]) => Number(year)));
+const COVERED_YEARS = new Set(
+  Object.entries(YEARS)
+    .filter(([, year]) => Object.keys(year.holidays).length > 0)
+    .map(([year]) => Number(year)),
+);
 
 /** A year is covered when the schedule lists a statutory holiday in it. */
 export function calendarCoversYear(year: number): boolean {

@@ -81,10 +81,10 @@ const zh = {
   failed: (detail: string) => `操作没有完成（Excel 错误：${detail}）。`,
   unsupported: (sets: string) =>
     `此版本的 Excel 缺少本加载项需要的 ${sets}，不能校验。需要 Microsoft 365（2008 版或更高）、Office 2021 LTSC（2108 版或更高）、零售版 Office（2311 版或更高）、Mac 版 Excel 16.40 或更高，或网页版 Excel。不能升级的单位请用离线检查页（checker.html，见说明文档"不能加载加载项的单位：离线检查页"）。`,
-  checked: (rows: number, people: number, errors: number, warnings: number) =>
-    `检查了 ${rows} 行（${people} 人）：${errors} 个错误，${warnings} 个警告。`,
+  checked: (rows: number, people: number, errors: number, warnings: number) => `检查了 ${rows} 行（${people} 人）：${errors} 个错误，${warnings} 个警告。`,
   noProblems: (rows: number, people: number) => `检查了 ${rows} 行（${people} 人），没有发现问题。`,
-  marked: (cells: number, notes: number) => `已标记 ${cells} 个单元格（红色为错误，黄色为警告）${notes > 0 ? `，并在其中 ${notes} 个加了备注` : ''}；点"清除标记"可恢复原样。`,
+  marked: (cells: number, notes: number) =>
+    `已标记 ${cells} 个单元格（红色为错误，黄色为警告）${notes > 0 ? `，并在其中 ${notes} 个加了备注` : ''}；点"清除标记"可恢复原样。`,
   cleared: (cells: number, notes: number) => `已恢复 ${cells} 个单元格的原有填充，删除 ${notes} 条校验备注。`,
   nothingToClear: '没有需要清除的标记。',
   summaryWritten: (sheet: string, premium: string) => `已生成工作表"${sheet}"，保障费合计 ${premium} 元。`,
@@ -219,13 +219,14 @@ const en: Strings = {
   startRenewal: 'Compare',
   noPreviousChosen: "Choose last year's roster first: a sheet of this workbook or a workbook file.",
   previousUnreadable: (detail: string) => `Last year's roster could not be read: ${detail}`,
-  previousIsThisYear: 'The sheet chosen as last year\'s roster is the active sheet; choose another sheet or check the whole workbook.',
+  previousIsThisYear: "The sheet chosen as last year's roster is the active sheet; choose another sheet or check the whole workbook.",
   renewalSummary: (r: RenewalSummary, premium: (n: number) => string) =>
     `Against last year (person × plan): ${r.renewing} renewing, ${r.newMembers} new (${r.planSwitches} plan switches), ${r.addedShares} with added shares (they wait), ${r.reducedShares} with fewer shares, ${r.lapsed.length} lapsed. Premiums: last year ${premium(r.premiumLastYear)}, this year ${premium(r.premiumThisYear)} yuan.`,
-  lapsedHeading: 'Lapsed (click to see last year\'s row)',
+  lapsedHeading: "Lapsed (click to see last year's row)",
   lapsedWhere: (m: PreviousMember) =>
     `Last year's roster${m.file ? ` ${m.file}` : ''} ${m.sheet}!row ${m.row}: ${m.name}, ${m.id}, ${m.unit}, ${m.plan}${m.shares === null ? '' : `, ${m.shares} shares`}`,
-  nextYearInserted: (sheet: string, rows: number) => `Inserted next year's roster "${sheet}": ${count(rows, 'row')}; shares carried, effective dates one year later.`,
+  nextYearInserted: (sheet: string, rows: number) =>
+    `Inserted next year's roster "${sheet}": ${count(rows, 'row')}; shares carried, effective dates one year later.`,
   retiringLeftOut: (members: RetiringMember[]) =>
     `${count(members.length, 'member')} will have reached retirement age and were left out: ${members.map((m) => `${m.name} (${m.plan}, by ${m.retirementDate})`).join(', ')}.`,
   templateInserted: (sheet: string) => `Inserted roster template "${sheet}": the ID column is text; plan and shares have drop-down lists.`,

@@ -55,7 +55,10 @@ export function* decodeCsv(bytes: Uint8Array, encoding: CsvEncoding): Generator<
 
 /** Comma unless the first lines hold more tabs or semicolons (Excel's "Unicode text" is tab-separated). */
 export function detectDelimiter(sample: string): string {
-  const lines = sample.split(/\r\n|\n|\r/).slice(0, 10).join('\n');
+  const lines = sample
+    .split(/\r\n|\n|\r/)
+    .slice(0, 10)
+    .join('\n');
   const counts = [',', '\t', ';'].map((delimiter) => ({ delimiter, count: lines.split(delimiter).length - 1 }));
   counts.sort((a, b) => b.count - a.count);
   return counts[0].count > 0 ? counts[0].delimiter : ',';

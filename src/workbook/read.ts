@@ -67,7 +67,8 @@ export function openWorkbook(source: WorkbookSource, options: ReadOptions = {}):
         const sink = visitor.beginSheet(sheet);
         readCsvText(decodeCsv(bytes, encoding), label, (values, rowNumber) => {
           if (rowNumber > all.rows) throw new WorkbookError('TOO_MANY_ROWS', `${label} 超过 Excel 的上限 ${all.rows} 行`);
-          if (values.length > all.columns) throw new WorkbookError('TOO_MANY_COLUMNS', `${label} 第 ${rowNumber} 条记录有 ${values.length} 列，超过 Excel 的上限 ${all.columns} 列`);
+          if (values.length > all.columns)
+            throw new WorkbookError('TOO_MANY_COLUMNS', `${label} 第 ${rowNumber} 条记录有 ${values.length} 列，超过 Excel 的上限 ${all.columns} 列`);
           sink.addRow(values, rowNumber);
         });
         visitor.onBytes?.(bytes.length);

@@ -36,7 +36,8 @@ function noRosterReason(report: RosterReport, label: string, hasContent: boolean
   if (sheets.some((sheet) => sheet.file === label)) return null;
   const mine = skipped.filter((sheet) => sheet.file === label);
   if (mine.length === 0) return `${label} 中没有工作表`;
-  if (!hasContent && !mine.some((sheet) => sheet.reason === HIDDEN_SHEET_REASON)) return `${label} 没有内容（${mine.length > 1 ? '所有工作表都是空的' : '工作表是空的'}）`;
+  if (!hasContent && !mine.some((sheet) => sheet.reason === HIDDEN_SHEET_REASON))
+    return `${label} 没有内容（${mine.length > 1 ? '所有工作表都是空的' : '工作表是空的'}）`;
   return `${label} 中找不到花名册：${mine.map((sheet) => `工作表"${sheet.sheet}"${sheet.reason}`).join('；')}`;
 }
 

@@ -94,7 +94,10 @@ function readSharedStrings(zip: ZipPackage, entry: ZipEntry | null, label: strin
       else if (name === 'si' && current !== null) {
         chars += current.length;
         if (chars > limits.sharedStringChars || strings.length >= limits.sharedStrings) {
-          throw new WorkbookError('TOO_LARGE', `${label} 的共享字符串表过大（超过 ${limits.sharedStrings} 项或 ${limits.sharedStringChars} 个字符），远超任何花名册，可能是损坏或恶意构造的文件`);
+          throw new WorkbookError(
+            'TOO_LARGE',
+            `${label} 的共享字符串表过大（超过 ${limits.sharedStrings} 项或 ${limits.sharedStringChars} 个字符），远超任何花名册，可能是损坏或恶意构造的文件`,
+          );
         }
         strings.push(unescapeOoxml(current));
         current = null;
@@ -393,11 +396,17 @@ class SheetRows implements XmlHandler {
           number = parseDigits(tag.bytes, tag.valueStart, tag.valueEnd);
           if (number < 1) {
             const r = decodeUtf8(tag.bytes, tag.valueStart, tag.valueEnd);
-            throw new WorkbookError('CORRUPT', `${this.context.label} 已损坏：工作表"${this.context.sheet.name}"第 ${this.rowNumber} 行之后有无效的行号"${r.slice(0, 20)}"`);
+            throw new WorkbookError(
+              'CORRUPT',
+              `${this.context.label} 已损坏：工作表"${this.context.sheet.name}"第 ${this.rowNumber} 行之后有无效的行号"${r.slice(0, 20)}"`,
+            );
           }
         }
         if (number > this.context.limits.rows) {
-          throw new WorkbookError('TOO_MANY_ROWS', `${this.context.label} 的工作表"${this.context.sheet.name}"有第 ${number} 行，超过 Excel 的上限 ${this.context.limits.rows} 行`);
+          throw new WorkbookError(
+            'TOO_MANY_ROWS',
+            `${this.context.label} 的工作表"${this.context.sheet.name}"有第 ${number} 行，超过 Excel 的上限 ${this.context.limits.rows} 行`,
+          );
         }
         this.rowNumber = number;
         this.values = [];
@@ -421,7 +430,11 @@ class SheetRows implements XmlHandler {
           if (letters > 0) column = letters;
         }
         this.column = column;
-        this.type = tag.find('t') ? (tag.valueEnd - tag.valueStart === 1 ? String.fromCharCode(tag.bytes[tag.valueStart]) : decodeUtf8(tag.bytes, tag.valueStart, tag.valueEnd)) : 'n';
+        this.type = tag.find('t')
+          ? tag.valueEnd - tag.valueStart === 1
+            ? String.fromCharCode(tag.bytes[tag.valueStart])
+            : decodeUtf8(tag.bytes, tag.valueStart, tag.valueEnd)
+          : 'n';
         this.valueText = null;
         this.valueDigits = -1;
         this.inlineText = null;
@@ -457,8 +470,7 @@ class SheetRows implements XmlHandler {
     if (what === 'v') {
       this.valueText = '';
       this.valueDigits = -1;
-    }
-    else if (what === 'f') this.formulaText = '';
+    } else if (what === 'f') this.formulaText = '';
   }
 
   text(bytes: Uint8Array, start: number, end: number, raw: boolean): void {
@@ -689,7 +701,7 @@ export class XlsxWorkbook {
     const scanner = new XmlScanner(new SheetRows(context, merges, sink), this.limits.tokenBytes, `${this.label} 中的 ${entry.name}`);
     if (whole) {
       // Scanned in place, a stretch at a time (for progress, cancelling and yielding).
-      for (let at = 0; at < whole.length; ) {
+      for (let at = 0; at < whole.length;) {
         const next = scanner.writeStretch(whole, at, Math.min(whole.length, at + STRETCH_BYTES));
         visitor.onBytes?.(next - at);
         at = next;

@@ -210,7 +210,10 @@ export class XmlScanner {
     const stop = this.scan(bytes);
     if (stop < bytes.length) {
       if (bytes.length - stop > this.maxToken) {
-        throw new WorkbookError('TOO_LARGE', `${this.part} 已损坏或是恶意构造的：其中有一段超过 ${Math.round(this.maxToken / 1048576)} MB 的 XML 内容，不是正常的工作簿`);
+        throw new WorkbookError(
+          'TOO_LARGE',
+          `${this.part} 已损坏或是恶意构造的：其中有一段超过 ${Math.round(this.maxToken / 1048576)} MB 的 XML 内容，不是正常的工作簿`,
+        );
       }
       this.carry = bytes.slice(stop);
     }

@@ -56,7 +56,7 @@ function findEnd(data: DataView): number {
 
 /** The ZIP64 extra field's values, in the order the spec gives them, for the fields saturated at 0xFFFFFFFF. */
 function zip64Values(data: DataView, start: number, length: number, wanted: number): number[] {
-  for (let at = start; at + 4 <= start + length; ) {
+  for (let at = start; at + 4 <= start + length;) {
     const id = data.getUint16(at, true);
     const size = data.getUint16(at + 2, true);
     if (id === 0x0001) {
@@ -367,7 +367,16 @@ export class ZipWriter {
 
   /** Carries a part over as it was stored: the same compressed bytes, CRC and sizes. */
   copyPart(archive: Uint8Array, part: ZipPart): void {
-    const record: CentralRecord = { nameBytes: encoder.encode(part.name), method: part.method, crc: part.crc, compressedSize: part.compressedSize, size: part.size, time: part.time, date: part.date, offset: this.offset };
+    const record: CentralRecord = {
+      nameBytes: encoder.encode(part.name),
+      method: part.method,
+      crc: part.crc,
+      compressedSize: part.compressedSize,
+      size: part.size,
+      time: part.time,
+      date: part.date,
+      offset: this.offset,
+    };
     this.records.push(record);
     this.push(this.localHeader(record));
     this.push(rawBytes(archive, part));
@@ -375,7 +384,16 @@ export class ZipWriter {
 
   /** Places a new deflated part. */
   addDeflated(part: DeflatedPart): void {
-    const record: CentralRecord = { nameBytes: encoder.encode(part.name), method: 8, crc: part.crc, compressedSize: part.compressedSize, size: part.size, time: 0, date: DOS_DATE, offset: this.offset };
+    const record: CentralRecord = {
+      nameBytes: encoder.encode(part.name),
+      method: 8,
+      crc: part.crc,
+      compressedSize: part.compressedSize,
+      size: part.size,
+      time: 0,
+      date: DOS_DATE,
+      offset: this.offset,
+    };
     this.records.push(record);
     this.push(this.localHeader(record));
     for (const chunk of part.chunks) this.push(chunk);

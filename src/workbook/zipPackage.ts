@@ -57,7 +57,10 @@ export class InflateBudget {
   add(part: string, partSoFar: number, bytes: number): void {
     this.total += bytes;
     if (partSoFar > this.limits.partBytes) {
-      throw new WorkbookError('TOO_LARGE', `${this.label} 中的 ${part} 解压后超过 ${showBytes(this.limits.partBytes)}，远超任何花名册，可能是损坏或恶意构造的文件`);
+      throw new WorkbookError(
+        'TOO_LARGE',
+        `${this.label} 中的 ${part} 解压后超过 ${showBytes(this.limits.partBytes)}，远超任何花名册，可能是损坏或恶意构造的文件`,
+      );
     }
     if (this.total > this.limits.totalBytes) {
       throw new WorkbookError('TOO_LARGE', `${this.label} 解压后超过 ${showBytes(this.limits.totalBytes)}，远超任何花名册，可能是损坏或恶意构造的文件`);
@@ -170,7 +173,12 @@ export class ZipPackage {
   /** The part as text (small parts: relationships, workbook). */
   text(entry: ZipEntry): string {
     const pieces = [...this.chunks(entry)];
-    return utf8.decode(concat(pieces, pieces.reduce((sum, piece) => sum + piece.length, 0)));
+    return utf8.decode(
+      concat(
+        pieces,
+        pieces.reduce((sum, piece) => sum + piece.length, 0),
+      ),
+    );
   }
 
   private dataOf(entry: ZipEntry): Uint8Array {
@@ -241,7 +249,7 @@ function readDirectory(bytes: Uint8Array, label: string): ZipEntry[] {
 /** Sizes and offsets too large for 32 bits are in the zip64 extra field, in this order, when their 32-bit field is all ones. */
 function readZip64Extra(bytes: Uint8Array, start: number, length: number, entry: ZipEntry): void {
   if (entry.declaredSize !== 0xffffffff && entry.compressedSize !== 0xffffffff && entry.localOffset !== 0xffffffff) return;
-  for (let at = start; at + 4 <= start + length; ) {
+  for (let at = start; at + 4 <= start + length;) {
     const id = u16(bytes, at);
     const size = u16(bytes, at + 2);
     if (id === 1) {

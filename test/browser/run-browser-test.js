@@ -59,7 +59,12 @@ async function check(name, fn) {
     console.log(`  ✓ ${name}`);
   } catch (error) {
     failed += 1;
-    console.log(`  ✗ ${name}\n      ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 4).join('\n      ')}`);
+    console.log(
+      `  ✗ ${name}\n      ${String(error && error.stack ? error.stack : error)
+        .split('\n')
+        .slice(0, 4)
+        .join('\n      ')}`,
+    );
   }
 }
 
@@ -70,7 +75,13 @@ function assert(condition, message) {
 /** JSON with object keys in order, so that equal objects compare equal. */
 function canonical(value) {
   return JSON.stringify(value, (key, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, v[k]]),
+        )
+      : v,
   );
 }
 
@@ -113,7 +124,14 @@ function build() {
   if (!/<script src="?office\.js"?>/.test(html)) throw new Error('the local build does not load ./office.js');
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.map': 'application/json',
+};
 
 function serve(dir) {
   const server = http.createServer((request, response) => {
@@ -194,7 +212,12 @@ async function main() {
     await check('the network guard is active (a request elsewhere is blocked and recorded)', async () => {
       const probe = await context.newPage();
       await probe.goto(`${origin}/__probe`);
-      const outcome = await probe.evaluate(() => fetch('http://192.0.2.1/probe').then(() => 'reached', () => 'blocked'));
+      const outcome = await probe.evaluate(() =>
+        fetch('http://192.0.2.1/probe').then(
+          () => 'reached',
+          () => 'blocked',
+        ),
+      );
       await probe.close();
       equal(outcome, 'blocked', 'probe request');
       equal(outside.splice(0), ['http://192.0.2.1/probe'], 'recorded requests');
@@ -229,7 +252,16 @@ async function main() {
       const headers = await region.locator('button[aria-expanded]').allTextContents();
       equal(
         headers,
-        ['必填项为空错误1', '身份证号无效错误1', '性别与身份证不符错误1', '参保计划无法识别错误1', '女职工安康仅限女职工错误1', '份数无效错误1', '生效日期无效错误1', '年龄不在在职范围警告1'],
+        [
+          '必填项为空错误1',
+          '身份证号无效错误1',
+          '性别与身份证不符错误1',
+          '参保计划无法识别错误1',
+          '女职工安康仅限女职工错误1',
+          '份数无效错误1',
+          '生效日期无效错误1',
+          '年龄不在在职范围警告1',
+        ],
         'group headers',
       );
       assert(await page.getByText(/已标记 8 个单元格/).isVisible(), 'no marked message');
@@ -284,12 +316,18 @@ async function main() {
       await page.getByRole('button', { name: '生成缴费汇总' }).click();
       await page.getByText('已生成工作表"缴费汇总"，保障费合计 770.00 元。').waitFor({ timeout: 15000 });
       const rows = await workbook('return wb.valuesOf("缴费汇总");');
-      assert(rows.some((row) => row[0] === '合计' && row[4] === 770), 'no total row');
+      assert(
+        rows.some((row) => row[0] === '合计' && row[4] === 770),
+        'no total row',
+      );
     });
 
-    await check('与上年比对 with a picked file: the renewal summary, the lapsed list, last year\'s row', async () => {
+    await check("与上年比对 with a picked file: the renewal summary, the lapsed list, last year's row", async () => {
       // Last year: this year's people (dates a year earlier) and one who did not renew.
-      const people = fixtures.faultyRoster().slice(2, 12).map((row) => row.map((value, i) => (i === 7 ? '2025-01-01' : value)));
+      const people = fixtures
+        .faultyRoster()
+        .slice(2, 12)
+        .map((row) => row.map((value, i) => (i === 7 ? '2025-01-01' : value)));
       people.push([11, '县供电公司', '冯二', '男', fixtures.idFor('19890101', 141), '综合', 2, '2025-01-01', '', '单位工会全额交纳', '']);
       const quote = (value) => `"${String(value).replace(/"/g, '""')}"`;
       const csv = [fixtures.HEADER, ...people].map((row) => row.map(quote).join(',')).join('\r\n');
@@ -311,12 +349,15 @@ async function main() {
       await page.screenshot({ path: path.join(OUT, 'taskpane-renewal.png'), fullPage: true });
     });
 
-    await check('生成续保花名册 adds next year\'s roster as a new sheet', async () => {
+    await check("生成续保花名册 adds next year's roster as a new sheet", async () => {
       await page.getByRole('button', { name: '生成续保花名册' }).click();
       await page.getByText(/已插入续保花名册"续保花名册"/).waitFor({ timeout: 15000 });
       const rows = await workbook('return wb.valuesOf("续保花名册");');
-      equal(rows[0], fixtures.HEADER, 'header of next year\'s roster');
-      assert(rows.some((row) => row[2] === '张三' && row[7] === 46388), 'no 张三 dated 2027-01-01');
+      equal(rows[0], fixtures.HEADER, "header of next year's roster");
+      assert(
+        rows.some((row) => row[2] === '张三' && row[7] === 46388),
+        'no 张三 dated 2027-01-01',
+      );
       assert(!rows.some((row) => row[2] === '孙八'), '孙八 (past retirement age) was carried');
     });
 
@@ -325,7 +366,11 @@ async function main() {
       await page.getByText(/已计算 4 笔理赔/).waitFor({ timeout: 15000 });
       const list = page.getByTestId('claims-list');
       const urgent = await list.getByRole('region', { name: '逾期和即将到期' }).getByRole('button').allTextContents();
-      equal(urgent.map((text) => text.slice(0, 3)), ['已逾期', '即将到'], 'urgent claims');
+      equal(
+        urgent.map((text) => text.slice(0, 3)),
+        ['已逾期', '即将到'],
+        'urgent claims',
+      );
       assert(urgent[0].includes('第3行') && urgent[1].includes('第5行'), `urgent rows: ${urgent.join(' | ')}`);
       const review = await list.getByRole('region', { name: '待复核' }).getByRole('button').allTextContents();
       assert(review.length === 1 && review[0].includes('第4行'), `review: ${review.join(' | ')}`);
@@ -333,9 +378,17 @@ async function main() {
 
     await check('only the computed columns were written; the typed cells are as they were', async () => {
       const values = await workbook('return wb.valuesOf("理赔登记");');
-      equal(values.map((row) => row.slice(0, 10)), registerSpec.rows, 'typed columns');
+      equal(
+        values.map((row) => row.slice(0, 10)),
+        registerSpec.rows,
+        'typed columns',
+      );
       equal(values[1].slice(10, 14), ['应付金额', '计算说明', '应付日期', '状态'], 'computed headers');
-      equal(values.slice(2).map((row) => row[13]), ['已逾期', '待复核', '即将到期', '已给付'], 'status column');
+      equal(
+        values.slice(2).map((row) => row[13]),
+        ['已逾期', '待复核', '即将到期', '已给付'],
+        'status column',
+      );
       const fills = await workbook('return wb.fillsOf("理赔登记");');
       equal(fills.H3 && fills.H3.color, '#FFC7CE', 'overdue claim marked');
     });
@@ -360,12 +413,21 @@ async function main() {
       await page.waitForTimeout(Math.max(0, loadedAt + 4000 - Date.now()));
       equal(outside, [], 'requests outside the local server');
       const refused = await page.evaluate(() => window.__CSP_VIOLATIONS__);
-      for (const entry of refused.filter((e) => OFFICE_JS_TELEMETRY.test(e))) console.log(`      (office.js logging frame refused by the page's CSP: ${entry})`);
-      equal(refused.filter((e) => !OFFICE_JS_TELEMETRY.test(e)), [], 'other requests the page’s CSP refused');
+      for (const entry of refused.filter((e) => OFFICE_JS_TELEMETRY.test(e)))
+        console.log(`      (office.js logging frame refused by the page's CSP: ${entry})`);
+      equal(
+        refused.filter((e) => !OFFICE_JS_TELEMETRY.test(e)),
+        [],
+        'other requests the page’s CSP refused',
+      );
     });
 
     await check('no script error on the page', async () => {
-      equal(pageErrors.filter((e) => !OFFICE_JS_TELEMETRY.test(e)), [], 'page errors');
+      equal(
+        pageErrors.filter((e) => !OFFICE_JS_TELEMETRY.test(e)),
+        [],
+        'page errors',
+      );
     });
 
     // The offline checker page, from the same build (test/browser/checker-test.js).

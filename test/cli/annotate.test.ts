@@ -55,7 +55,10 @@ function noteOf(cell: ExcelJS.Cell): string {
 /** The sheet part's hyperlinks, parsed by an independent XML parser. */
 async function hyperlinks(zip: ZipLike, part: string): Promise<{ ref: string; location: string }[]> {
   const doc = new DOMParser().parseFromString(await zip.file(part)!.async('string'), 'text/xml');
-  return Array.from(doc.getElementsByTagName('hyperlink')).map((link) => ({ ref: link.getAttribute('ref') ?? '', location: link.getAttribute('location') ?? '' }));
+  return Array.from(doc.getElementsByTagName('hyperlink')).map((link) => ({
+    ref: link.getAttribute('ref') ?? '',
+    location: link.getAttribute('location') ?? '',
+  }));
 }
 
 async function load(path: string): Promise<ExcelJS.Workbook> {
@@ -172,7 +175,7 @@ describe('--force never writes over an input, however the paths are spelled', ()
     expect(readdirSync(outDir)).toEqual(listing);
   }
 
-  test('an input that is a symlink to the copy\'s path', async () => {
+  test("an input that is a symlink to the copy's path", async () => {
     const { dir, a, out, copy, hashes } = await setup();
     const alias = join(dir, 'alias.xlsx');
     symlinkSync(copy, alias);
@@ -216,14 +219,17 @@ describe('--force never writes over an input, however the paths are spelled', ()
 });
 
 describe('merged cells in the copy', () => {
-  test('a finding on cells covered by a merged area marks its top-left cell once, with every cell\'s messages', async () => {
+  test("a finding on cells covered by a merged area marks its top-left cell once, with every cell's messages", async () => {
     const dir = tmpDir();
     const input = join(dir, 'merged.xlsx');
     const ids = [1, 2, 3, 4, 5].map((n) => personId(30 + n));
     await writeWorkbook(input, [
       {
         name: '花名册',
-        rows: [['单位', '姓名', '身份证号', '参保计划', '份数'], ...ids.map((id, i) => (i === 0 ? ['县第一中学', `职工${i}`, id, '综合', 6] : [undefined, `职工${i}`, id]))],
+        rows: [
+          ['单位', '姓名', '身份证号', '参保计划', '份数'],
+          ...ids.map((id, i) => (i === 0 ? ['县第一中学', `职工${i}`, id, '综合', 6] : [undefined, `职工${i}`, id])),
+        ],
         merges: ['A2:A6', 'D2:D6', 'E2:E6'],
         setup: (sheet) => {
           sheet.getCell('E2').note = '份数按工会通知';
@@ -243,7 +249,9 @@ describe('merged cells in the copy', () => {
     const lines = note.split('\n');
     expect(lines.slice(0, 2)).toEqual(['份数按工会通知', '']);
     expect(lines.slice(2)).toHaveLength(5);
-    ['E2', 'E3', 'E4', 'E5', 'E6'].forEach((cell, i) => expect(lines[2 + i]).toMatch(new RegExp(`^${cell}：【错误】份数超过上限（SHARES_OVER_MAX）：6 份超过上限`)));
+    ['E2', 'E3', 'E4', 'E5', 'E6'].forEach((cell, i) =>
+      expect(lines[2 + i]).toMatch(new RegExp(`^${cell}：【错误】份数超过上限（SHARES_OVER_MAX）：6 份超过上限`)),
+    );
     // The covered cells get no note of their own (Excel would never show it); the file has one comment.
     for (const cell of ['E3', 'E4', 'E5', 'E6']) expect(sheet.getCell(cell).model.comment).toBeUndefined();
     const zip = await JSZip.loadAsync(readFileSync(join(out, 'merged.checked.xlsx')));

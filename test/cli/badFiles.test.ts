@@ -92,7 +92,15 @@ describe('unreadable files → exit 2', () => {
 
   test('a workbook with a sheet but no roster header', async () => {
     const file = join(dir, 'no-header.xlsx');
-    await writeWorkbook(file, [{ name: 'Sheet1', rows: [['月份', '收入'], ['1月', 100]] }]);
+    await writeWorkbook(file, [
+      {
+        name: 'Sheet1',
+        rows: [
+          ['月份', '收入'],
+          ['1月', 100],
+        ],
+      },
+    ]);
     expectUnreadable(await runCli(['check', file, '--json']), file, /找不到花名册.*Sheet1/);
   });
 

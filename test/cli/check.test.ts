@@ -97,7 +97,9 @@ describe('a workbook as clerks keep it', () => {
     ]);
     expect(summary.skipped).toEqual([{ file, sheet: '说明', reason: expect.stringContaining('找不到花名册表头') }]);
     // The unit merged down B4:B8 reads as 县第一中学 on each of those rows, as the clerk sees it.
-    const units = summary.units.map((u: { unit: string; planName: string; people: number; shares: number }) => `${u.unit}/${u.planName}/${u.people}/${u.shares}`);
+    const units = summary.units.map(
+      (u: { unit: string; planName: string; people: number; shares: number }) => `${u.unit}/${u.planName}/${u.people}/${u.shares}`,
+    );
     expect(units).toContain('县第一中学/综合/4/11');
     expect(units).toContain('县第一中学/女职工安康/1/1');
     expect(units).toContain('县人民医院/指定疾病/3/8');
@@ -143,30 +145,46 @@ describe('a workbook as clerks keep it', () => {
 });
 
 describe('hidden sheets are passed over, as in the task pane', () => {
-  test.each([['hidden' as const], ['veryHidden' as const]])('a %s sheet is listed as skipped with the reason; its conflicting enrolment is not reported', async (state) => {
-    const file = await rosterFile(tmpDir(), 'roster.xlsx', state);
-    const result = await runCli(['check', file, '--json']);
-    expect(result.status).toBe(1);
-    const report = JSON.parse(result.stdout);
-    // 张伟's 指定疾病 in the hidden sheet would conflict with his 综合 (PLAN_CONFLICT@F4 when visible).
-    expect(ruleCells(report.findings)).toEqual(['ID_INVALID@E6', 'PLAN_GENDER@F7', 'SHARES_NOT_UNIFORM@G8', 'DATE_INVALID@H8']);
-    expect(report.findings.some((finding: { sheet: string }) => finding.sheet === '医院')).toBe(false);
-    expect(report.summary.sheets.map((sheet: { sheet: string }) => sheet.sheet)).toEqual(['花名册一中']);
-    expect(report.summary.skipped).toEqual([
-      { file, sheet: '医院', reason: HIDDEN_SHEET_REASON },
-      { file, sheet: '说明', reason: expect.stringContaining('找不到花名册表头') },
-    ]);
-    expect(report.summary).toMatchObject({ rows: 5, people: 5 });
+  test.each([['hidden' as const], ['veryHidden' as const]])(
+    'a %s sheet is listed as skipped with the reason; its conflicting enrolment is not reported',
+    async (state) => {
+      const file = await rosterFile(tmpDir(), 'roster.xlsx', state);
+      const result = await runCli(['check', file, '--json']);
+      expect(result.status).toBe(1);
+      const report = JSON.parse(result.stdout);
+      // 张伟's 指定疾病 in the hidden sheet would conflict with his 综合 (PLAN_CONFLICT@F4 when visible).
+      expect(ruleCells(report.findings)).toEqual(['ID_INVALID@E6', 'PLAN_GENDER@F7', 'SHARES_NOT_UNIFORM@G8', 'DATE_INVALID@H8']);
+      expect(report.findings.some((finding: { sheet: string }) => finding.sheet === '医院')).toBe(false);
+      expect(report.summary.sheets.map((sheet: { sheet: string }) => sheet.sheet)).toEqual(['花名册一中']);
+      expect(report.summary.skipped).toEqual([
+        { file, sheet: '医院', reason: HIDDEN_SHEET_REASON },
+        { file, sheet: '说明', reason: expect.stringContaining('找不到花名册表头') },
+      ]);
+      expect(report.summary).toMatchObject({ rows: 5, people: 5 });
 
-    const table = await runCli(['check', file]);
-    expect(table.stdout).toContain(`医院：${HIDDEN_SHEET_REASON}`);
-  });
+      const table = await runCli(['check', file]);
+      expect(table.stdout).toContain(`医院：${HIDDEN_SHEET_REASON}`);
+    },
+  );
 
   test("the add-in's own marks sheet (_mutualAidMarks, very hidden) is passed over without a word", async () => {
     const file = join(tmpDir(), 'marked.xlsx');
     await writeWorkbook(file, [
-      { name: '花名册', rows: [['姓名', '身份证号', '参保计划', '份数'], ['张伟', ZHANG, '综合', 1]] },
-      { name: '_mutualAidMarks', state: 'veryHidden', rows: [['sheet', 'cell', 'fill', 'note', 'mark'], ['花名册', 'B2', '', '0', 'FFFFC7CE']] },
+      {
+        name: '花名册',
+        rows: [
+          ['姓名', '身份证号', '参保计划', '份数'],
+          ['张伟', ZHANG, '综合', 1],
+        ],
+      },
+      {
+        name: '_mutualAidMarks',
+        state: 'veryHidden',
+        rows: [
+          ['sheet', 'cell', 'fill', 'note', 'mark'],
+          ['花名册', 'B2', '', '0', 'FFFFC7CE'],
+        ],
+      },
     ]);
     const report = JSON.parse((await runCli(['check', file, '--json'])).stdout);
     expect(report.summary.skipped).toEqual([]);
@@ -177,7 +195,14 @@ describe('hidden sheets are passed over, as in the task pane', () => {
     const file = join(tmpDir(), 'all-hidden.xlsx');
     await writeWorkbook(file, [
       { name: '封面', rows: [] },
-      { name: '花名册', state: 'hidden', rows: [['姓名', '身份证号', '参保计划', '份数'], ['张伟', ZHANG, '综合', 1]] },
+      {
+        name: '花名册',
+        state: 'hidden',
+        rows: [
+          ['姓名', '身份证号', '参保计划', '份数'],
+          ['张伟', ZHANG, '综合', 1],
+        ],
+      },
     ]);
     const result = await runCli(['check', file, '--json']);
     expect(result.status).toBe(2);
@@ -226,8 +251,24 @@ describe('several files are one roster', () => {
     const dir = tmpDir();
     const school = join(dir, '一中.xlsx');
     const hospital = join(dir, '医院.xlsx');
-    await writeWorkbook(school, [{ name: '花名册', rows: [['单位', '姓名', '身份证号', '参保计划', '份数'], ['县第一中学', '张伟', ZHANG, '综合', 1]] }]);
-    await writeWorkbook(hospital, [{ name: '花名册', rows: [['单位', '姓名', '身份证号', '参保计划', '份数'], ['县人民医院', '张伟', ZHANG, '农民工', 1]] }]);
+    await writeWorkbook(school, [
+      {
+        name: '花名册',
+        rows: [
+          ['单位', '姓名', '身份证号', '参保计划', '份数'],
+          ['县第一中学', '张伟', ZHANG, '综合', 1],
+        ],
+      },
+    ]);
+    await writeWorkbook(hospital, [
+      {
+        name: '花名册',
+        rows: [
+          ['单位', '姓名', '身份证号', '参保计划', '份数'],
+          ['县人民医院', '张伟', ZHANG, '农民工', 1],
+        ],
+      },
+    ]);
 
     const json = await runCli(['check', school, hospital, '--json']);
     expect(json.status).toBe(1);
@@ -247,7 +288,15 @@ describe('several files are one roster', () => {
   test('the same file given twice is checked once', async () => {
     const dir = tmpDir();
     const file = join(dir, 'a.xlsx');
-    await writeWorkbook(file, [{ name: '花名册', rows: [['姓名', '身份证号', '参保计划', '份数'], ['张伟', ZHANG, '综合', 1]] }]);
+    await writeWorkbook(file, [
+      {
+        name: '花名册',
+        rows: [
+          ['姓名', '身份证号', '参保计划', '份数'],
+          ['张伟', ZHANG, '综合', 1],
+        ],
+      },
+    ]);
     const result = await runCli(['check', file, file, '--json']);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).findings).toEqual([]);
@@ -304,7 +353,15 @@ describe('exit status', () => {
   test('warnings only → 0', async () => {
     const dir = tmpDir();
     const file = join(dir, 'retiree.xlsx');
-    await writeWorkbook(file, [{ name: '花名册', rows: [['姓名', '身份证号', '参保计划', '份数', '生效日期'], ['老周', RETIREE, '综合', 1, '2026-01-01']] }]);
+    await writeWorkbook(file, [
+      {
+        name: '花名册',
+        rows: [
+          ['姓名', '身份证号', '参保计划', '份数', '生效日期'],
+          ['老周', RETIREE, '综合', 1, '2026-01-01'],
+        ],
+      },
+    ]);
     const result = await runCli(['check', file]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('AGE_OUT_OF_SERVICE');
@@ -329,7 +386,15 @@ describe('progress bar', () => {
     const dir = tmpDir();
     const files = ['a.xlsx', 'b.xlsx', 'c.xlsx'].map((name) => join(dir, name));
     for (const [i, file] of files.entries()) {
-      await writeWorkbook(file, [{ name: '花名册', rows: [['姓名', '身份证号', '参保计划', '份数'], ['张伟', personId(20 + i), '综合', 1]] }]);
+      await writeWorkbook(file, [
+        {
+          name: '花名册',
+          rows: [
+            ['姓名', '身份证号', '参保计划', '份数'],
+            ['张伟', personId(20 + i), '综合', 1],
+          ],
+        },
+      ]);
     }
     return files;
   }

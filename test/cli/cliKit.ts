@@ -131,10 +131,14 @@ export function ruleCells(findings: { rule: string; cell: string | null; sheet: 
 export function buildCli(dir: string): string {
   const root = resolve(__dirname, '..', '..');
   rmSync(dir, { recursive: true, force: true });
-  const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.cli.json'), '--outDir', join(dir, 'lib')], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.cli.json'), '--outDir', join(dir, 'lib')],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
   mkdirSync(join(dir, 'bin'), { recursive: true });
   const bin = join(dir, 'bin', 'mutual-aid.js');

@@ -51,7 +51,11 @@ test('damaged copies of the example roster: exit 0, 1 or 2, and nothing left beh
         // A file the check read but whose copy cannot be made: the findings are printed all the same.
         if (/无法写出批注副本/.test(result.stderr)) expect(Array.isArray(JSON.parse(result.stdout).findings)).toBe(true);
         else expect(result.stdout).toBe('');
-        expect(readdirSync(dir).filter((name) => name === `out-${run}`).flatMap((name) => readdirSync(join(dir, name)))).toEqual([]);
+        expect(
+          readdirSync(dir)
+            .filter((name) => name === `out-${run}`)
+            .flatMap((name) => readdirSync(join(dir, name))),
+        ).toEqual([]);
       } else {
         const report = JSON.parse(result.stdout);
         expect(Array.isArray(report.findings)).toBe(true);

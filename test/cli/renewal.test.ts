@@ -45,7 +45,7 @@ async function rosters(): Promise<{ dir: string; last: string; now: string }> {
 }
 
 describe('check --previous', () => {
-  it('adds PREVIOUS_SHARES_MISMATCH, judges caps on last year\'s count and gives summary.renewal in --json', async () => {
+  it("adds PREVIOUS_SHARES_MISMATCH, judges caps on last year's count and gives summary.renewal in --json", async () => {
     const { last, now } = await rosters();
     const plain = await runCli(['check', now, '--json']);
     const result = await runCli(['check', now, '--previous', last, '--json']);
@@ -56,7 +56,16 @@ describe('check --previous', () => {
     // Without last year's roster: no such rule, but A's 4 shares are over the non-uniform cap of 3.
     expect(JSON.parse(plain.stdout).findings.map((f: { rule: string; cell: string }) => `${f.rule}@${f.cell}`)).toEqual(['SHARES_OVER_MAX@G2']);
     expect(JSON.parse(plain.stdout).summary).not.toHaveProperty('renewal');
-    expect(Object.keys(summary.renewal)).toEqual(['renewing', 'newMembers', 'addedShares', 'reducedShares', 'planSwitches', 'lapsed', 'premiumLastYear', 'premiumThisYear']);
+    expect(Object.keys(summary.renewal)).toEqual([
+      'renewing',
+      'newMembers',
+      'addedShares',
+      'reducedShares',
+      'planSwitches',
+      'lapsed',
+      'premiumLastYear',
+      'premiumThisYear',
+    ]);
     expect(summary.renewal).toEqual({
       renewing: 2,
       newMembers: 1,
@@ -87,7 +96,7 @@ describe('check --previous', () => {
     expect(result.stdout).toMatch(new RegExp(`${D}\\s+丁\\s+医院\\s+综合\\s+2`));
   });
 
-  it('exits 0 when the renewal has no errors, 2 when last year\'s roster cannot be read or is this year\'s', async () => {
+  it("exits 0 when the renewal has no errors, 2 when last year's roster cannot be read or is this year's", async () => {
     const { dir, last, now } = await rosters();
     const fixed = join(dir, 'fixed.xlsx');
     await writeWorkbook(fixed, [{ name: '花名册', rows: THIS_YEAR.map((row, i) => (i === 2 ? [...row.slice(0, 8), 2] : row)) }]);
@@ -108,7 +117,7 @@ describe('check --previous', () => {
 });
 
 describe('renew', () => {
-  it('writes next year\'s roster as a new workbook that reads back as a renewal of this year\'s', async () => {
+  it("writes next year's roster as a new workbook that reads back as a renewal of this year's", async () => {
     const { dir, now } = await rosters();
     const withRetiree = join(dir, 'now.xlsx');
     await writeWorkbook(withRetiree, [{ name: '花名册', rows: [...THIS_YEAR, [4, '医院', '戊', '男', RETIREE, '指定疾病', 1, '2026-06-01', null]] }]);

@@ -22,7 +22,9 @@ const CONTROLS = [...C0, ...C1, ...BIDI].map((code) => String.fromCharCode(code)
 const hasControl = (text: string) => [...text].some((ch) => CONTROLS.includes(ch));
 
 /** Text mixing ordinary characters (Chinese included) with the controls. */
-const mixed = fc.array(fc.oneof(fc.constantFrom(...CONTROLS), fc.constantFrom('甲', '单位', 'a', ' ', '3份', 'ا', '﻿')), { maxLength: 30 }).map((parts) => parts.join(''));
+const mixed = fc
+  .array(fc.oneof(fc.constantFrom(...CONTROLS), fc.constantFrom('甲', '单位', 'a', ' ', '3份', 'ا', '﻿')), { maxLength: 30 })
+  .map((parts) => parts.join(''));
 
 describe('terminalText', () => {
   it.each(CONTROLS.map((ch) => [ch.charCodeAt(0).toString(16).padStart(4, '0'), ch]))('U+%s does not survive', (_, ch) => {
@@ -49,7 +51,13 @@ describe('terminalText', () => {
   });
 
   it('formatTable cleans every cell before measuring widths', () => {
-    const lines = formatTable(['单位', '说明'], [['甲\u202e乙', 'x'], ['丙\u0085', 'y']]);
+    const lines = formatTable(
+      ['单位', '说明'],
+      [
+        ['甲\u202e乙', 'x'],
+        ['丙\u0085', 'y'],
+      ],
+    );
     expect(lines.some(hasControl)).toBe(false);
     expect(lines[1]).toBe('甲乙  x');
     expect(lines[2]).toBe('丙    y');
@@ -85,7 +93,11 @@ describe('terminalJson', () => {
 describe('the report of a roster whose cells hold controls', () => {
   const UNIT = '工会\u202e甲\u009b2J';
   const SHEET = '花名\u2067册';
-  const people = [member({ unit: UNIT, plan: '综合' }), member({ unit: UNIT, plan: '指定疾病' }), member({ unit: UNIT, id: personId(3), plan: '未知\u0007计划' })];
+  const people = [
+    member({ unit: UNIT, plan: '综合' }),
+    member({ unit: UNIT, plan: '指定疾病' }),
+    member({ unit: UNIT, id: personId(3), plan: '未知\u0007计划' }),
+  ];
 
   it('renderReport writes none of them (messages, units, sheet names)', () => {
     const report = checkRoster([{ name: SHEET, rows: rosterRows(people) }]);

@@ -1,16 +1,5 @@
 import fc from 'fast-check';
-import {
-  claimDue,
-  conflict,
-  coverStart,
-  disease,
-  idCheck,
-  maxShares,
-  payout,
-  payoutNote,
-  plans,
-  premium,
-} from '../../src/functions/functions';
+import { claimDue, conflict, coverStart, disease, idCheck, maxShares, payout, payoutNote, plans, premium } from '../../src/functions/functions';
 import { parseIdNumber } from '../../src/rules/idNumber';
 
 /**
@@ -466,7 +455,13 @@ describe('PLANS', () => {
 
   it('lists the five plans with their numbers, names and short names', () => {
     expect(column(/编号/)).toEqual([1, 2, 3, 4, 5]);
-    expect(column(/计划名称/)).toEqual(['职工综合互助保障', '职工指定疾病(手术)互助保障', '农民工互助保障', '女职工安康互助保障', '职工团体人身意外伤害互助保障']);
+    expect(column(/计划名称/)).toEqual([
+      '职工综合互助保障',
+      '职工指定疾病(手术)互助保障',
+      '农民工互助保障',
+      '女职工安康互助保障',
+      '职工团体人身意外伤害互助保障',
+    ]);
     expect(column(/简称/)).toEqual(['综合', '指定疾病', '农民工', '女职工安康', '团体意外']);
   });
 
@@ -525,10 +520,49 @@ describe('properties: nothing but CustomFunctions.Error ever leaves a function',
     withSparseArray: true,
   });
   const plausible = fc.constantFrom<unknown>(
-    '综合', '指定疾病', '农民工', '女职工安康', '团体意外', 1, 2, 3, 4, 5, '3', '3份', '３', ' 3 ',
-    '重疾', '身故', '意外身故', '意外伤残', '意外医疗', '意外住院', '肺癌', '心脏支架', '疑似肺癌', '感冒',
-    '2026-01-01', '2026/1/1', '2026年1月1日', D, D + 119, D + 120, '2026-12-01', 0, 6, 2.5, -1, 10, 11,
-    null, '', true, false, 'TRUE', '否',
+    '综合',
+    '指定疾病',
+    '农民工',
+    '女职工安康',
+    '团体意外',
+    1,
+    2,
+    3,
+    4,
+    5,
+    '3',
+    '3份',
+    '３',
+    ' 3 ',
+    '重疾',
+    '身故',
+    '意外身故',
+    '意外伤残',
+    '意外医疗',
+    '意外住院',
+    '肺癌',
+    '心脏支架',
+    '疑似肺癌',
+    '感冒',
+    '2026-01-01',
+    '2026/1/1',
+    '2026年1月1日',
+    D,
+    D + 119,
+    D + 120,
+    '2026-12-01',
+    0,
+    6,
+    2.5,
+    -1,
+    10,
+    11,
+    null,
+    '',
+    true,
+    false,
+    'TRUE',
+    '否',
   );
   const numbers = fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, -0, Number.MAX_VALUE, Number.MIN_VALUE), fc.integer());
   const arg = fc.oneof(anything, plausible, plausible, numbers, fc.string(), fc.boolean(), fc.constant(null));
@@ -555,7 +589,11 @@ describe('properties: nothing but CustomFunctions.Error ever leaves a function',
 
   const runs = { numRuns: 300 };
 
-  it('PREMIUM', () => fc.assert(fc.property(arg, arg, arg, (a, b, c) => settles(() => premium(a, b, c), [a, b, c])), runs));
+  it('PREMIUM', () =>
+    fc.assert(
+      fc.property(arg, arg, arg, (a, b, c) => settles(() => premium(a, b, c), [a, b, c])),
+      runs,
+    ));
   it('PAYOUT', () =>
     fc.assert(
       fc.property(arg, arg, arg, arg, arg, arg, arg, arg, (a, b, c, d, e, f, g, h) => settles(() => payout(a, b, c, d, e, f, g, h), [a, b, c, d, e, f, g, h])),
@@ -573,7 +611,11 @@ describe('properties: nothing but CustomFunctions.Error ever leaves a function',
       runs,
     ));
   it('any text → PAYOUT is a number ≥ 0 or a CustomFunctions.Error', () => {
-    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), plausible.filter((v) => typeof v === 'string'));
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+      plausible.filter((v) => typeof v === 'string'),
+    );
     fc.assert(
       fc.property(text, text, text, text, text, text, text, text, (a, b, c, d, e, f, g, h) => {
         let result: unknown;
@@ -589,15 +631,42 @@ describe('properties: nothing but CustomFunctions.Error ever leaves a function',
       runs,
     );
   });
-  it('MAXSHARES', () => fc.assert(fc.property(arg, arg, arg, (a, b, c) => settles(() => maxShares(a, b, c), [a, b, c])), runs));
-  it('COVERSTART', () => fc.assert(fc.property(arg, arg, arg, arg, (a, b, c, d) => settles(() => coverStart(a, b, c, d), [a, b, c, d])), runs));
-  it('CONFLICT', () => fc.assert(fc.property(arg, arg, (a, b) => settles(() => conflict(a, b), [a, b])), runs));
-  it('DISEASE', () => fc.assert(fc.property(arg, (a) => settles(() => disease(a), [a])), runs));
-  it('IDCHECK', () => fc.assert(fc.property(arg, (a) => settles(() => idCheck(a), [a])), runs));
-  it('CLAIMDUE', () => fc.assert(fc.property(arg, arg, (a, b) => settles(() => claimDue(a, b), [a, b])), runs));
+  it('MAXSHARES', () =>
+    fc.assert(
+      fc.property(arg, arg, arg, (a, b, c) => settles(() => maxShares(a, b, c), [a, b, c])),
+      runs,
+    ));
+  it('COVERSTART', () =>
+    fc.assert(
+      fc.property(arg, arg, arg, arg, (a, b, c, d) => settles(() => coverStart(a, b, c, d), [a, b, c, d])),
+      runs,
+    ));
+  it('CONFLICT', () =>
+    fc.assert(
+      fc.property(arg, arg, (a, b) => settles(() => conflict(a, b), [a, b])),
+      runs,
+    ));
+  it('DISEASE', () =>
+    fc.assert(
+      fc.property(arg, (a) => settles(() => disease(a), [a])),
+      runs,
+    ));
+  it('IDCHECK', () =>
+    fc.assert(
+      fc.property(arg, (a) => settles(() => idCheck(a), [a])),
+      runs,
+    ));
+  it('CLAIMDUE', () =>
+    fc.assert(
+      fc.property(arg, arg, (a, b) => settles(() => claimDue(a, b), [a, b])),
+      runs,
+    ));
   it('CLAIMDUE with ranges', () => {
     const range = fc.oneof(fc.constant(null), fc.array(fc.array(arg, { maxLength: 3 }), { maxLength: 3 }));
-    fc.assert(fc.property(arg, arg, range, range, (a, b, c, d) => settles(() => claimDue(a, b, c as any[][], d as any[][]), [a, b])), runs);
+    fc.assert(
+      fc.property(arg, arg, range, range, (a, b, c, d) => settles(() => claimDue(a, b, c as any[][], d as any[][]), [a, b])),
+      runs,
+    );
   });
 
   it('PAYOUT with well-formed claims always answers a finite number or a CustomFunctions.Error', () => {
@@ -609,10 +678,7 @@ describe('properties: nothing but CustomFunctions.Error ever leaves a function',
         fc.oneof(fc.constantFrom('肺癌', '乳腺癌', '心脏支架', '感冒', '脑膜瘤'), fc.integer({ min: -2, max: 12 }), fc.double()),
         fc.option(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 5 }))),
         (plan, shares, event, detail, dates) =>
-          settles(() =>
-            payout(plan, shares, event, detail, dates ? D : null, dates ? D + dates[0] : null, dates ? dates[1] : null),
-            [detail],
-          ),
+          settles(() => payout(plan, shares, event, detail, dates ? D : null, dates ? D + dates[0] : null, dates ? dates[1] : null), [detail]),
       ),
       { numRuns: 500 },
     );
@@ -636,18 +702,30 @@ describe('properties: PREMIUM is linear in shares and years', () => {
 
   it('premium(plan, a + b) = premium(plan, a) + premium(plan, b)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(1, 2, 3, 4, 5), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 10 }), (plan, a, b, y) => {
-        fc.pre(a + b <= 5);
-        expect(premium(plan, a + b, y)).toBe(premium(plan, a, y) + premium(plan, b, y));
-      }),
+      fc.property(
+        fc.constantFrom(1, 2, 3, 4, 5),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 10 }),
+        (plan, a, b, y) => {
+          fc.pre(a + b <= 5);
+          expect(premium(plan, a + b, y)).toBe(premium(plan, a, y) + premium(plan, b, y));
+        },
+      ),
     );
   });
 
   it('premium(plan, s, y1 + y2) = premium(plan, s, y1) + premium(plan, s, y2)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(1, 2, 3, 4, 5), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), (plan, s, y1, y2) => {
-        expect(premium(plan, s, y1 + y2)).toBe(premium(plan, s, y1) + premium(plan, s, y2));
-      }),
+      fc.property(
+        fc.constantFrom(1, 2, 3, 4, 5),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 0, max: 20 }),
+        (plan, s, y1, y2) => {
+          expect(premium(plan, s, y1 + y2)).toBe(premium(plan, s, y1) + premium(plan, s, y2));
+        },
+      ),
     );
   });
 });

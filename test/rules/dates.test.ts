@@ -105,10 +105,12 @@ describe('parseDate reads dates as clerks type them', () => {
   );
 
   it('never throws', () => {
-    fc.assert(fc.property(fc.anything(), (value) => {
-      const serial = parseDate(value);
-      expect(serial === null || Number.isInteger(serial)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        const serial = parseDate(value);
+        expect(serial === null || Number.isInteger(serial)).toBe(true);
+      }),
+    );
   });
 });
 

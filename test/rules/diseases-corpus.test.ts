@@ -27,7 +27,7 @@ const rows: Row[] = readFileSync(join(__dirname, '../fixtures/diagnoses.tsv'), '
   });
 
 const womensPlan = PLANS.find((plan) => plan.covers === 'womensCancers');
-if (!womensPlan) throw new Error('no women\'s plan in the catalogue');
+if (!womensPlan) throw new Error("no women's plan in the catalogue");
 const womensNames = new Set(WOMENS_CANCERS.map((cancer) => cancer.name));
 
 const describeOutcome = (c: Classification) => (c.outcome === 'covered' ? `covered:${c.cancer ?? c.disease}` : `${c.outcome}（${c.reason}）`);
@@ -52,7 +52,7 @@ function checks(row: Row): { scope: string; got: Classification; want: string }[
 }
 
 describe('the labelled diagnosis corpus', () => {
-  it('is well formed: outcomes known, every disease and women\'s cancer in several forms, as many near misses', () => {
+  it("is well formed: outcomes known, every disease and women's cancer in several forms, as many near misses", () => {
     expect(rows.length).toBeGreaterThanOrEqual(200);
     for (const row of rows) {
       expect([row.line, row.expected]).toEqual([row.line, expect.stringMatching(/^(covered:.+|notCovered|review|plan4:(notCovered|review))$/)]);

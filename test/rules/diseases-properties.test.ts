@@ -71,7 +71,17 @@ describe('the classifier never pays a doubtful wording', () => {
   });
 
   it('a relapse (复发) added to a covered wording → never covered', () => {
-    fc.assert(fc.property(insertion(covered.filter((w) => !NEGATION.test(w)), NOT_FIRST, false), neverCovered), { numRuns: 800 });
+    fc.assert(
+      fc.property(
+        insertion(
+          covered.filter((w) => !NEGATION.test(w)),
+          NOT_FIRST,
+          false,
+        ),
+        neverCovered,
+      ),
+      { numRuns: 800 },
+    );
   });
 
   it('"not done" (未手术, 拟行 …) added to a covered operation → never covered', () => {
@@ -84,7 +94,11 @@ describe('any text', () => {
     fc.string(),
     fc.string({ unit: 'grapheme' }),
     fc.string({ unit: 'binary' }),
-    fc.array(fc.constantFrom(...'癌瘤肺乳腺宫颈卵巢恶性原位转移复发支架冠脉主动脉瓣置换移植异体自体肾衰尿毒症III度烧伤%0123456789.,;()?疑似未拟行术后 '), { maxLength: 30 }).map((chars) => chars.join('')),
+    fc
+      .array(fc.constantFrom(...'癌瘤肺乳腺宫颈卵巢恶性原位转移复发支架冠脉主动脉瓣置换移植异体自体肾衰尿毒症III度烧伤%0123456789.,;()?疑似未拟行术后 '), {
+        maxLength: 30,
+      })
+      .map((chars) => chars.join('')),
   );
 
   it('classifies without throwing, into a known outcome with a reason', () => {

@@ -117,11 +117,14 @@ describe('matchDiagnosis: unsure diagnoses are reported, never guessed', () => {
     unsure(diagnosis);
   });
 
-  it.each(['良性肿瘤', '甲状腺原位癌', '交界性卵巢肿瘤', '乳腺癌复发', '截瘫', '深II度烧伤', '非典型增生'])('%s → not covered, with the reason', (diagnosis) => {
-    const match = matchDiagnosis(diagnosis);
-    expect(match.kind).toBe('unknown');
-    if (match.kind === 'unknown') expect(match.reason).toMatch(/[\u4e00-\u9fff]/);
-  });
+  it.each(['良性肿瘤', '甲状腺原位癌', '交界性卵巢肿瘤', '乳腺癌复发', '截瘫', '深II度烧伤', '非典型增生'])(
+    '%s → not covered, with the reason',
+    (diagnosis) => {
+      const match = matchDiagnosis(diagnosis);
+      expect(match.kind).toBe('unknown');
+      if (match.kind === 'unknown') expect(match.reason).toMatch(/[\u4e00-\u9fff]/);
+    },
+  );
 
   it('乳腺癌复发 says why: the flyer pays a first diagnosis only', () => {
     const match = matchDiagnosis('乳腺癌复发');
@@ -204,7 +207,6 @@ describe('matchWomensCancer: plan 4 covers six primary cancers', () => {
   it('乳腺癌复发 → not covered (not a first diagnosis)', () => {
     expect(matchWomensCancer('乳腺癌复发')).toEqual({ kind: 'notCovered', reason: expect.stringContaining('复发') });
   });
-
 });
 
 describe('robustness', () => {
@@ -224,7 +226,32 @@ describe('robustness', () => {
   });
 
   it('survives strings built from the words the matcher looks for', () => {
-    const words = ['癌', '肺', '支架', '心', '主动脉', '瓣', '置换', '疑似', '复发', 'pci', 'als', '(', ')', '[', '*', '+', '?', '\\', '.', '肾衰', '尿毒症', '|', '$', '^'];
+    const words = [
+      '癌',
+      '肺',
+      '支架',
+      '心',
+      '主动脉',
+      '瓣',
+      '置换',
+      '疑似',
+      '复发',
+      'pci',
+      'als',
+      '(',
+      ')',
+      '[',
+      '*',
+      '+',
+      '?',
+      '\\',
+      '.',
+      '肾衰',
+      '尿毒症',
+      '|',
+      '$',
+      '^',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 8 }), (parts) => {
         const text = parts.join('');

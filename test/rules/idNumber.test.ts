@@ -1,11 +1,5 @@
 import fc from 'fast-check';
-import {
-  expectedCheckChar,
-  isValidIdNumber,
-  parseIdNumber,
-  PROVINCE_CODES,
-  IdCheck,
-} from '../../src/rules/idNumber';
+import { expectedCheckChar, isValidIdNumber, parseIdNumber, PROVINCE_CODES, IdCheck } from '../../src/rules/idNumber';
 
 /**
  * Independent ISO 7064 MOD 11-2: the weight of position i (1-based, from the left) is
@@ -145,9 +139,7 @@ describe('parseIdNumber: failure reasons', () => {
   });
 
   it('reports non-digit characters, naming the character', () => {
-    expect(reasonOf(parseIdNumber('1101051949123100Y2'))).toBe(
-      '身份证号含有非数字字符“Y”：只能是数字，18位号码的最后一位可以是X。',
-    );
+    expect(reasonOf(parseIdNumber('1101051949123100Y2'))).toBe('身份证号含有非数字字符“Y”：只能是数字，18位号码的最后一位可以是X。');
     expect(reasonOf(parseIdNumber('110105 19491231002X'))).toContain('非数字字符空格');
     expect(reasonOf(parseIdNumber('见附件'))).toContain('非数字字符“见”');
     expect(reasonOf(parseIdNumber('110105-1949-1231-002X'))).toContain('“-”');
@@ -179,9 +171,7 @@ describe('parseIdNumber: failure reasons', () => {
   });
 
   it('reports a wrong check character and says which one is expected', () => {
-    expect(reasonOf(parseIdNumber('110105194912310021'))).toBe(
-      '身份证号校验位错误：按前17位计算，第18位应为“X”，实际为“1”；请核对号码是否录错。',
-    );
+    expect(reasonOf(parseIdNumber('110105194912310021'))).toBe('身份证号校验位错误：按前17位计算，第18位应为“X”，实际为“1”；请核对号码是否录错。');
     expect(reasonOf(parseIdNumber('44052419800101001X'))).toContain(`应为“${referenceCheckChar('44052419800101001')}”`);
   });
 
@@ -249,9 +239,7 @@ describe('property tests', () => {
     .date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true })
     .map((d) => d.toISOString().slice(0, 10).replace(/-/g, ''));
   const sequenceArb = fc.stringMatching(/^\d{3}$/);
-  const first17Arb = fc
-    .tuple(provinceArb, regionRestArb, birthArb, sequenceArb)
-    .map(([province, rest, birth, sequence]) => province + rest + birth + sequence);
+  const first17Arb = fc.tuple(provinceArb, regionRestArb, birthArb, sequenceArb).map(([province, rest, birth, sequence]) => province + rest + birth + sequence);
 
   it('a valid prefix plus expectedCheckChar is valid, with the right birth date and sex', () => {
     fc.assert(

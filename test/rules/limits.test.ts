@@ -218,15 +218,21 @@ describe('properties: the sum paid in a cover year never exceeds the limit', () 
 
   it('amount − condolences ≤ total − paidBefore, and remaining = total − paidBefore − towardLimit (not below 0)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(1, 2, 3, 4, 5), fc.integer({ min: 1, max: 5 }), claimArb, fc.double({ min: 0, max: 2e5, noNaN: true }), (n, shares, c, paidBefore) => {
-        const result = pay(n, shares, c.eventName, { ...c, paidBefore });
-        if (!result.ok) return;
-        const condolence = result.parts.filter((p) => !p.limitId).reduce((s, p) => s + p.amount, 0);
-        const other = result.otherLimits.reduce((s, l) => s + (l.total - l.remaining), 0);
-        expect(result.amount - condolence - other).toBeLessThanOrEqual(Math.max(0, result.limit.total - paidBefore) + 0.005);
-        expect(result.limit.remaining).toBeCloseTo(Math.max(0, result.limit.total - paidBefore - result.towardLimit), 2);
-        expect(result.note.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.constantFrom(1, 2, 3, 4, 5),
+        fc.integer({ min: 1, max: 5 }),
+        claimArb,
+        fc.double({ min: 0, max: 2e5, noNaN: true }),
+        (n, shares, c, paidBefore) => {
+          const result = pay(n, shares, c.eventName, { ...c, paidBefore });
+          if (!result.ok) return;
+          const condolence = result.parts.filter((p) => !p.limitId).reduce((s, p) => s + p.amount, 0);
+          const other = result.otherLimits.reduce((s, l) => s + (l.total - l.remaining), 0);
+          expect(result.amount - condolence - other).toBeLessThanOrEqual(Math.max(0, result.limit.total - paidBefore) + 0.005);
+          expect(result.limit.remaining).toBeCloseTo(Math.max(0, result.limit.total - paidBefore - result.towardLimit), 2);
+          expect(result.note.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 500 },
     );
   });

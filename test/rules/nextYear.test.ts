@@ -13,8 +13,7 @@ import { makeId, member, Person, personId, rosterRows } from './rosterKit';
 const build = (people: Person[]) => nextYearRoster([{ name: '花名册', file: 'now.xlsx', rows: rosterRows(people) }]);
 const serial = (iso: string) => parseDate(iso) as number;
 const iso = (value: unknown) => isoFromSerial(value as number);
-const ymd = ({ year, month, day }: { year: number; month: number; day: number }) =>
-  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const ymd = ({ year, month, day }: { year: number; month: number; day: number }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 describe('nextEffectiveSerial', () => {
   it('is the same day a cover year later', () => {
@@ -54,7 +53,7 @@ describe('nextYearRoster', () => {
     expect(roster.retiring).toEqual([]);
   });
 
-  it('leaves out whoever reaches the latest retirement age by next year\'s date, and lists them', () => {
+  it("leaves out whoever reaches the latest retirement age by next year's date, and lists them", () => {
     // A man born 1966-03-15: his latest retirement date under the 2024 decision.
     const birth = { year: 1966, month: 3, day: 15 };
     const retires = ymd(latestRetirementDate(birth, 'M'));
@@ -67,7 +66,17 @@ describe('nextYearRoster', () => {
     expect(isoFromSerial(nextEffectiveSerial(serial(retires) - 365))).toBe(retires); // no leap day in between
     expect(onTheDay.rows).toEqual([]);
     expect(onTheDay.retiring).toEqual([
-      expect.objectContaining({ id, name: '张三', plan: '综合', shares: 1, nextEffectiveDate: retires, retirementDate: retires, file: 'now.xlsx', sheet: '花名册', row: 2 }),
+      expect.objectContaining({
+        id,
+        name: '张三',
+        plan: '综合',
+        shares: 1,
+        nextEffectiveDate: retires,
+        retirementDate: retires,
+        file: 'now.xlsx',
+        sheet: '花名册',
+        row: 2,
+      }),
     ]);
     expect(before.rows).toHaveLength(1);
     expect(before.retiring).toEqual([]);
@@ -83,7 +92,13 @@ describe('nextYearRoster', () => {
     expect(roster.rows).toHaveLength(2);
     const faulty = roster.rows[1];
     const field = (name: string) => faulty[roster.fields.indexOf(name as never)];
-    expect([field('id'), field('plan'), field('shares'), field('previousShares'), field('effectiveDate')]).toEqual([450421198001011200, '养老保险', 'x', null, '2026-02-30']);
+    expect([field('id'), field('plan'), field('shares'), field('previousShares'), field('effectiveDate')]).toEqual([
+      450421198001011200,
+      '养老保险',
+      'x',
+      null,
+      '2026-02-30',
+    ]);
     expect(field('seq')).toBe(2);
   });
 
@@ -92,7 +107,12 @@ describe('nextYearRoster', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.record({ n: fc.integer({ min: 0, max: 9 }), birth: fc.constantFrom(...births), plan: fc.constantFrom('综合', '团体意外'), shares: fc.integer({ min: 1, max: 5 }) }),
+          fc.record({
+            n: fc.integer({ min: 0, max: 9 }),
+            birth: fc.constantFrom(...births),
+            plan: fc.constantFrom('综合', '团体意外'),
+            shares: fc.integer({ min: 1, max: 5 }),
+          }),
           { maxLength: 12 },
         ),
         (entries) => {

@@ -119,14 +119,25 @@ describe('designated diseases (重疾), no dates: full benefit per share', () =>
     expect(amount(pay(1, 3, '重疾', { diagnosis: '肺癌' }))).toBe(45000);
   });
 
-  it.each(['尿毒症', '脑膜瘤切除术', '冠状动脉搭桥术', '心脏瓣膜置换', '传染性非典型肺炎', '肝移植', '再生障碍性贫血', '急性重型肝炎', '四肢瘫痪', '主动脉夹层手术', 'H7N9禽流感', '渐冻症', 'III度烧伤面积30%'])(
-    'every other designated disease pays the full amount (%s)',
-    (diagnosis) => {
-      expect(amount(pay(1, 2, '重疾', { diagnosis }))).toBe(30000);
-      expect(amount(pay(2, 2, '重疾', { diagnosis }))).toBe(30000);
-      expect(amount(pay(3, 2, '重疾', { diagnosis }))).toBe(15000);
-    },
-  );
+  it.each([
+    '尿毒症',
+    '脑膜瘤切除术',
+    '冠状动脉搭桥术',
+    '心脏瓣膜置换',
+    '传染性非典型肺炎',
+    '肝移植',
+    '再生障碍性贫血',
+    '急性重型肝炎',
+    '四肢瘫痪',
+    '主动脉夹层手术',
+    'H7N9禽流感',
+    '渐冻症',
+    'III度烧伤面积30%',
+  ])('every other designated disease pays the full amount (%s)', (diagnosis) => {
+    expect(amount(pay(1, 2, '重疾', { diagnosis }))).toBe(30000);
+    expect(amount(pay(2, 2, '重疾', { diagnosis }))).toBe(30000);
+    expect(amount(pay(3, 2, '重疾', { diagnosis }))).toBe(15000);
+  });
 
   it.each(['乳腺癌', '卵巢癌', '子宫内膜癌', '宫体癌', '宫颈癌', '外阴癌', '输卵管癌'])('plan 4 pays 12,000 per share for %s', (diagnosis) => {
     for (const shares of SHARES) expect(amount(pay(4, shares, '重疾', { diagnosis }))).toBe(12000 * shares);
@@ -149,13 +160,16 @@ describe('designated diseases (重疾), no dates: full benefit per share', () =>
     }
   });
 
-  it.each(['感冒', '高血压', '心肌梗死', '乳腺癌复发', '良性肿瘤', '乳腺导管原位癌', '自体造血干细胞移植'])('pays 0 for %s (not covered), saying why', (diagnosis) => {
-    for (const n of [1, 2, 3, 4]) {
-      const result = pay(n, 1, '重疾', { diagnosis });
-      expect(amount(result)).toBe(0);
-      expect(result.ok && result.note).toContain('不属保障范围');
-    }
-  });
+  it.each(['感冒', '高血压', '心肌梗死', '乳腺癌复发', '良性肿瘤', '乳腺导管原位癌', '自体造血干细胞移植'])(
+    'pays 0 for %s (not covered), saying why',
+    (diagnosis) => {
+      for (const n of [1, 2, 3, 4]) {
+        const result = pay(n, 1, '重疾', { diagnosis });
+        expect(amount(result)).toBe(0);
+        expect(result.ok && result.note).toContain('不属保障范围');
+      }
+    },
+  );
 
   it.each(['脑膜瘤', '肾衰竭', '疑似肺癌', '肺癌+心脏支架', 'PCI术后'])('reports the diagnosis %s that needs review as unrecognised', (diagnosis) => {
     for (const n of [1, 2, 3]) {
@@ -338,7 +352,11 @@ describe('accidents (意外)', () => {
   });
 
   it.each([2, 3, 4])('plan %d has no accident events: each is refused with the plan’s events listed', (n) => {
-    for (const result of [pay(n, 3, '意外伤残', { grade: 1 }), pay(n, 3, '意外医疗', { amountClaimed: 1000 }), pay(n, 3, '意外住院', { amountClaimed: 1000 })]) {
+    for (const result of [
+      pay(n, 3, '意外伤残', { grade: 1 }),
+      pay(n, 3, '意外医疗', { amountClaimed: 1000 }),
+      pay(n, 3, '意外住院', { amountClaimed: 1000 }),
+    ]) {
       expect(failure(result).kind).toBe('invalid');
       expect(failure(result).message).toContain('本计划的事故类型为 重疾、身故');
     }
@@ -414,8 +432,22 @@ describe('the bounds used by checks', () => {
 
 describe('properties', () => {
   const diagnoses = [
-    '肺癌', '乳腺癌', '宫颈癌', '卵巢癌', '心脏支架', 'PCI', '尿毒症', '肝移植', '再生障碍性贫血',
-    '心肌梗死', '感冒', '脑膜瘤', '疑似肺癌', '肺癌+心脏支架', '', '主动脉瓣置换',
+    '肺癌',
+    '乳腺癌',
+    '宫颈癌',
+    '卵巢癌',
+    '心脏支架',
+    'PCI',
+    '尿毒症',
+    '肝移植',
+    '再生障碍性贫血',
+    '心肌梗死',
+    '感冒',
+    '脑膜瘤',
+    '疑似肺癌',
+    '肺癌+心脏支架',
+    '',
+    '主动脉瓣置换',
   ];
   const claimArb = fc.record({
     n: fc.constantFrom(...ALL_PLANS),
@@ -448,7 +480,10 @@ describe('properties', () => {
         expect(result.amount).toBeLessThanOrEqual(bound);
         expect(result.amount).toBeLessThanOrEqual(maxPayoutPerShare(plan(c.n), kind) * c.shares + maxCondolence(plan(c.n)));
         expect(Number.isFinite(result.amount)).toBe(true);
-        expect(result.amount).toBeCloseTo(result.parts.reduce((s, p) => s + p.amount, 0), 2);
+        expect(result.amount).toBeCloseTo(
+          result.parts.reduce((s, p) => s + p.amount, 0),
+          2,
+        );
       }),
     );
   });

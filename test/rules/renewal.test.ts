@@ -26,25 +26,24 @@ const legacy15 = (id18: string): string => id18.slice(0, 6) + id18.slice(8, 17);
 /** A unit 甲 of 指定疾病 whose other members hold 1 share (so its counts differ when someone holds more). */
 const othersAtOne = [2, 3].map((n) => member({ unit: '甲', name: `同事${n}`, id: personId(n), plan: '指定疾病', shares: 1 }));
 
-describe('SHARES_OVER_MAX against last year\'s real count', () => {
-  const renewer = (shares: number, previousShares: number | null = null) =>
-    member({ unit: '甲', id: personId(1), plan: '指定疾病', shares, previousShares });
+describe("SHARES_OVER_MAX against last year's real count", () => {
+  const renewer = (shares: number, previousShares: number | null = null) => member({ unit: '甲', id: personId(1), plan: '指定疾病', shares, previousShares });
   const lastYear = (shares: number) => [member({ unit: '甲', id: personId(1), plan: '指定疾病', shares })];
 
-  it('renewing at exactly last year\'s count (5) in a non-uniform unit is allowed, with 上年份数 blank', () => {
+  it("renewing at exactly last year's count (5) in a non-uniform unit is allowed, with 上年份数 blank", () => {
     expect(checkAgainst([renewer(5), ...othersAtOne], lastYear(5)).findings).toEqual([]);
     // Without last year's roster the blank 上年份数 gives no renewal: 5 is over the non-uniform cap of 3.
     expect(briefs(checkAgainst([renewer(5), ...othersAtOne], null), 'SHARES_OVER_MAX')).toEqual(['花名册!G2 SHARES_OVER_MAX']);
   });
 
-  it('one share above last year\'s count is over the cap, and the message names last year\'s count', () => {
+  it("one share above last year's count is over the cap, and the message names last year's count", () => {
     const report = checkAgainst([renewer(5), ...othersAtOne], lastYear(4));
     expect(briefs(report)).toEqual(['花名册!G2 SHARES_OVER_MAX']);
     expect(report.findings[0].message).toContain('上年份数 4 份');
     expect(checkAgainst([renewer(4), ...othersAtOne], lastYear(4)).findings).toEqual([]);
   });
 
-  it('last year\'s count below the non-uniform cap still allows 3 (the cap of 3 is the floor)', () => {
+  it("last year's count below the non-uniform cap still allows 3 (the cap of 3 is the floor)", () => {
     expect(checkAgainst([renewer(3), ...othersAtOne], lastYear(1)).findings).toEqual([]);
     expect(briefs(checkAgainst([renewer(4), ...othersAtOne], lastYear(1)))).toEqual(['花名册!G2 SHARES_OVER_MAX']);
   });
@@ -56,14 +55,14 @@ describe('SHARES_OVER_MAX against last year\'s real count', () => {
     expect(checkAgainst([renewer(4, 4), ...othersAtOne], null).findings).toEqual([]);
   });
 
-  it('last year\'s real count wins over a typed 上年份数 that is too high', () => {
+  it("last year's real count wins over a typed 上年份数 that is too high", () => {
     const report = checkAgainst([renewer(5, 5), ...othersAtOne], lastYear(3));
     expect(briefs(report)).toEqual(['花名册!G2 SHARES_OVER_MAX', '花名册!I2 PREVIOUS_SHARES_MISMATCH']);
   });
 });
 
 describe('PREVIOUS_SHARES_MISMATCH', () => {
-  it('is an error at the 上年份数 cell naming last year\'s count and row', () => {
+  it("is an error at the 上年份数 cell naming last year's count and row", () => {
     const report = checkAgainst(
       [member({ unit: '甲', id: personId(1), plan: '指定疾病', shares: 2, previousShares: 3 })],
       [member({ unit: '甲', id: personId(1), plan: '指定疾病', shares: 2 })],
@@ -86,7 +85,7 @@ describe('PREVIOUS_SHARES_MISMATCH', () => {
     expect(checkAgainst([member({ id: personId(5), plan: '综合', shares: 2, previousShares: 0 })], last).findings).toEqual([]);
   });
 
-  it('a 上年份数 typed for someone not in last year\'s roster for that plan, or 0 for someone who was, is a mismatch', () => {
+  it("a 上年份数 typed for someone not in last year's roster for that plan, or 0 for someone who was, is a mismatch", () => {
     const last = [member({ id: personId(1), plan: '综合', shares: 2 })];
     const newcomer = checkAgainst([member({ id: personId(5), plan: '综合', shares: 2, previousShares: 2 })], last);
     expect(briefs(newcomer)).toEqual(['花名册!I2 PREVIOUS_SHARES_MISMATCH']);
@@ -96,7 +95,7 @@ describe('PREVIOUS_SHARES_MISMATCH', () => {
     ]);
   });
 
-  it('is not checked without last year\'s roster, nor for rows without a valid ID', () => {
+  it("is not checked without last year's roster, nor for rows without a valid ID", () => {
     expect(checkAgainst([member({ shares: 2, previousShares: 4 })], null).findings).toEqual([]);
     expect(briefs(checkAgainst([member({ id: '123', shares: 2, previousShares: 4 })], []))).toEqual(['花名册!E2 ID_INVALID']);
   });
@@ -110,9 +109,10 @@ describe('matching people across the years', () => {
       [id, legacy15(id)],
       [id.toLowerCase(), id],
     ]) {
-      const report = checkAgainst([member({ id: now, plan: '指定疾病', shares: 5 }), ...othersAtOne.map((o) => ({ ...o, unit: null }))], [
-        member({ id: last, plan: '指定疾病', shares: 5 }),
-      ]);
+      const report = checkAgainst(
+        [member({ id: now, plan: '指定疾病', shares: 5 }), ...othersAtOne.map((o) => ({ ...o, unit: null }))],
+        [member({ id: last, plan: '指定疾病', shares: 5 })],
+      );
       expect(report.findings).toEqual([]);
       expect(report.summary.renewal).toMatchObject({ renewing: 1, newMembers: 2, lapsed: [] });
     }
@@ -153,10 +153,7 @@ describe('matching people across the years', () => {
         ...othersAtOne.map((o) => ({ ...o, unit: '乙' })),
         member({ unit: '丙', id: she, sex: '女', plan: '女职工安康', shares: 2 }),
       ],
-      [
-        member({ unit: '甲', id: she, sex: '女', plan: '指定疾病', shares: 4 }),
-        member({ unit: '丙', id: she, sex: '女', plan: '女职工安康', shares: 3 }),
-      ],
+      [member({ unit: '甲', id: she, sex: '女', plan: '指定疾病', shares: 4 }), member({ unit: '丙', id: she, sex: '女', plan: '女职工安康', shares: 3 })],
     );
     expect(report.findings).toEqual([]); // 4 kept in 乙 although the unit's counts differ
     expect(report.summary.renewal).toMatchObject({ renewing: 2, newMembers: 2, reducedShares: 1, addedShares: 0, lapsed: [] });
@@ -164,7 +161,7 @@ describe('matching people across the years', () => {
 });
 
 describe('the renewal summary', () => {
-  it('counts renewing, new, added and reduced shares, the lapsed list and both years\' premium', () => {
+  it("counts renewing, new, added and reduced shares, the lapsed list and both years' premium", () => {
     const last = [
       member({ unit: '甲', name: '甲一', id: personId(1), plan: '综合', shares: 2 }),
       member({ unit: '甲', name: '甲二', id: personId(2), plan: '综合', shares: 2 }),
@@ -194,7 +191,7 @@ describe('the renewal summary', () => {
     });
   });
 
-  it('is absent without last year\'s roster, and the check is the same as before', () => {
+  it("is absent without last year's roster, and the check is the same as before", () => {
     const people = [member({ unit: '甲', id: personId(1), plan: '指定疾病', shares: 5, previousShares: 5 }), ...othersAtOne];
     const report = checkAgainst(people, null);
     expect(report.summary).not.toHaveProperty('renewal');
@@ -227,10 +224,13 @@ const toPerson = (entry: Entry, previousShares: number | null = null): Person =>
 const keys = (entries: Entry[]) => new Set(entries.map((e) => `${e.person}/${e.plan}`));
 
 describe('properties', () => {
-  it('renewing + new = this year\'s person × plan, renewing + lapsed = last year\'s; switches ≤ new', () => {
+  it("renewing + new = this year's person × plan, renewing + lapsed = last year's; switches ≤ new", () => {
     fc.assert(
       fc.property(fc.array(entryArb, { maxLength: 15 }), fc.array(entryArb, { maxLength: 15 }), (now, last) => {
-        const renewal = checkAgainst(now.map((e) => toPerson(e)), last.map((e) => toPerson(e))).summary.renewal!;
+        const renewal = checkAgainst(
+          now.map((e) => toPerson(e)),
+          last.map((e) => toPerson(e)),
+        ).summary.renewal!;
         const thisYear = keys(now);
         const lastYear = keys(last);
         const both = [...thisYear].filter((key) => lastYear.has(key)).length;
@@ -243,7 +243,7 @@ describe('properties', () => {
     );
   });
 
-  it('when every typed 上年份数 is what last year\'s roster holds, the findings are those of the check without it', () => {
+  it("when every typed 上年份数 is what last year's roster holds, the findings are those of the check without it", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(entryArb, fc.option(fc.integer({ min: 1, max: 5 }))), { maxLength: 12 }), (rows) => {
         // Last year: one entry per person × plan that types a previous count, with that count.
@@ -253,7 +253,8 @@ describe('properties', () => {
           if (previous !== null && !lastYear.has(key)) lastYear.set(key, toPerson({ ...entry, shares: previous }));
         }
         const typed = new Map<string, number>();
-        for (const [entry, previous] of rows) if (previous !== null && !typed.has(`${entry.person}/${entry.plan}`)) typed.set(`${entry.person}/${entry.plan}`, previous);
+        for (const [entry, previous] of rows)
+          if (previous !== null && !typed.has(`${entry.person}/${entry.plan}`)) typed.set(`${entry.person}/${entry.plan}`, previous);
         // This year: each row types last year's count of its person × plan (or leaves it blank when none).
         const now = rows.map(([entry]) => toPerson(entry, typed.get(`${entry.person}/${entry.plan}`) ?? null));
         const withPrevious = checkAgainst(now, [...lastYear.values()]);

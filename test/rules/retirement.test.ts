@@ -197,9 +197,7 @@ describe('property tests', () => {
     fc.assert(
       fc.property(birthArb, (birth) => {
         expect(retirementAgeMonths(birth, 'female55')).toBeGreaterThanOrEqual(retirementAgeMonths(birth, 'female50'));
-        expect(serialFromYmd(latestRetirementDate(birth, 'F'))).toBeGreaterThanOrEqual(
-          serialFromYmd(retirementDate(birth, 'female50')),
-        );
+        expect(serialFromYmd(latestRetirementDate(birth, 'F'))).toBeGreaterThanOrEqual(serialFromYmd(retirementDate(birth, 'female50')));
       }),
     );
   });

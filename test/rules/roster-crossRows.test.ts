@@ -89,7 +89,10 @@ function referenceFindings(rows: readonly Row[]): string[] {
     const short = planOf(row.plan).shortName;
     const others = rows.filter((other) => conflicting(row, other));
     if (others.length > 0) {
-      const named = others.slice(0, NAMED_ROWS).map((o) => `${planOf(o.plan).shortName}（${place(o, row)}）`).join('、');
+      const named = others
+        .slice(0, NAMED_ROWS)
+        .map((o) => `${planOf(o.plan).shortName}（${place(o, row)}）`)
+        .join('、');
       const more = others.length > NAMED_ROWS ? `…等${others.length}行` : '';
       out.push(`${row.sheet}!${row.row} PLAN_CONFLICT 此人参加${short}，又参加${named}${more}；两者不能同时参保`);
     }

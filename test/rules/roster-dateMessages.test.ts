@@ -49,10 +49,14 @@ describe('Date cells in messages', () => {
   it('no message carries Date text, whatever cell holds a Date', () => {
     const fields: Field[] = ['unit', 'name', 'sex', 'id', 'plan', 'shares', 'effectiveDate', 'previousShares', 'funding'];
     fc.assert(
-      fc.property(fc.subarray(fields, { minLength: 1 }), fc.date({ min: new Date(Date.UTC(1899, 11, 31)), max: new Date(Date.UTC(9999, 11, 31)) }), (chosen, date) => {
-        const person = member(Object.fromEntries(chosen.map((field) => [field, date])));
-        for (const finding of check([person, member({ unit: date })]).findings) expect(finding.message).not.toMatch(DATE_TEXT);
-      }),
+      fc.property(
+        fc.subarray(fields, { minLength: 1 }),
+        fc.date({ min: new Date(Date.UTC(1899, 11, 31)), max: new Date(Date.UTC(9999, 11, 31)) }),
+        (chosen, date) => {
+          const person = member(Object.fromEntries(chosen.map((field) => [field, date])));
+          for (const finding of check([person, member({ unit: date })]).findings) expect(finding.message).not.toMatch(DATE_TEXT);
+        },
+      ),
     );
   });
 });

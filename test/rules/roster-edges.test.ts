@@ -49,7 +49,11 @@ describe('a birth date after the effective date', () => {
 });
 
 describe('effective dates outside any plausible roster year', () => {
-  it.each([[2026, '1905-07-18'], ['202601', '2454-09-12'], [36526 - 1, '1999-12-31']])('%p is DATE_INVALID (it reads as %s)', (value, iso) => {
+  it.each([
+    [2026, '1905-07-18'],
+    ['202601', '2454-09-12'],
+    [36526 - 1, '1999-12-31'],
+  ])('%p is DATE_INVALID (it reads as %s)', (value, iso) => {
     const report = checkRoster([{ name: '花名册', rows: rosterRows([member({ effectiveDate: value })]) }]);
     const finding = report.findings.find((f) => f.rule === 'DATE_INVALID');
     expect(finding?.cell).toBe('H2');

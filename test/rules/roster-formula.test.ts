@@ -8,7 +8,11 @@ import { briefs, member, personId, rosterRows } from './rosterKit';
 const uncalculated = (formula: string) => ({ uncalculatedFormula: formula });
 
 test('份数 and 身份证号 as formulas without values: one finding each, no MISSING_FIELD, the rest of the row still checked', () => {
-  const rows = rosterRows([member({ id: personId(1) }), member({ id: uncalculated('A1&"1"'), shares: uncalculated('1+2'), sex: '女' }), member({ id: personId(3) })]);
+  const rows = rosterRows([
+    member({ id: personId(1) }),
+    member({ id: uncalculated('A1&"1"'), shares: uncalculated('1+2'), sex: '女' }),
+    member({ id: personId(3) }),
+  ]);
   const report = checkRoster([{ name: '花名册', rows }]);
   expect(briefs(report)).toEqual(['花名册!E3 FORMULA_NOT_CALCULATED', '花名册!G3 FORMULA_NOT_CALCULATED']);
   expect(report.findings[0].message).toContain('请在 Excel 中打开并保存后再检查');
@@ -16,7 +20,7 @@ test('份数 and 身份证号 as formulas without values: one finding each, no M
   expect(report.summary.rows).toBe(3);
 });
 
-test('a plain blank still reads as MISSING_FIELD; a total row\'s uncalculated =SUM is not reported', () => {
+test("a plain blank still reads as MISSING_FIELD; a total row's uncalculated =SUM is not reported", () => {
   const rows = rosterRows([member({ id: personId(1), shares: null }), member({ id: personId(2) })]);
   rows.push([null, null, '合计', null, null, null, uncalculated('SUM(G2:G3)')]);
   const report = checkRoster([{ name: '花名册', rows }]);

@@ -67,16 +67,22 @@ describe('the header row', () => {
   });
 
   it('needs at least three of the required columns (姓名, 身份证号, 参保计划, 份数)', () => {
-    const two = checkRoster([{ name: '通讯录', rows: [['姓名', '身份证号', '电话'], ['张三', makeId(), '13800000000']] }]);
+    const two = checkRoster([
+      {
+        name: '通讯录',
+        rows: [
+          ['姓名', '身份证号', '电话'],
+          ['张三', makeId(), '13800000000'],
+        ],
+      },
+    ]);
     expect(two.summary.skipped).toHaveLength(1);
     expect(two.findings).toEqual([]);
 
     const three = checkRoster([{ name: '花名册', rows: rosterRows([member({ shares: undefined })], ['name', 'id', 'plan']) }]);
     expect(three.summary.skipped).toEqual([]);
     // the missing column is reported once, on the header row, as a whole-row finding
-    expect(three.findings).toEqual([
-      expect.objectContaining({ sheet: '花名册', row: 1, column: null, cell: null, rule: 'MISSING_FIELD', severity: 'error' }),
-    ]);
+    expect(three.findings).toEqual([expect.objectContaining({ sheet: '花名册', row: 1, column: null, cell: null, rule: 'MISSING_FIELD', severity: 'error' })]);
     expect(three.findings[0].message).toContain('份数');
   });
 
@@ -132,9 +138,7 @@ describe('the header aliases of columns.ts', () => {
     const person: Person = field === 'sex' ? member({ sex: '女' }) : member({ [field]: faulty[field] });
     const report = checkRoster([{ name: '花名册', rows: rosterRows([person], STANDARD_FIELDS, withAlias(field, alias)) }]);
     expect(report.summary.skipped).toEqual([]);
-    expect(report.findings).toEqual([
-      expect.objectContaining({ row: 2, column: alias, cell: `${letterOf(field)}2`, rule }),
-    ]);
+    expect(report.findings).toEqual([expect.objectContaining({ row: 2, column: alias, cell: `${letterOf(field)}2`, rule })]);
   });
 
   it.each(COLUMNS.find((c) => c.field === 'unit')!.headers)('a unit column headed "%s" names the unit', (alias) => {
@@ -150,7 +154,10 @@ describe('the header aliases of columns.ts', () => {
   it.each([...COLUMNS.find((c) => c.field === 'seq')!.headers, ...COLUMNS.find((c) => c.field === 'phone')!.headers])(
     'a sheet with a "%s" column is checked as usual',
     (header) => {
-      const rows = [[header, '姓名', '身份证号', '参保计划', '份数'], ['1', '张三', makeId(), '综合', 0]];
+      const rows = [
+        [header, '姓名', '身份证号', '参保计划', '份数'],
+        ['1', '张三', makeId(), '综合', 0],
+      ];
       const report = checkRoster([{ name: '花名册', rows }]);
       expect(briefs(report)).toEqual(['花名册!E2 SHARES_INVALID']);
     },
@@ -158,7 +165,9 @@ describe('the header aliases of columns.ts', () => {
 
   it('a sheet using only aliases, none of them standard, is a roster', () => {
     const headers = ['编号', '工作单位', '被保障人姓名', '性别', '公民身份号码', '险种', '参保份数', '起保日期', '上年度份数', '缴费方式'];
-    const report = checkRoster([{ name: 'Sheet1', rows: rosterRows([member({ unit: '甲' }), member({ unit: '甲', id: personId(5), shares: 2 })], STANDARD_FIELDS, headers) }]);
+    const report = checkRoster([
+      { name: 'Sheet1', rows: rosterRows([member({ unit: '甲' }), member({ unit: '甲', id: personId(5), shares: 2 })], STANDARD_FIELDS, headers) },
+    ]);
     expect(briefs(report)).toEqual(['Sheet1!G2 SHARES_NOT_UNIFORM', 'Sheet1!G3 SHARES_NOT_UNIFORM']);
   });
 });
@@ -242,11 +251,7 @@ describe('units', () => {
   });
 
   it('one sheet may hold several units; share rules compare within each unit', () => {
-    const people = [
-      member({ unit: '甲', shares: 2 }),
-      member({ unit: '甲', id: personId(1), shares: 2 }),
-      member({ unit: '乙', id: personId(2), shares: 3 }),
-    ];
+    const people = [member({ unit: '甲', shares: 2 }), member({ unit: '甲', id: personId(1), shares: 2 }), member({ unit: '乙', id: personId(2), shares: 3 })];
     const report = checkRoster([{ name: '花名册', rows: rosterRows(people) }]);
     expect(report.findings).toEqual([]);
     expect(report.summary.units.map((u) => [u.unit, u.people, u.shares])).toEqual([

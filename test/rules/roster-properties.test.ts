@@ -133,12 +133,7 @@ function sheetArb(index: number, options: SheetOptions): fc.Arbitrary<RandomShee
     .chain((sheet) => {
       const noise = options.smallNumbers ? junk.filter((v) => !(typeof v === 'number' && Math.abs(v) > 1e6)) : junk;
       const cell = (column: Column): fc.Arbitrary<unknown> => {
-        const good =
-          column.field === 'unit' && options.unitsNeverBlank
-            ? fc.constantFrom('甲', '乙', '丙')
-            : column.field
-              ? plausible[column.field]
-              : noise;
+        const good = column.field === 'unit' && options.unitsNeverBlank ? fc.constantFrom('甲', '乙', '丙') : column.field ? plausible[column.field] : noise;
         if (column.field === 'unit' && options.unitsNeverBlank) return good;
         return fc.oneof({ weight: 6, arbitrary: good }, { weight: options.junkWeight, arbitrary: noise });
       };
@@ -188,10 +183,7 @@ describe('random rosters', () => {
     // no huge numbers: counts such as 1e20 shares are "valid" and make float sums of the totals order-dependent
     const options: SheetOptions = { junkWeight: 1, unitsNeverBlank: true, unit: 'any', minRows: 6, maxRows: 20, smallNumbers: true };
     const arb = rosterArb(options, 2).chain((sheets) =>
-      fc.tuple(
-        fc.constant(sheets),
-        fc.tuple(...sheets.map((s) => permutationArb(s.input.rows.length - s.headerIndex - 1))),
-      ),
+      fc.tuple(fc.constant(sheets), fc.tuple(...sheets.map((s) => permutationArb(s.input.rows.length - s.headerIndex - 1)))),
     );
     fc.assert(
       fc.property(arb, ([sheets, permutations]) => {
@@ -215,7 +207,7 @@ describe('random rosters', () => {
     );
   });
 
-  it('adding a valid row for a new person in a new unit changes no other row\'s findings', () => {
+  it("adding a valid row for a new person in a new unit changes no other row's findings", () => {
     const newcomer: Partial<Record<Field, unknown>> = {
       seq: 999,
       unit: '新单位',
@@ -237,7 +229,14 @@ describe('random rosters', () => {
         const before = checkRoster(inputs);
 
         // as a new sheet named after the new unit
-        const newSheet: SheetInput = { name: '新单位', file: 'new.xlsx', rows: [['姓名', '身份证号', '参保计划', '份数', '性别', '生效日期'], ['新职工', newcomer.id, '综合', 1, '女', '2026-01-01']] };
+        const newSheet: SheetInput = {
+          name: '新单位',
+          file: 'new.xlsx',
+          rows: [
+            ['姓名', '身份证号', '参保计划', '份数', '性别', '生效日期'],
+            ['新职工', newcomer.id, '综合', 1, '女', '2026-01-01'],
+          ],
+        };
         const withSheet = checkRoster([...inputs, newSheet]);
         expect(withSheet.findings.filter((f) => f.file === 'new.xlsx')).toEqual([]);
         expect(withSheet.findings.filter((f) => f.file !== 'new.xlsx')).toEqual(before.findings);

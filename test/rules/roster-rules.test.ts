@@ -320,11 +320,11 @@ describe('SHARES_INVALID', () => {
     expect(check([member({ shares })]).findings).toEqual([]);
   });
 
-  it.each<unknown>([-1, 1.5, 'abc', true])('last year\'s count %p is reported in the 上年份数 cell', (previousShares) => {
+  it.each<unknown>([-1, 1.5, 'abc', true])("last year's count %p is reported in the 上年份数 cell", (previousShares) => {
     expect(check([member({ previousShares })]).findings).toEqual([expect.objectContaining({ cell: 'I2', column: '上年份数', rule: 'SHARES_INVALID' })]);
   });
 
-  it.each<unknown>([0, '0', 2, '2份', null, ''])('last year\'s count %p is valid', (previousShares) => {
+  it.each<unknown>([0, '0', 2, '2份', null, ''])("last year's count %p is valid", (previousShares) => {
     expect(check([member({ previousShares })]).findings).toEqual([]);
   });
 
@@ -359,7 +359,11 @@ describe('SHARES_NOT_UNIFORM (plans 1 and 5)', () => {
   });
 
   it('counts are compared within one unit and one plan', () => {
-    const report = check([...unit('综合', [2, 2], '甲'), ...unit('综合', [3], '乙').map((p) => ({ ...p, id: personId(10) })), member({ unit: '甲', id: personId(11), plan: '团体意外', shares: 5 })]);
+    const report = check([
+      ...unit('综合', [2, 2], '甲'),
+      ...unit('综合', [3], '乙').map((p) => ({ ...p, id: personId(10) })),
+      member({ unit: '甲', id: personId(11), plan: '团体意外', shares: 5 }),
+    ]);
     expect(report.findings).toEqual([]);
   });
 
@@ -388,7 +392,7 @@ describe('SHARES_OVER_MAX', () => {
     expect(rulesOf(check(women(plan, [[3], [3], [4]])))).toEqual(['SHARES_NOT_UNIFORM']);
   });
 
-  it.each(['综合', '团体意外'])('%s: last year\'s count does not lift the cap of 5', (plan) => {
+  it.each(['综合', '团体意外'])("%s: last year's count does not lift the cap of 5", (plan) => {
     expect(rulesOf(check(women(plan, [[6, 6]])))).toEqual(['SHARES_OVER_MAX']);
   });
 
@@ -410,11 +414,11 @@ describe('SHARES_OVER_MAX', () => {
         expect(report.findings[0].message).toContain('最多 3 份');
       });
 
-      it('non-uniform unit: renewing at exactly last year\'s 4 is allowed', () => {
+      it("non-uniform unit: renewing at exactly last year's 4 is allowed", () => {
         expect(check(women(plan, [[3], [4, 4]])).findings).toEqual([]);
       });
 
-      it('non-uniform unit: 4 shares with last year\'s 3 are over the cap', () => {
+      it("non-uniform unit: 4 shares with last year's 3 are over the cap", () => {
         const report = check(women(plan, [[3], [4, 3]]));
         expect(briefs(report)).toEqual(['花名册!G3 SHARES_OVER_MAX']);
         expect(report.findings[0].message).toContain('上年份数 3 份');
@@ -424,18 +428,18 @@ describe('SHARES_OVER_MAX', () => {
         expect(check(women(plan, [[3], [4, 5], [5, '5份']])).findings).toEqual([]);
       });
 
-      it('non-uniform unit: last year\'s 6 never allows more than 5', () => {
+      it("non-uniform unit: last year's 6 never allows more than 5", () => {
         expect(briefs(check(women(plan, [[3], [6, 6]])))).toEqual(['花名册!G3 SHARES_OVER_MAX']);
       });
 
-      it('another unit\'s counts do not make this unit non-uniform', () => {
+      it("another unit's counts do not make this unit non-uniform", () => {
         const people = [...women(plan, [[4], [4]]), member({ unit: '乙', id: personId(20, 'F'), sex: '女', plan, shares: 1 })];
         expect(check(people).findings).toEqual([]);
       });
     });
   }
 
-  it('another plan\'s counts in the same unit do not make plan 2 non-uniform', () => {
+  it("another plan's counts in the same unit do not make plan 2 non-uniform", () => {
     const people = [
       member({ unit: '甲', id: personId(1), plan: '综合', shares: 1 }),
       member({ unit: '甲', id: personId(2), plan: '指定疾病', shares: 4 }),
@@ -450,12 +454,22 @@ describe('DATE_INVALID', () => {
     expect(check([member({ effectiveDate })]).findings).toEqual([expect.objectContaining({ cell: 'H2', column: '生效日期', rule: 'DATE_INVALID' })]);
   });
 
-  it.each<unknown>(['2026-01-01', '2026/1/1', '2026年1月1日', '２０２６年１月１日', ' 2026-01-01 ', '20260101', '2026.1.1', 46023, 46023.5, '46023', utcDate(2026, 1, 1), null])(
-    '%p is a date (or blank)',
-    (effectiveDate) => {
-      expect(check([member({ effectiveDate })]).findings).toEqual([]);
-    },
-  );
+  it.each<unknown>([
+    '2026-01-01',
+    '2026/1/1',
+    '2026年1月1日',
+    '２０２６年１月１日',
+    ' 2026-01-01 ',
+    '20260101',
+    '2026.1.1',
+    46023,
+    46023.5,
+    '46023',
+    utcDate(2026, 1, 1),
+    null,
+  ])('%p is a date (or blank)', (effectiveDate) => {
+    expect(check([member({ effectiveDate })]).findings).toEqual([]);
+  });
 });
 
 describe('AGE_OUT_OF_SERVICE (a warning)', () => {

@@ -63,7 +63,15 @@ describe('summary: premium per share per year', () => {
   ])('plan %d costs %d yuan per share', (plan, perShare) => {
     expect(PLANS.find((p) => p.number === plan)!.premiumPerShare).toBe(perShare);
     const people = [member({ id: personId(1, 'F'), sex: '女', plan, shares: 3 }), member({ id: personId(2, 'F'), sex: '女', plan, shares: 3 })];
-    const report = checkRoster([{ name: '甲单位', rows: rosterRows(people, STANDARD_FIELDS.filter((f) => f !== 'unit')) }]);
+    const report = checkRoster([
+      {
+        name: '甲单位',
+        rows: rosterRows(
+          people,
+          STANDARD_FIELDS.filter((f) => f !== 'unit'),
+        ),
+      },
+    ]);
     expect(report.findings).toEqual([]);
     expect(report.summary.units).toEqual([expect.objectContaining({ unit: '甲单位', plan, people: 2, shares: 6, premium: 6 * perShare })]);
     expect(report.summary.premiumTotal).toBe(6 * perShare);
@@ -122,7 +130,13 @@ describe('summary: by funding method (出资方式)', () => {
   it('rows of a sheet without the column count as (未填) when another sheet has it', () => {
     const report = checkRoster([
       { name: '一', rows: rosterRows([member({ id: personId(1), funding: '单位工会全额交纳' })]) },
-      { name: '二', rows: rosterRows([member({ id: personId(2) })], STANDARD_FIELDS.filter((f) => f !== 'funding')) },
+      {
+        name: '二',
+        rows: rosterRows(
+          [member({ id: personId(2) })],
+          STANDARD_FIELDS.filter((f) => f !== 'funding'),
+        ),
+      },
     ]);
     expect(sortByFunding(report.summary.byFunding)).toEqual(
       sortByFunding([
@@ -133,7 +147,15 @@ describe('summary: by funding method (出资方式)', () => {
   });
 
   it('is absent when no sheet has the column', () => {
-    const report = checkRoster([{ name: '花名册', rows: rosterRows([member()], STANDARD_FIELDS.filter((f) => f !== 'funding')) }]);
+    const report = checkRoster([
+      {
+        name: '花名册',
+        rows: rosterRows(
+          [member()],
+          STANDARD_FIELDS.filter((f) => f !== 'funding'),
+        ),
+      },
+    ]);
     expect(report.summary.byFunding).toBeUndefined();
   });
 });

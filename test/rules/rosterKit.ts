@@ -44,18 +44,7 @@ export function personId(n: number, sex: 'M' | 'F' = 'M', birth = '19800101'): s
 export type Person = Partial<Record<Field, unknown>>;
 
 /** The standard header most tests use: A 序号 … J 出资方式. */
-export const STANDARD_FIELDS: Field[] = [
-  'seq',
-  'unit',
-  'name',
-  'sex',
-  'id',
-  'plan',
-  'shares',
-  'effectiveDate',
-  'previousShares',
-  'funding',
-];
+export const STANDARD_FIELDS: Field[] = ['seq', 'unit', 'name', 'sex', 'id', 'plan', 'shares', 'effectiveDate', 'previousShares', 'funding'];
 
 /** Column letter of a field in the standard header (A-based). */
 export function letterOf(field: Field, fields: readonly Field[] = STANDARD_FIELDS): string {

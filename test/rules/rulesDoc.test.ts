@@ -42,7 +42,9 @@ describe('docs/rules.md traces the catalogue', () => {
       expect(hasNumber(limitRow, limit.perShare)).toBe(true);
       expect(limitRow).toContain(`\`plan${plan.number}:${limit.part}\``);
     }
-    const benefitRows = [...rows].filter(([label]) => !['premium', 'shares', 'waiting period', 'condolence', 'exclusion', 'who may join', 'total', 'limit'].includes(label));
+    const benefitRows = [...rows].filter(
+      ([label]) => !['premium', 'shares', 'waiting period', 'condolence', 'exclusion', 'who may join', 'total', 'limit'].includes(label),
+    );
     for (const benefit of plan.benefits) {
       for (const figure of [benefit.amountPerShare, ...Object.values(benefit.reducedFor ?? {})]) {
         expect(benefitRows.some(([, text]) => hasNumber(text, figure))).toBe(true);

@@ -21,9 +21,10 @@ function due(reviewIso: string, workdays?: number): string {
   return isoFromSerial(result.serial);
 }
 
-const schedule = JSON.parse(
-  fs.readFileSync(path.join(__dirname, '../../node_modules/chinese-days/dist/years/2026.json'), 'utf8'),
-) as { holidays: Record<string, string>; workdays: Record<string, string> };
+const schedule = JSON.parse(fs.readFileSync(path.join(__dirname, '../../node_modules/chinese-days/dist/years/2026.json'), 'utf8')) as {
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+};
 
 /** Independent reference: a working day is an adjusted working day, or a Monday–Friday that is no holiday. */
 function referenceIsWorkday(iso: string): boolean {

@@ -309,24 +309,39 @@ function mapReferences(formula: string, visit: (ref: Reference) => string | unde
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(REFERENCE, (match: string, prefix: string | undefined, d1: string, c1: string, d2: string, r1: string, d3: string | undefined, c2: string | undefined, d4: string | undefined, r2: string | undefined, offset: number) => {
-            const before = part[offset - 1] ?? '';
-            const after = part[offset + match.length] ?? '';
-            // Not a reference: part of a name (LOG10, a function call) or of #REF!A1.
-            if (/[\w.$!'#\u4e00-\u9fff]/.test(before) || /[\w(!'\u4e00-\u9fff]/.test(after)) return match;
-            const range = c2 !== undefined;
-            const ref: Reference = {
-              sheet: prefix ? unquoteSheet(prefix) : null,
-              prefix: prefix ?? '',
-              top: Number(r1) - 1,
-              left: columnNumber(c1) - 1,
-              bottom: range ? Number(r2) - 1 : Number(r1) - 1,
-              right: range ? columnNumber(c2 as string) - 1 : columnNumber(c1) - 1,
-              range,
-              dollars: [d1, d2, d3 ?? '', d4 ?? ''],
-            };
-            return visit(ref) ?? match;
-          }),
+        : part.replace(
+            REFERENCE,
+            (
+              match: string,
+              prefix: string | undefined,
+              d1: string,
+              c1: string,
+              d2: string,
+              r1: string,
+              d3: string | undefined,
+              c2: string | undefined,
+              d4: string | undefined,
+              r2: string | undefined,
+              offset: number,
+            ) => {
+              const before = part[offset - 1] ?? '';
+              const after = part[offset + match.length] ?? '';
+              // Not a reference: part of a name (LOG10, a function call) or of #REF!A1.
+              if (/[\w.$!'#\u4e00-\u9fff]/.test(before) || /[\w(!'\u4e00-\u9fff]/.test(after)) return match;
+              const range = c2 !== undefined;
+              const ref: Reference = {
+                sheet: prefix ? unquoteSheet(prefix) : null,
+                prefix: prefix ?? '',
+                top: Number(r1) - 1,
+                left: columnNumber(c1) - 1,
+                bottom: range ? Number(r2) - 1 : Number(r1) - 1,
+                right: range ? columnNumber(c2 as string) - 1 : columnNumber(c1) - 1,
+                range,
+                dollars: [d1, d2, d3 ?? '', d4 ?? ''],
+              };
+              return visit(ref) ?? match;
+            },
+          ),
     )
     .join('');
 }
@@ -398,7 +413,8 @@ export class SheetState {
     }
     for (const address of spec.merges ?? []) {
       const area = parseAddress(address);
-      if (this.merges.some((other) => overlaps(other, area))) throw new StandInError('InvalidArgument', `Merged areas overlap (${address}).`, 'SheetSpec.merges');
+      if (this.merges.some((other) => overlaps(other, area)))
+        throw new StandInError('InvalidArgument', `Merged areas overlap (${address}).`, 'SheetSpec.merges');
       this.merges.push(area);
       for (let r = area.row; r < area.row + area.rowCount; r += 1) {
         for (let c = area.column; c < area.column + area.columnCount; c += 1) {
@@ -539,7 +555,11 @@ export class WorkbookState {
   /** Rewrites the references of every formula of every sheet. */
   private rewriteFormulas(visit: (ref: Reference, host: SheetState) => string | undefined): void {
     for (const sheet of this.sheets) {
-      for (const [k, formula] of sheet.formulas) sheet.formulas.set(k, mapReferences(formula, (ref) => visit(ref, sheet)));
+      for (const [k, formula] of sheet.formulas)
+        sheet.formulas.set(
+          k,
+          mapReferences(formula, (ref) => visit(ref, sheet)),
+        );
     }
   }
 
@@ -553,8 +573,11 @@ export class WorkbookState {
     const sheet = this.sheet(oldName);
     const taken = this.find(newName);
     if (taken && taken !== sheet) throw new StandInError('ItemAlreadyExists', 'The resource already exists.', 'Worksheet.name');
-    if (!newName || newName.length > 31 || /[\\/?*[\]:]/.test(newName)) throw new StandInError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Worksheet.name');
-    this.rewriteFormulas((ref, host) => (ref.sheet !== null && this.target(ref, host) === sheet ? referenceText({ ...ref, prefix: `${quoteSheet(newName)}!` }) : undefined));
+    if (!newName || newName.length > 31 || /[\\/?*[\]:]/.test(newName))
+      throw new StandInError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Worksheet.name');
+    this.rewriteFormulas((ref, host) =>
+      ref.sheet !== null && this.target(ref, host) === sheet ? referenceText({ ...ref, prefix: `${quoteSheet(newName)}!` }) : undefined,
+    );
     if (this.activeSheet === sheet.name) this.activeSheet = newName;
     if (this.selection?.sheet === sheet.name) this.selection = { ...this.selection, sheet: newName };
     sheet.name = newName;
@@ -574,7 +597,9 @@ export class WorkbookState {
     const sheet = this.sheet(name);
     const at = atRow - 1;
     const shift = (row: number) => (row >= at ? row + count : row);
-    this.rewriteFormulas((ref, host) => (this.target(ref, host) === sheet ? referenceText({ ...ref, top: shift(ref.top), bottom: shift(ref.bottom) }) : undefined));
+    this.rewriteFormulas((ref, host) =>
+      this.target(ref, host) === sheet ? referenceText({ ...ref, top: shift(ref.top), bottom: shift(ref.bottom) }) : undefined,
+    );
     sheet.remapRows(shift);
     sheet.merges = sheet.merges.map((area) =>
       area.row >= at ? { ...area, row: area.row + count } : area.row + area.rowCount > at ? { ...area, rowCount: area.rowCount + count } : area,
@@ -704,7 +729,10 @@ export class ExcelStandIn {
     const version = API_SETS[api];
     if (version === undefined) throw new Error(`The stand-in names no requirement set for ${api}: add it to API_SETS.`);
     if (!versionAtMost(version, this.apiVersion)) {
-      throw new StandInError('ApiNotFound', `The method or property ${api} is part of the ExcelApi ${version} requirement set, which is not available in your version of Excel.`);
+      throw new StandInError(
+        'ApiNotFound',
+        `The method or property ${api} is part of the ExcelApi ${version} requirement set, which is not available in your version of Excel.`,
+      );
     }
   }
 
@@ -1025,7 +1053,8 @@ export class WorksheetCollectionProxy extends Proxy {
       const state = this.state();
       if (state.structureProtected) throw new StandInError('AccessDenied', 'The workbook is protected.', 'WorksheetCollection.add');
       if (state.find(name)) throw new StandInError('ItemAlreadyExists', 'The resource already exists.', 'WorksheetCollection.add');
-      if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new StandInError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'WorksheetCollection.add');
+      if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name))
+        throw new StandInError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'WorksheetCollection.add');
       created = new SheetState({ name });
       state.sheets.push(created);
     });
@@ -1156,12 +1185,20 @@ export class WorksheetProxy extends Proxy {
   getRange(address?: string): RangeProxy {
     this.context.navigate('Worksheet.getRange');
     const rect = address === undefined ? { row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS } : parseAddress(address);
-    return new RangeProxy(this.context, () => this.sheet(), () => rect);
+    return new RangeProxy(
+      this.context,
+      () => this.sheet(),
+      () => rect,
+    );
   }
 
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): RangeProxy {
     this.context.navigate('Worksheet.getRangeByIndexes');
-    return new RangeProxy(this.context, () => this.sheet(), () => ({ row, column, rowCount, columnCount }));
+    return new RangeProxy(
+      this.context,
+      () => this.sheet(),
+      () => ({ row, column, rowCount, columnCount }),
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
@@ -1519,7 +1556,11 @@ export class RangeProxy extends Proxy {
 
   private checkShape(array: unknown[][], rect: Rect, what: string): void {
     if (!Array.isArray(array) || array.length !== rect.rowCount || array.some((row) => !Array.isArray(row) || row.length !== rect.columnCount)) {
-      throw new StandInError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (${what})`, `Range.${what}`);
+      throw new StandInError(
+        'InvalidArgument',
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (${what})`,
+        `Range.${what}`,
+      );
     }
   }
 
@@ -1572,7 +1613,8 @@ export class RangeProxy extends Proxy {
     this.context.enqueue('Range.select', null, () => {
       const { sheet, rect } = this.cells();
       const state = this.context.host.workbook;
-      if (state.activeSheet !== sheet.name) throw new StandInError('InvalidSelection', 'The selection is on another sheet than the active one.', 'Range.select');
+      if (state.activeSheet !== sheet.name)
+        throw new StandInError('InvalidSelection', 'The selection is on another sheet than the active one.', 'Range.select');
       state.selection = { sheet: sheet.name, address: rectAddress(rect) };
     });
   }
@@ -1722,15 +1764,13 @@ export class RangeFillProxy extends Proxy {
   }
 
   set pattern(value: string) {
-    this.update(
-      'pattern',
-      value,
-      (fill) => {
-        if (GRADIENTS.has(value)) throw new StandInError('InvalidArgument', 'LinearGradient and RectangularGradient are not supported.', 'RangeFill.pattern');
-        if (value === 'None') return NO_FILL;
-        return fill.pattern === 'None' ? { color: '#FFFFFF', pattern: value, patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 } : { ...fill, pattern: value };
-      },
-    );
+    this.update('pattern', value, (fill) => {
+      if (GRADIENTS.has(value)) throw new StandInError('InvalidArgument', 'LinearGradient and RectangularGradient are not supported.', 'RangeFill.pattern');
+      if (value === 'None') return NO_FILL;
+      return fill.pattern === 'None'
+        ? { color: '#FFFFFF', pattern: value, patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 }
+        : { ...fill, pattern: value };
+    });
   }
 
   set patternColor(value: string) {

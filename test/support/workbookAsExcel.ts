@@ -39,4 +39,3 @@ export async function sheetsAsExcelHoldsThem(file: string): Promise<SheetSpec[]>
     return { name: sheet.name, rows, merges, visibility: VISIBILITY[sheet.state] ?? 'Visible' };
   });
 }
-

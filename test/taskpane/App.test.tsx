@@ -88,7 +88,16 @@ beforeAll(() => {
   // jsdom lacks matchMedia, which Fluent's motion reads.
   Object.defineProperty(window, 'matchMedia', {
     writable: true,
-    value: (query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false }),
+    value: (query: string) => ({
+      matches: false,
+      media: query,
+      addEventListener() {},
+      removeEventListener() {},
+      addListener() {},
+      removeListener() {},
+      onchange: null,
+      dispatchEvent: () => false,
+    }),
   });
 });
 
@@ -190,7 +199,16 @@ test('notices become messages: protected sheet, no header', async () => {
   const adapter = new FakeAdapter();
   render(<App adapter={adapter} language="zh" />);
   fireEvent.click(screen.getByRole('button', { name: '校验花名册' }));
-  await finishCheck(adapter, checkResult([{ code: 'protected', sheet: '花名册' }, { code: 'noHeader', sheet: '说明', detail: '前 10 行中找不到花名册表头' }], 0));
+  await finishCheck(
+    adapter,
+    checkResult(
+      [
+        { code: 'protected', sheet: '花名册' },
+        { code: 'noHeader', sheet: '说明', detail: '前 10 行中找不到花名册表头' },
+      ],
+      0,
+    ),
+  );
   expect(screen.getByText(/工作表"花名册"受保护，无法标记单元格/)).toBeTruthy();
   expect(screen.getByText('工作表"说明"没有检查：前 10 行中找不到花名册表头。')).toBeTruthy();
   expect(screen.queryByText(/已标记/)).toBeNull();
@@ -305,7 +323,14 @@ test('an operation refused for a missing set (AdapterError unsupported) gets the
 
 test('清除标记 on an Excel without notes: the notes left are listed, and it does not say there was nothing to clear', async () => {
   const adapter = new FakeAdapter();
-  adapter.nextClear = { restored: 0, notesRemoved: 0, notesLeft: 2, unmatched: 0, notices: [{ code: 'notesLeft', count: 2, detail: '花名册!E4、花名册!G7' }], syncs: 3 };
+  adapter.nextClear = {
+    restored: 0,
+    notesRemoved: 0,
+    notesLeft: 2,
+    unmatched: 0,
+    notices: [{ code: 'notesLeft', count: 2, detail: '花名册!E4、花名册!G7' }],
+    syncs: 3,
+  };
   render(<App adapter={adapter} language="zh" />);
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: '清除标记' }));

@@ -21,7 +21,16 @@ const EXAMPLES = join(__dirname, '..', '..', 'examples');
 beforeAll(() => {
   Object.defineProperty(window, 'matchMedia', {
     writable: true,
-    value: (query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false }),
+    value: (query: string) => ({
+      matches: false,
+      media: query,
+      addEventListener() {},
+      removeEventListener() {},
+      addListener() {},
+      removeListener() {},
+      onchange: null,
+      dispatchEvent: () => false,
+    }),
   });
 });
 
@@ -41,7 +50,7 @@ async function renderPane(extraSheets: SheetSpec[] = []) {
 
 const SUMMARY = /续保 31，新参保 8（其中改换计划 1），增加份数 1（新增份数有免责期），减少份数 1，未续保 6。保障费：上年 2,700.00 元，本年 3,110.00 元。/;
 
-test('last year\'s roster as a sheet of the workbook: the summary, the lapsed list, and a click shows last year\'s row', async () => {
+test("last year's roster as a sheet of the workbook: the summary, the lapsed list, and a click shows last year's row", async () => {
   const last = await sheetsOf(join(EXAMPLES, 'last-year-roster.xlsx'));
   const workbook = await renderPane(last);
   fireEvent.change(screen.getByRole('combobox', { name: '本工作簿中的工作表' }), { target: { value: '2025花名册' } });
@@ -61,7 +70,7 @@ test('last year\'s roster as a sheet of the workbook: the summary, the lapsed li
   expect(screen.getByRole('button', { name: /上年份数与上年花名册不符/ })).toBeTruthy();
 });
 
-test('last year\'s roster picked as a file: read in the pane, the same summary', async () => {
+test("last year's roster picked as a file: read in the pane, the same summary", async () => {
   await renderPane();
   fireEvent.click(screen.getByRole('radio', { name: /从文件选择/ }));
   const bytes = readFileSync(join(EXAMPLES, 'last-year-roster.xlsx'));

@@ -111,7 +111,9 @@ describe('a workbook in the 1904 date system (old Mac Excel files)', () => {
    * would be 11.
    */
   function datedRoster(shift: number): CellValue[][] {
-    const rows = faultyRoster().map((row) => row.map((value, c) => (c !== 7 ? value : value === '2026-01-01' ? 46023 - shift : typeof value === 'number' ? value - shift : value)));
+    const rows = faultyRoster().map((row) =>
+      row.map((value, c) => (c !== 7 ? value : value === '2026-01-01' ? 46023 - shift : typeof value === 'number' ? value - shift : value)),
+    );
     rows.splice(rows.length - 1, 0, [11, '县供电公司', '冯二', '男', idFor('20100101', 141), '综合', 2, 46023 - shift, '', '单位工会全额交纳', '']);
     return rows;
   }
@@ -178,7 +180,12 @@ describe('marks', () => {
     expect(formulas[`A${at('H12') + 1}`]).toBe(`=ROW('${ROSTER}'!H12)`);
     // The formulas' values are row numbers: nothing of the clerk's data is copied into the sheet.
     expect(rows.slice(1).map((row) => row[0])).toEqual(rows.slice(1).map((row) => Number(/\d+$/.exec(String(row[4]))?.[0])));
-    const clerkTexts = new Set(workbook.valuesOf(ROSTER).flat().filter((value) => typeof value === 'string' && value !== ''));
+    const clerkTexts = new Set(
+      workbook
+        .valuesOf(ROSTER)
+        .flat()
+        .filter((value) => typeof value === 'string' && value !== ''),
+    );
     expect(rows.flat().filter((value) => clerkTexts.has(value as string))).toEqual([]);
     expect(JSON.parse(String(rows[at('E4')][1]))).toMatchObject({ color: '#FFFF00', pattern: 'Solid' });
     expect(rows[at('H12')][1]).toBe('none');
@@ -425,7 +432,9 @@ describe('merged cells read as the clerk sees them', () => {
     const result = await adapter.check({ scope: 'activeSheet', mark: false });
     expect(result.report).toEqual(checkRoster([{ name: ROSTER, rows: shown }]));
     expect(result.report.findings.map((f) => `${f.cell} ${f.rule}`)).toEqual(['E4 ID_INVALID']);
-    expect(result.report.summary.units).toEqual([{ unit: '县供电公司', plan: expect.any(Number), planName: '综合', people: 6, shares: 12, premium: expect.any(Number) }]);
+    expect(result.report.summary.units).toEqual([
+      { unit: '县供电公司', plan: expect.any(Number), planName: '综合', people: 6, shares: 12, premium: expect.any(Number) },
+    ]);
   });
 
   test('a merged area that runs over several read blocks, in no more syncs than without merges', async () => {
@@ -446,7 +455,18 @@ describe('merged cells read as the clerk sees them', () => {
     const { adapter } = setup([{ name: ROSTER, rows, merges }], { apiVersion: '1.12' });
     const result = await adapter.check({ scope: 'activeSheet', mark: false });
     expect(result.report).toEqual(checkRoster([{ name: ROSTER, rows }]));
-    expect(result.report.findings.filter((f) => f.rule === 'MISSING_FIELD').map((f) => f.cell)).toEqual(['F4', 'G4', 'F5', 'G5', 'F6', 'G6', 'F7', 'G7', 'F8', 'G8']);
+    expect(result.report.findings.filter((f) => f.rule === 'MISSING_FIELD').map((f) => f.cell)).toEqual([
+      'F4',
+      'G4',
+      'F5',
+      'G5',
+      'F6',
+      'G6',
+      'F7',
+      'G7',
+      'F8',
+      'G8',
+    ]);
   });
 });
 
@@ -487,45 +507,51 @@ describe('how many syncs', () => {
   test.each([
     [10_000, 40],
     [100_000, 40],
-  ])('%i rows × 11 columns, 单位 and 参保计划 merged per unit: check and clear within the budget, each request under 5 MB', async (people, bound) => {
-    // Units of 50 rows from row 2: their 单位 and 参保计划 cells merged, as clerks do (blank under the first).
-    const merges: string[] = [];
-    for (let top = 2; top <= people + 1; top += 50) merges.push(`B${top}:B${top + 49}`, `F${top}:F${top + 49}`);
-    const { workbook, standIn, adapter } = setup([{ name: ROSTER, rows: largeRoster(people), merges }]);
-    const before = snapshot(workbook);
-    const progress: Progress[] = [];
-    const checked = await adapter.check({ scope: 'activeSheet', onProgress: (p) => progress.push(p) });
-    const checkSyncs = standIn.syncs;
-    expect(checked.syncs).toBe(checkSyncs);
-    expect(checked.report.findings).toHaveLength(people / 100);
-    expect(checked.report.findings.every((f) => f.rule === 'ID_INVALID')).toBe(true);
-    expect(checked.report.summary.units).toHaveLength(people / 50);
-    expect(checked.marked).toBe(people / 100);
-    const cleared = await adapter.clearMarks();
-    expect(cleared.restored).toBe(people / 100);
-    // The adapter counts every sync it makes, as the stand-in does.
-    expect(adapter.syncCount).toBe(standIn.syncs);
-    expect(snapshot(workbook)).toEqual(before);
-    expect(workbook.fillsOf(ROSTER)).toEqual({});
+  ])(
+    '%i rows × 11 columns, 单位 and 参保计划 merged per unit: check and clear within the budget, each request under 5 MB',
+    async (people, bound) => {
+      // Units of 50 rows from row 2: their 单位 and 参保计划 cells merged, as clerks do (blank under the first).
+      const merges: string[] = [];
+      for (let top = 2; top <= people + 1; top += 50) merges.push(`B${top}:B${top + 49}`, `F${top}:F${top + 49}`);
+      const { workbook, standIn, adapter } = setup([{ name: ROSTER, rows: largeRoster(people), merges }]);
+      const before = snapshot(workbook);
+      const progress: Progress[] = [];
+      const checked = await adapter.check({ scope: 'activeSheet', onProgress: (p) => progress.push(p) });
+      const checkSyncs = standIn.syncs;
+      expect(checked.syncs).toBe(checkSyncs);
+      expect(checked.report.findings).toHaveLength(people / 100);
+      expect(checked.report.findings.every((f) => f.rule === 'ID_INVALID')).toBe(true);
+      expect(checked.report.summary.units).toHaveLength(people / 50);
+      expect(checked.marked).toBe(people / 100);
+      const cleared = await adapter.clearMarks();
+      expect(cleared.restored).toBe(people / 100);
+      // The adapter counts every sync it makes, as the stand-in does.
+      expect(adapter.syncCount).toBe(standIn.syncs);
+      expect(snapshot(workbook)).toEqual(before);
+      expect(workbook.fillsOf(ROSTER)).toEqual({});
 
-    measured[`${people} rows`] = {
-      checkSyncs,
-      clearSyncs: cleared.syncs,
-      marked: checked.marked,
-      maxRequestBytes: standIn.maxRequestBytes,
-      maxResponseBytes: standIn.maxResponseBytes,
-      calls: standIn.calls,
-    };
-    console.log(`${people} rows: check ${checkSyncs} syncs, clear ${cleared.syncs} syncs, max request ${standIn.maxRequestBytes} B, max response ${standIn.maxResponseBytes} B`);
-    expect(checkSyncs).toBeLessThanOrEqual(bound);
-    expect(standIn.payloadFailures).toBe(0);
-    expect(standIn.maxResponseBytes).toBeLessThan(5 * 1024 * 1024);
-    expect(standIn.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
-    // Progress counts rows up to the total, then cells while marking.
-    const reading = progress.filter((p) => p.phase === 'reading');
-    expect(reading[reading.length - 1]).toMatchObject({ done: people + 1, total: people + 1 });
-    expect(progress.filter((p) => p.phase === 'marking').pop()).toMatchObject({ done: people / 100, total: people / 100 });
-  }, 120_000);
+      measured[`${people} rows`] = {
+        checkSyncs,
+        clearSyncs: cleared.syncs,
+        marked: checked.marked,
+        maxRequestBytes: standIn.maxRequestBytes,
+        maxResponseBytes: standIn.maxResponseBytes,
+        calls: standIn.calls,
+      };
+      console.log(
+        `${people} rows: check ${checkSyncs} syncs, clear ${cleared.syncs} syncs, max request ${standIn.maxRequestBytes} B, max response ${standIn.maxResponseBytes} B`,
+      );
+      expect(checkSyncs).toBeLessThanOrEqual(bound);
+      expect(standIn.payloadFailures).toBe(0);
+      expect(standIn.maxResponseBytes).toBeLessThan(5 * 1024 * 1024);
+      expect(standIn.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+      // Progress counts rows up to the total, then cells while marking.
+      const reading = progress.filter((p) => p.phase === 'reading');
+      expect(reading[reading.length - 1]).toMatchObject({ done: people + 1, total: people + 1 });
+      expect(progress.filter((p) => p.phase === 'marking').pop()).toMatchObject({ done: people / 100, total: people / 100 });
+    },
+    120_000,
+  );
 
   test('a roster where every row is faulty: marking and clearing stay under 5 MB a request', async () => {
     // IDs typed as numbers (Excel keeps 15 digits) and a blank plan: two marks a row.
@@ -662,7 +688,7 @@ describe('every failure path has its message', () => {
   test('a finding on a sheet deleted since: select fails with Excel’s code', async () => {
     const { workbook, adapter } = setup();
     const result = await adapter.check({ scope: 'activeSheet', mark: false });
-    workbook.sheets.push(new (workbook.sheets[0].constructor as new (s: SheetSpec) => typeof workbook.sheets[0])({ name: 'Sheet2' }));
+    workbook.sheets.push(new (workbook.sheets[0].constructor as new (s: SheetSpec) => (typeof workbook.sheets)[0])({ name: 'Sheet2' }));
     workbook.sheets = workbook.sheets.filter((s) => s.name !== ROSTER);
     await expect(adapter.select(result.report.findings[0])).rejects.toEqual(new AdapterError('failed', 'ItemNotFound'));
   });

@@ -7,7 +7,14 @@ import { API_SETS, ExcelStandIn, NO_FILL, RequestContext, solidFill, WorkbookSta
 
 function excel(options = {}) {
   const workbook = new WorkbookState([
-    { name: '花名册', rows: [['姓名', '份数'], ['张三', 2]], fills: { A1: solidFill('#FFFF00') } },
+    {
+      name: '花名册',
+      rows: [
+        ['姓名', '份数'],
+        ['张三', 2],
+      ],
+      fills: { A1: solidFill('#FFFF00') },
+    },
     { name: '锁定', rows: [['x']], protected: true },
   ]);
   return { workbook, standIn: new ExcelStandIn(workbook, options) };
@@ -32,7 +39,10 @@ test('a property read before load and sync throws PropertyNotLoaded, as office.j
 test('a ClientResult and isNullObject are known only after sync', async () => {
   const { standIn } = excel();
   await standIn.run(async (context: RequestContext) => {
-    const props = context.workbook.worksheets.getItem('花名册').getRange('A1:A2').getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
+    const props = context.workbook.worksheets
+      .getItem('花名册')
+      .getRange('A1:A2')
+      .getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
     const missing = context.workbook.worksheets.getItemOrNullObject('没有');
     expect(() => props.value).toThrow(expect.objectContaining({ code: 'ValueNotLoaded' }));
     expect(() => missing.isNullObject).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
@@ -112,7 +122,8 @@ describe('the requirement-set matrix: isSetSupported and ApiNotFound follow the 
       const [, needed] = API_SETS[api].split('.').map(Number);
       await standIn.run(async (context: RequestContext) => {
         use(context);
-        if (needed > minor) await expect(context.sync()).rejects.toMatchObject({ code: 'ApiNotFound', message: expect.stringContaining(`ExcelApi ${API_SETS[api]} `) });
+        if (needed > minor)
+          await expect(context.sync()).rejects.toMatchObject({ code: 'ApiNotFound', message: expect.stringContaining(`ExcelApi ${API_SETS[api]} `) });
         // Within the version the call goes through to Excel (which may still refuse it for what it asks: no note in A1).
         else await context.sync().catch((error: { code: string }) => expect(error.code).not.toBe('ApiNotFound'));
       });
@@ -139,7 +150,9 @@ test('Workbook.functions.date answers after sync, in the workbook’s date syste
   }
   // DATE's own readings: a year below 1900 is years after 1900, months overflow, Excel's 1900-02-29.
   const book1900 = new WorkbookState([]);
-  expect([book1900.dateSerial(126, 1, 1), book1900.dateSerial(2025, 13, 1), book1900.dateSerial(1900, 2, 28), book1900.dateSerial(1900, 3, 1)]).toEqual([46023, 46023, 59, 61]);
+  expect([book1900.dateSerial(126, 1, 1), book1900.dateSerial(2025, 13, 1), book1900.dateSerial(1900, 2, 28), book1900.dateSerial(1900, 3, 1)]).toEqual([
+    46023, 46023, 59, 61,
+  ]);
   expect(new WorkbookState([], { date1904: true }).dateSerial(1903, 12, 31)).toBeNull();
   const old = new ExcelStandIn(new WorkbookState([{ name: 'S' }]), { apiVersion: '1.1' });
   await old.run(async (context: RequestContext) => {
@@ -176,7 +189,12 @@ describe('formulas follow their cells, as Excel keeps them', () => {
 
   test('=ROW(reference) is calculated; a formula written to a text cell stays text', async () => {
     const workbook = workbookWithReferences();
-    expect(workbook.valuesOf('refs').map((row) => row[0]).slice(0, 3)).toEqual([3, 4, 9]);
+    expect(
+      workbook
+        .valuesOf('refs')
+        .map((row) => row[0])
+        .slice(0, 3),
+    ).toEqual([3, 4, 9]);
     const standIn = new ExcelStandIn(workbook);
     await standIn.run(async (context: RequestContext) => {
       const range = context.workbook.worksheets.getItem('refs').getRange('C1:C2');
@@ -214,7 +232,12 @@ describe('formulas follow their cells, as Excel keeps them', () => {
     expect(workbook.notesOf('花名册')).toEqual({ A5: '经办人的备注' });
     expect(workbook.formulasOf('花名册')).toEqual({ B7: '=SUM(B2:B6)', C2: '=ROW(A5)' });
     expect(workbook.formulasOf('refs')).toMatchObject({ A1: "=ROW('花名册'!A5)", A2: '=ROW(花名册!$A$6)', A3: '=ROW(refs!B9)' });
-    expect(workbook.valuesOf('refs').map((row) => row[0]).slice(0, 3)).toEqual([5, 6, 9]);
+    expect(
+      workbook
+        .valuesOf('refs')
+        .map((row) => row[0])
+        .slice(0, 3),
+    ).toEqual([5, 6, 9]);
   });
 
   test('deleting rows: references to the deleted cells become #REF!, the others move up', () => {
@@ -225,7 +248,12 @@ describe('formulas follow their cells, as Excel keeps them', () => {
     expect(workbook.notesOf('花名册')).toEqual({});
     expect(workbook.formulasOf('花名册')).toEqual({ B4: '=SUM(B2:B3)', C2: '=ROW(#REF!)' });
     expect(workbook.formulasOf('refs')).toMatchObject({ A1: "=ROW('花名册'!#REF!)", A2: '=ROW(花名册!$A$3)' });
-    expect(workbook.valuesOf('refs').map((row) => row[0]).slice(0, 2)).toEqual(['#REF!', 3]);
+    expect(
+      workbook
+        .valuesOf('refs')
+        .map((row) => row[0])
+        .slice(0, 2),
+    ).toEqual(['#REF!', 3]);
   });
 
   test('deleting a sheet: references to it become #REF!A1', () => {

@@ -161,7 +161,10 @@ function sources(dir: string): { file: string; text: string }[] {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) return sources(file);
     // Code only: comments may name the calls.
-    const text = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    const text = fs
+      .readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '');
     return /\.(ts|tsx)$/.test(entry.name) ? [{ file, text }] : [];
   });
 }

@@ -44,14 +44,18 @@ function engineReport() {
 }
 
 describe('与上年比对', () => {
-  test('with last year\'s sheet: the engine\'s findings and renewal summary, the mismatch marked', async () => {
+  test("with last year's sheet: the engine's findings and renewal summary, the mismatch marked", async () => {
     const { workbook, adapter } = setup();
     expect(await adapter.listSheets()).toEqual(['花名册', '2025']);
     const result = await adapter.checkRenewal({ scope: 'activeSheet', previous: { kind: 'sheet', sheet: '2025' } });
     const expected = engineReport();
     expect(result.report).toEqual(expected);
     expect(result.report.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(['PREVIOUS_SHARES_MISMATCH@I3', 'AGE_OUT_OF_SERVICE@E4']);
-    expect(result.report.summary.renewal).toMatchObject({ renewing: 2, newMembers: 1, lapsed: [{ id: personId(3), name: '丙', unit: '医院', plan: '综合', shares: 2 }] });
+    expect(result.report.summary.renewal).toMatchObject({
+      renewing: 2,
+      newMembers: 1,
+      lapsed: [{ id: personId(3), name: '丙', unit: '医院', plan: '综合', shares: 2 }],
+    });
     expect(result.marked).toBe(2);
     expect(workbook.sheet('花名册').fills.get('2,8')).toMatchObject({ color: MARK_FILL.error });
     // The lapsed member's row of last year's sheet is found and shown.
@@ -61,7 +65,7 @@ describe('与上年比对', () => {
     expect(workbook.activeSheet).toBe('2025');
   });
 
-  test('whole workbook: last year\'s sheet is not part of this year\'s roster', async () => {
+  test("whole workbook: last year's sheet is not part of this year's roster", async () => {
     const { adapter } = setup();
     const result = await adapter.checkRenewal({ scope: 'workbook', previous: { kind: 'sheet', sheet: '2025' }, mark: false });
     expect(result.report.findings).toEqual(engineReport().findings);
@@ -69,16 +73,18 @@ describe('与上年比对', () => {
     expect(result.report.summary.rows).toBe(3);
   });
 
-  test('with a picked file\'s roster: the same answer as with the sheet', async () => {
+  test("with a picked file's roster: the same answer as with the sheet", async () => {
     const { adapter } = setup();
     const roster = readPreviousRoster([{ name: '2025', file: '2025.xlsx', rows: LAST_YEAR }]);
     const result = await adapter.checkRenewal({ scope: 'activeSheet', previous: { kind: 'roster', roster }, mark: false });
     expect(result.report.summary.renewal).toEqual(engineReport().summary.renewal);
-    expect(result.report.findings.filter((f) => f.rule === 'PREVIOUS_SHARES_MISMATCH').map((f) => f.message)).toEqual([expect.stringContaining('（2025.xlsx 2025!第3行）')]);
+    expect(result.report.findings.filter((f) => f.rule === 'PREVIOUS_SHARES_MISMATCH').map((f) => f.message)).toEqual([
+      expect.stringContaining('（2025.xlsx 2025!第3行）'),
+    ]);
     expect(result.previous.locate(result.report.summary.renewal!.lapsed[0])).toMatchObject({ file: '2025.xlsx', row: 4 });
   });
 
-  test('last year\'s sheet as this year\'s (the active sheet) is refused', async () => {
+  test("last year's sheet as this year's (the active sheet) is refused", async () => {
     const { workbook, adapter } = setup();
     workbook.activeSheet = '2025';
     await expect(adapter.checkRenewal({ scope: 'activeSheet', previous: { kind: 'sheet', sheet: '2025' } })).rejects.toEqual(
@@ -99,7 +105,9 @@ describe('生成续保花名册', () => {
     const sheet = workbook.sheet(NEXT_YEAR_SHEET);
     expect(sheet.numberFormats.get('1,4')).toBe('@');
     expect(sheet.frozenRows).toBe(1);
-    expect(sheet.validations.find((v) => v.address.startsWith('F2:'))?.rule).toEqual({ list: { inCellDropDown: true, source: PLANS.map((p) => p.shortName).join(',') } });
+    expect(sheet.validations.find((v) => v.address.startsWith('F2:'))?.rule).toEqual({
+      list: { inCellDropDown: true, source: PLANS.map((p) => p.shortName).join(',') },
+    });
     // Checked against this year's sheet, the new roster renews everyone in it with no finding.
     workbook.activeSheet = NEXT_YEAR_SHEET;
     const again = await adapter.checkRenewal({ scope: 'activeSheet', previous: { kind: 'sheet', sheet: '花名册' }, mark: false });

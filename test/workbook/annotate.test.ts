@@ -10,7 +10,22 @@ import { readFileSync } from 'fs';
 import { annotateWorkbook, ERROR_FILL, WARNING_FILL } from '../../src/workbook/annotate';
 import { readZip } from '../../src/workbook/zip';
 import { cleanupDirs, tmpDir } from '../cli/cliKit';
-import { changedParts, fillColor, fillOf, formatOf, loadExcelJs, noteOf, partOf, quirkyWorkbook, readWithProjectReader, readWithSheetJs, reportWith, save, valuesOnly, xmlErrors } from './annotateKit';
+import {
+  changedParts,
+  fillColor,
+  fillOf,
+  formatOf,
+  loadExcelJs,
+  noteOf,
+  partOf,
+  quirkyWorkbook,
+  readWithProjectReader,
+  readWithSheetJs,
+  reportWith,
+  save,
+  valuesOnly,
+  xmlErrors,
+} from './annotateKit';
 
 afterAll(cleanupDirs);
 
@@ -55,7 +70,15 @@ describe.each([
 
   test('only the parts the marks touch change; the rest are carried over byte for byte as stored', () => {
     expect(changedParts(input, copy)).toEqual({
-      changed: ['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'],
+      changed: [
+        '[Content_Types].xml',
+        'xl/_rels/workbook.xml.rels',
+        'xl/comments1.xml',
+        'xl/drawings/vmlDrawing1.vml',
+        'xl/styles.xml',
+        'xl/workbook.xml',
+        'xl/worksheets/sheet1.xml',
+      ],
       added: ['xl/worksheets/sheet3.xml'],
       removed: [],
     });
@@ -75,7 +98,11 @@ describe.each([
     expect(after.names).toEqual([SHEET, '其他', '校验结果']);
     for (const name of before.names) expect(valuesOnly(after.sheets[name])).toEqual(valuesOnly(before.sheets[name]));
     const cells = after.sheets[SHEET];
-    const fills = Object.fromEntries(Object.entries(cells).filter(([, cell]) => cell.fill).map(([ref, cell]) => [ref, cell.fill]));
+    const fills = Object.fromEntries(
+      Object.entries(cells)
+        .filter(([, cell]) => cell.fill)
+        .map(([ref, cell]) => [ref, cell.fill]),
+    );
     expect(fills).toEqual({ B3: ERROR_FILL, C2: WARNING_FILL, D2: WARNING_FILL, E3: ERROR_FILL, B5: ERROR_FILL, A6: WARNING_FILL, A4: WARNING_FILL });
     // The marked cell's own format, cloned: bold font and border (C2), date format (D2); an inserted cell in column E takes the column's style.
     const sheetPart = 'xl/worksheets/sheet1.xml';
@@ -91,7 +118,9 @@ describe.each([
   test("notes: the clerk's note on a marked cell is kept with ours after it; other notes are untouched; covered cells get none", () => {
     const cells = readWithSheetJs(copy).sheets[SHEET];
     expect(cells.B3.note).toBe('=原有批注:请核对\n\n【错误】身份证号无效（ID_INVALID）：身份证号校验位不对');
-    expect(partOf(copy, 'xl/comments1.xml')).toContain(`<${prefix}r><${prefix}rPr><${prefix}b/></${prefix}rPr><${prefix}t>=原有批注:</${prefix}t></${prefix}r>`);
+    expect(partOf(copy, 'xl/comments1.xml')).toContain(
+      `<${prefix}r><${prefix}rPr><${prefix}b/></${prefix}rPr><${prefix}t>=原有批注:</${prefix}t></${prefix}r>`,
+    );
     expect(cells.A1.note).toBe('表头别动');
     expect(cells.A6.note).toBe('B6：【警告】身份证号无效（ID_INVALID）：合并区内');
     expect(cells.B6?.note).toBeUndefined();
@@ -131,7 +160,15 @@ describe.each([
   test('the results sheet lists each finding with a link to its own cell (also a covered one)', () => {
     const results = partOf(copy, 'xl/worksheets/sheet3.xml');
     const locations = [...results.matchAll(/<hyperlink ref="B(\d+)" location="([^"]*)"/g)].map((match) => match[2]);
-    expect(locations).toEqual(["'花名册 &amp; 名单'!B3", "'花名册 &amp; 名单'!C2", "'花名册 &amp; 名单'!D2", "'花名册 &amp; 名单'!E3", "'花名册 &amp; 名单'!B5", "'花名册 &amp; 名单'!B6", "'花名册 &amp; 名单'!A4"]);
+    expect(locations).toEqual([
+      "'花名册 &amp; 名单'!B3",
+      "'花名册 &amp; 名单'!C2",
+      "'花名册 &amp; 名单'!D2",
+      "'花名册 &amp; 名单'!E3",
+      "'花名册 &amp; 名单'!B5",
+      "'花名册 &amp; 名单'!B6",
+      "'花名册 &amp; 名单'!A4",
+    ]);
     const results2 = readWithSheetJs(copy).sheets['校验结果'];
     expect(results2.A1.value).toBe('花名册校验结果：in.xlsx');
     expect(results2.G11.value).toBe("'=整行提示");
@@ -174,7 +211,11 @@ describe('random marks (property)', () => {
     const cell = fc.record({ column: fc.integer({ min: 1, max: 8 }), row: fc.integer({ min: 1, max: 12 }), error: fc.boolean() });
     await fc.assert(
       fc.asyncProperty(fc.array(cell, { minLength: 1, maxLength: 12 }), async (cells) => {
-        const findings = cells.map(({ column, row, error }) => ({ cell: `${String.fromCharCode(64 + column)}${row}`, row, severity: error ? ('error' as const) : ('warning' as const) }));
+        const findings = cells.map(({ column, row, error }) => ({
+          cell: `${String.fromCharCode(64 + column)}${row}`,
+          row,
+          severity: error ? ('error' as const) : ('warning' as const),
+        }));
         const copy = annotateWorkbook({ name: 'in.xlsx', bytes: input }, reportWith(findings));
         expect(xmlErrors(copy)).toEqual([]);
         const path = save(dir, 'copy.xlsx', copy);

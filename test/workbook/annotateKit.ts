@@ -72,7 +72,10 @@ export async function quirkyWorkbook(p: string): Promise<Buffer> {
       '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
       '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>',
   );
-  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   zip.file(
     'xl/workbook.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}workbook ${ns} xmlns:r="${REL}"><${p}workbookPr date1904="1"/><${p}sheets>` +
@@ -118,7 +121,9 @@ export function reportWith(findings: Partial<Finding>[], sheet = '花名册 & �
   const base = checkRoster([]);
   return {
     ...base,
-    findings: findings.map((finding) => ({ sheet, row: 1, column: '身份证号', cell: null, rule: 'ID_INVALID', severity: 'error', message: '测试消息', ...finding }) as Finding),
+    findings: findings.map(
+      (finding) => ({ sheet, row: 1, column: '身份证号', cell: null, rule: 'ID_INVALID', severity: 'error', message: '测试消息', ...finding }) as Finding,
+    ),
   };
 }
 
@@ -182,7 +187,10 @@ export function xmlErrors(bytes: Uint8Array): string[] {
   for (const part of readZip(bytes)) {
     if (!/\.(xml|rels)$/i.test(part.name)) continue;
     const found: string[] = [];
-    new DOMParser({ onError: (level: string, message: string) => level !== 'warning' && found.push(message) }).parseFromString(partText(bytes, part), 'text/xml');
+    new DOMParser({ onError: (level: string, message: string) => level !== 'warning' && found.push(message) }).parseFromString(
+      partText(bytes, part),
+      'text/xml',
+    );
     if (found.length) errors.push(`${part.name}: ${found.join('; ')}`);
   }
   return errors;
@@ -228,7 +236,11 @@ export function readWithSheetJs(bytes: Uint8Array): { names: string[]; sheets: R
 
 /** Only the values of a SheetJS reading, by cell. */
 export function valuesOnly(cells: Record<string, SheetJsCell>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(cells).filter(([, cell]) => cell.value !== undefined).map(([ref, cell]) => [ref, cell.value]));
+  return Object.fromEntries(
+    Object.entries(cells)
+      .filter(([, cell]) => cell.value !== undefined)
+      .map(([ref, cell]) => [ref, cell.value]),
+  );
 }
 
 /** The cell-format attributes (numFmtId, fontId, borderId, fillId…) of a cell, read through an independent XML parser. */

@@ -26,7 +26,10 @@ test('runs in a browser environment: an .xlsx and a CSV checked from bytes', asy
   const report = await checkRosterSources([{ name: '花名册.xlsx', bytes }]);
   expect(report.findings.map((finding) => `${finding.rule}@${finding.cell}`)).toEqual(['FORMULA_NOT_CALCULATED@G7']);
   const rows: unknown[][] = [];
-  await readWorkbook({ name: 'a.csv', bytes: new TextEncoder().encode('姓名,份数\n张伟,3\n') }, { beginSheet: () => ({ addRow: (values) => rows.push(values), end() {} }) });
+  await readWorkbook(
+    { name: 'a.csv', bytes: new TextEncoder().encode('姓名,份数\n张伟,3\n') },
+    { beginSheet: () => ({ addRow: (values) => rows.push(values), end() {} }) },
+  );
   expect(rows).toEqual([
     ['姓名', '份数'],
     ['张伟', '3'],

@@ -81,5 +81,7 @@ test('an unterminated quote is an error naming the line where the quote opened',
 test('bytes that are neither UTF-8 nor GB18030', async () => {
   const error = await readError({ name: 'x.csv', bytes: new Uint8Array([0x81, 0x30, 0xff, 0xff, 0x0a]) });
   expect(error.code).toBe('CSV_ENCODING');
-  await expect(readWorkbook({ name: 'x.csv', bytes: new Uint8Array([0x81, 0x30, 0xff, 0xff]) }, { beginSheet: () => ({ addRow() {}, end() {} }) })).rejects.toBeInstanceOf(WorkbookError);
+  await expect(
+    readWorkbook({ name: 'x.csv', bytes: new Uint8Array([0x81, 0x30, 0xff, 0xff]) }, { beginSheet: () => ({ addRow() {}, end() {} }) }),
+  ).rejects.toBeInstanceOf(WorkbookError);
 });

@@ -26,7 +26,11 @@ afterAll(() => {
 });
 
 function check(file: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--max-old-space-size=256', BIN, 'check', '--json', file], { encoding: 'utf8', timeout: HANG_MS, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['--max-old-space-size=256', BIN, 'check', '--json', file], {
+    encoding: 'utf8',
+    timeout: HANG_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -93,7 +97,10 @@ function bomb(head: string, unit: string, unitBytes: number, copies: number, tai
 
 /** A package of the parts packageParts makes, with some replaced by raw DEFLATE data. */
 function bombPackage(file: string, raw: Record<string, Uint8Array>, sharedStrings = false): void {
-  const parts = packageParts({ sheets: [{ name: '花名册', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }], sharedStrings: sharedStrings ? ['x'] : undefined });
+  const parts = packageParts({
+    sheets: [{ name: '花名册', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }],
+    sharedStrings: sharedStrings ? ['x'] : undefined,
+  });
   writeFileSync(
     file,
     writeZip(
@@ -127,14 +134,26 @@ test('one shared string of 4 GB', () => {
 
 test('a sheet of 4 GB of rows, all numbered 1', () => {
   const file = join(tmpDir(), 'rows-bomb.xlsx');
-  const sheet = bomb('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>', '<row r="1"><c r="A1"><v>1</v></c></row>', 1 << 20, 4096, '</sheetData></worksheet>');
+  const sheet = bomb(
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+    '<row r="1"><c r="A1"><v>1</v></c></row>',
+    1 << 20,
+    4096,
+    '</sheetData></worksheet>',
+  );
   bombPackage(file, { 'xl/worksheets/sheet1.xml': sheet });
   expectUnreadable(check(file), /超过/);
 });
 
 test('a sheet of 4 GB of whitespace between two rows', () => {
   const file = join(tmpDir(), 'space-bomb.xlsx');
-  const sheet = bomb('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>', '        ', 1 << 20, 4096, '</sheetData></worksheet>');
+  const sheet = bomb(
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>',
+    '        ',
+    1 << 20,
+    4096,
+    '</sheetData></worksheet>',
+  );
   bombPackage(file, { 'xl/worksheets/sheet1.xml': sheet });
   expectUnreadable(check(file), /超过/);
 });
@@ -149,7 +168,8 @@ test('a merge A2:XFD1048576 under a roster header: read as the clerk sees it, cl
   const file = join(tmpDir(), 'merge.xlsx');
   const header = ['单位', '姓名', '身份证号', '参保计划', '份数'].map((text, i) => `<c r="${'ABCDE'[i]}1" t="inlineStr"><is><t>${text}</t></is></c>`).join('');
   const person = ['县第一中学', '张伟', makeId(), '综合', '3'].map((text, i) => `<c r="${'ABCDE'[i]}2" t="inlineStr"><is><t>${text}</t></is></c>`).join('');
-  const rows = `<row r="1">${header}</row><row r="2">${person}</row>` + Array.from({ length: 2000 }, (_, i) => `<row r="${i + 3}"><c r="A${i + 3}"/></row>`).join('');
+  const rows =
+    `<row r="1">${header}</row><row r="2">${person}</row>` + Array.from({ length: 2000 }, (_, i) => `<row r="${i + 3}"><c r="A${i + 3}"/></row>`).join('');
   bombPackage(file, { 'xl/worksheets/sheet1.xml': deflateRawSync(Buffer.from(worksheet(rows, '<mergeCells><mergeCell ref="A2:XFD1048576"/></mergeCells>'))) });
   const result = check(file);
   expect(result.stderr).toBe('');

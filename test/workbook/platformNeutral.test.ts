@@ -56,5 +56,6 @@ test('src/workbook imports only its own code, src/rules and fflate', () => {
   });
   expect(offending).toEqual([]);
   // Nor does any of it reach for Node's globals.
-  for (const file of new Set(imports.map(({ file }) => file))) expect(readFileSync(join(ROOT, file), 'utf8')).not.toMatch(/\bBuffer\.|\bprocess\.|\b__dirname\b/);
+  for (const file of new Set(imports.map(({ file }) => file)))
+    expect(readFileSync(join(ROOT, file), 'utf8')).not.toMatch(/\bBuffer\.|\bprocess\.|\b__dirname\b/);
 });

@@ -52,7 +52,8 @@ describe.each(['annotate-openpyxl.xlsx', 'annotate-xlsxwriter.xlsx', 'annotate-l
     expect(xmlErrors(copy)).toEqual([]);
     const { changed, added, removed } = changedParts(readFileSync(input), copy);
     expect(removed).toEqual([]);
-    const allowed = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/sheet1\.xml|xl\/worksheets\/_rels\/sheet1\.xml\.rels|xl\/comments.*\.xml|xl\/drawings\/.*\.vml)$/;
+    const allowed =
+      /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/sheet1\.xml|xl\/worksheets\/_rels\/sheet1\.xml\.rels|xl\/comments.*\.xml|xl\/drawings\/.*\.vml)$/;
     for (const name of changed) expect(name).toMatch(allowed);
     expect(changed).toContain('xl/worksheets/sheet1.xml');
     expect(added).toHaveLength(1);
@@ -92,17 +93,33 @@ describe.each(['annotate-openpyxl.xlsx', 'annotate-xlsxwriter.xlsx', 'annotate-l
     expect(after).toEqual(excelJsValues(original));
   });
 
-  (SOFFICE ? test : test.skip)('LibreOffice opens the copy: its CSV export of the roster equals the input\'s', () => {
-    const convert = (path: string, out: string) => {
-      mkdirSync(out, { recursive: true });
-      execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', out, path], { stdio: 'ignore', timeout: 120_000 });
-      return readFileSync(join(out, readdirSync(out)[0]), 'utf8');
-    };
-    const before = convert(input, join(dir, 'csv-in'));
-    const after = convert(copyPath, join(dir, 'csv-out'));
-    expect(after).toBe(before);
-    expect(after).toContain('李四');
-  }, 240_000);
+  (SOFFICE ? test : test.skip)(
+    "LibreOffice opens the copy: its CSV export of the roster equals the input's",
+    () => {
+      const convert = (path: string, out: string) => {
+        mkdirSync(out, { recursive: true });
+        execFileSync(
+          'soffice',
+          [
+            '--headless',
+            `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+            '--convert-to',
+            'csv:Text - txt - csv (StarCalc):44,34,76',
+            '--outdir',
+            out,
+            path,
+          ],
+          { stdio: 'ignore', timeout: 120_000 },
+        );
+        return readFileSync(join(out, readdirSync(out)[0]), 'utf8');
+      };
+      const before = convert(input, join(dir, 'csv-in'));
+      const after = convert(copyPath, join(dir, 'csv-out'));
+      expect(after).toBe(before);
+      expect(after).toContain('李四');
+    },
+    240_000,
+  );
 });
 
 if (!SOFFICE) {

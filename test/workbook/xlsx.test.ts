@@ -136,7 +136,12 @@ describe('.xlsx reader', () => {
     await writeWorkbook(path, [
       {
         name: 'S',
-        rows: [['单位', '姓名'], ['县第一中学', '甲'], [undefined, '乙'], [undefined, '丙']],
+        rows: [
+          ['单位', '姓名'],
+          ['县第一中学', '甲'],
+          [undefined, '乙'],
+          [undefined, '丙'],
+        ],
         merges: ['A2:A4'],
       },
     ]);
@@ -155,15 +160,7 @@ describe('.xlsx reader', () => {
     await writeWorkbook(path, [
       {
         name: 'S',
-        rows: [
-          ['标题'],
-          ['a', 'b', 'c', 'd', 'e'],
-          ['x2', '综合', undefined, undefined, 7],
-          ['x3'],
-          ['x4'],
-          ['x5'],
-          ['x6'],
-        ],
+        rows: [['标题'], ['a', 'b', 'c', 'd', 'e'], ['x2', '综合', undefined, undefined, 7], ['x3'], ['x4'], ['x5'], ['x6']],
         // A1:E1 a title across columns; B3:C5 across rows and columns; D3:D7 with a blank top-left cell; E3:E4.
         merges: ['A1:E1', 'B3:C5', 'D3:D7', 'E3:E4'],
       },
@@ -182,7 +179,8 @@ describe('.xlsx reader', () => {
 
     // The same as exceljs's full reader, where the file holds the rows.
     const oracle = await fullRead(path);
-    for (const row of [1, 3, 4]) expect(trimmed(new Map([[row, sheet.rows.get(row) as unknown[]]]))).toEqual(trimmed(new Map([[row, oracle[0].rows.get(row) as unknown[]]])));
+    for (const row of [1, 3, 4])
+      expect(trimmed(new Map([[row, sheet.rows.get(row) as unknown[]]]))).toEqual(trimmed(new Map([[row, oracle[0].rows.get(row) as unknown[]]])));
   });
 
   test('rows below the last value that only a merged area reaches are not handed on (the used range ends at the last value)', async () => {
@@ -191,7 +189,11 @@ describe('.xlsx reader', () => {
     await writeWorkbook(path, [
       {
         name: 'S',
-        rows: [['单位', '姓名'], ['县第一中学', '甲'], [undefined, '乙']],
+        rows: [
+          ['单位', '姓名'],
+          ['县第一中学', '甲'],
+          [undefined, '乙'],
+        ],
         merges: ['A2:A6'],
       },
     ]);
@@ -203,7 +205,10 @@ describe('.xlsx reader', () => {
   test('Chinese text survives chunk boundaries (exceljs streaming bug #2063)', async () => {
     const dir = tmpDir();
     const path = join(dir, 'chinese.xlsx');
-    const names = Array.from({ length: 6000 }, (_, i) => `${'黄李韦覃莫梁陆蒙'[i % 8]}${'志秀丽建小文海秋'[(i * 3) % 8]}${'强英娟华燕斌涛菊'[(i * 5) % 8]}${i}号职工`);
+    const names = Array.from(
+      { length: 6000 },
+      (_, i) => `${'黄李韦覃莫梁陆蒙'[i % 8]}${'志秀丽建小文海秋'[(i * 3) % 8]}${'强英娟华燕斌涛菊'[(i * 5) % 8]}${i}号职工`,
+    );
     await writeWorkbook(path, [{ name: '花名册', rows: [['姓名', '单位'], ...names.map((name, i) => [name, `第${i % 50}单位(广西壮族自治区梧州市苍梧县)`])] }]);
     const [sheet] = await streamRead(path);
     const read = [...sheet.rows.values()].slice(1).map((values) => values[0]);
@@ -215,7 +220,15 @@ describe('.xlsx reader', () => {
   test('inline strings with runs, phonetic guides left out, ISO date cells, 1904 dates', async () => {
     const dir = tmpDir();
     const path = join(dir, 'inline.xlsx');
-    await writeWorkbook(path, [{ name: 'S', rows: [['a', 'b', 'c'], [1, 2, 3]] }]);
+    await writeWorkbook(path, [
+      {
+        name: 'S',
+        rows: [
+          ['a', 'b', 'c'],
+          [1, 2, 3],
+        ],
+      },
+    ]);
     const zip = await JSZip.loadAsync(readFileSync(path));
     const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
     const patched = xml.replace(
@@ -249,7 +262,9 @@ describe('.xlsx reader', () => {
     // The progress bar's total counts only the sheets read.
     const zip = await JSZip.loadAsync(readFileSync(path));
     const size = async (part: string) => Buffer.byteLength(await zip.file(part)!.async('string'));
-    expect(openWorkbook({ name: path, bytes: readFileSync(path) }).totalBytes).toBe((await size('xl/worksheets/sheet1.xml')) + (await size('xl/worksheets/sheet4.xml')));
+    expect(openWorkbook({ name: path, bytes: readFileSync(path) }).totalBytes).toBe(
+      (await size('xl/worksheets/sheet1.xml')) + (await size('xl/worksheets/sheet4.xml')),
+    );
   });
 
   test('份数 in a date format is still its number; a date stays its serial whatever the format', async () => {
@@ -258,7 +273,10 @@ describe('.xlsx reader', () => {
     await writeWorkbook(path, [
       {
         name: 'S',
-        rows: [['份数', '生效日期'], [3, 46023]],
+        rows: [
+          ['份数', '生效日期'],
+          [3, 46023],
+        ],
         setup: (sheet) => {
           sheet.getCell('A2').numFmt = 'yyyy-mm-dd';
           sheet.getCell('B2').numFmt = '0.00';
@@ -273,7 +291,7 @@ describe('.xlsx reader', () => {
 const cell = (ref: string, inner: string, attributes = '') => `<c r="${ref}"${attributes}>${inner}</c>`;
 const source = (bytes: Uint8Array, name = 'book.xlsx') => ({ name, bytes });
 
-describe('other producers\' XML', () => {
+describe("other producers' XML", () => {
   test('namespace prefixes (x:row, x:c), rows and cells without r, a BOM, comments and CDATA', async () => {
     const sheetXml =
       '\uFEFF<?xml version="1.0"?><!-- written by hand --><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
@@ -311,7 +329,7 @@ describe('other producers\' XML', () => {
     expect(sheet.rows.get(1)).toEqual(['张伟', '中文&<>"\'', true, '#N/A', '行\r二', '']);
   });
 
-  test('a formula saved without its value is the engine\'s marker, not a blank', async () => {
+  test("a formula saved without its value is the engine's marker, not a blank", async () => {
     const bytes = xlsx({
       sheets: [{ name: 'S', xml: '<row r="1">' + cell('A1', '<f>1+2</f>') + cell('B1', '<f>SUM(A1)</f><v/>') + cell('C1', '<f>1</f><v>1</v>') + '</row>' }],
     });
@@ -329,7 +347,12 @@ describe('other producers\' XML', () => {
     const parts = packageParts({ sheets: [{ name: '花名册', xml: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }], sharedStrings: ['姓名'] });
     const renamed: Record<string, string | Uint8Array> = {};
     for (const [name, content] of Object.entries(parts)) {
-      renamed[name.replace('xl/worksheets/sheet1.xml', 'XL/Worksheets/Sheet1.XML').replace('xl/workbook.xml', 'xl/Book.xml').replace('xl/_rels/workbook.xml.rels', 'xl/_rels/Book.xml.rels')] = content;
+      renamed[
+        name
+          .replace('xl/worksheets/sheet1.xml', 'XL/Worksheets/Sheet1.XML')
+          .replace('xl/workbook.xml', 'xl/Book.xml')
+          .replace('xl/_rels/workbook.xml.rels', 'xl/_rels/Book.xml.rels')
+      ] = content;
     }
     renamed['_rels/.rels'] = (renamed['_rels/.rels'] as string).replace('Target="xl/workbook.xml"', 'Target="/xl/Book.xml"');
     renamed['xl/_rels/Book.xml.rels'] = (renamed['xl/_rels/Book.xml.rels'] as string).replace('Target="sharedStrings.xml"', 'Target="/xl/sharedStrings.xml"');
@@ -387,7 +410,9 @@ describe('files that cannot be read: their own code and message', () => {
     const bytes = xlsx({ sheets: [{ name: 'S', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }] });
     await expect(readAll(source(bytes), {}).then(() => 'read')).resolves.toBe('read');
     const { readWorkbook } = await import('../../src/workbook');
-    await expect(readWorkbook(source(bytes), { beginSheet: () => ({ addRow() {}, end() {} }), isCancelled: () => true })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(readWorkbook(source(bytes), { beginSheet: () => ({ addRow() {}, end() {} }), isCancelled: () => true })).rejects.toMatchObject({
+      code: 'CANCELLED',
+    });
   });
 });
 
@@ -405,9 +430,15 @@ describe('limits', () => {
   });
 
   test('inflated bytes per part and in all, shared strings, merges, one XML token', async () => {
-    const big = xlsx({ sheets: [{ name: 'S', xml: `<row r="1"><c r="A1" t="inlineStr"><is><t>${'x'.repeat(5000)}</t></is></c></row>` }], sharedStrings: ['a', 'b', 'c'] });
+    const big = xlsx({
+      sheets: [{ name: 'S', xml: `<row r="1"><c r="A1" t="inlineStr"><is><t>${'x'.repeat(5000)}</t></is></c></row>` }],
+      sharedStrings: ['a', 'b', 'c'],
+    });
     for (const options of [{ inflateRaw: nativeInflateRaw }, {}]) {
-      expect(await readError(source(big), { ...options, limits: { partBytes: 4000 } })).toMatchObject({ code: 'TOO_LARGE', message: expect.stringContaining('sheet1.xml') });
+      expect(await readError(source(big), { ...options, limits: { partBytes: 4000 } })).toMatchObject({
+        code: 'TOO_LARGE',
+        message: expect.stringContaining('sheet1.xml'),
+      });
       expect((await readError(source(big), { ...options, limits: { totalBytes: 4000 } })).code).toBe('TOO_LARGE');
     }
     expect((await readError(source(big), { limits: { sharedStrings: 2 } })).code).toBe('TOO_LARGE');
@@ -419,7 +450,11 @@ describe('limits', () => {
     expect((await readError(source(noisy), { limits: { tokenBytes: 100_000, wholePartBytes: 100 } })).code).toBe('TOO_LARGE');
     expect((await readAll(source(noisy), { limits: { wholePartBytes: 100 } }))[0].rows.get(1)).toEqual([noise]);
     expect((await readAll(source(big), { limits: { tokenBytes: 1000 } }))[0].rows.get(1)).toEqual(['x'.repeat(5000)]);
-    const merged = xlsx({ sheets: [{ name: 'S', xml: worksheet('<row r="1"><c r="A1"><v>1</v></c></row>', '<mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="C1:D1"/></mergeCells>') }] });
+    const merged = xlsx({
+      sheets: [
+        { name: 'S', xml: worksheet('<row r="1"><c r="A1"><v>1</v></c></row>', '<mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="C1:D1"/></mergeCells>') },
+      ],
+    });
     expect((await readError(source(merged), { limits: { merges: 1 } })).code).toBe('TOO_LARGE');
   });
 
@@ -438,12 +473,17 @@ describe('limits', () => {
     expect(wide.rows.get(2)).toEqual(['县第一中学', '县第一中学', '县第一中学']);
     // A row with a value of its own at the bottom: every row between shows the area, within the bound on filled cells.
     const bottom = rows.replace('<c r="A1048576"/>', '<c r="A1048576"><v>1</v></c>');
-    expect((await readError(source(xlsx({ sheets: [{ name: 'S', xml: worksheet(bottom, merge) }] })), { limits: { mergedCells: 100_000 } })).code).toBe('TOO_LARGE');
+    expect((await readError(source(xlsx({ sheets: [{ name: 'S', xml: worksheet(bottom, merge) }] })), { limits: { mergedCells: 100_000 } })).code).toBe(
+      'TOO_LARGE',
+    );
   });
 
   test('a part larger than the whole-part threshold is read piece by piece, merges included', async () => {
     const sheetXml = worksheet(
-      Array.from({ length: 400 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>行${i + 1}</t></is></c>${i === 0 ? '' : `<c r="C${i + 1}"><v>${i}</v></c>`}</row>`).join(''),
+      Array.from(
+        { length: 400 },
+        (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>行${i + 1}</t></is></c>${i === 0 ? '' : `<c r="C${i + 1}"><v>${i}</v></c>`}</row>`,
+      ).join(''),
       '<mergeCells><mergeCell ref="B2:B400"/><mergeCell ref="A1:C1"/></mergeCells>',
     ).replace('<row r="2">', '<row r="2"><c r="B2" t="inlineStr"><is><t>县第一中学</t></is></c>');
     const bytes = xlsx({ sheets: [{ name: 'S', xml: sheetXml }] });

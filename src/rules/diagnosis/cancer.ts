@@ -53,10 +53,22 @@ const UNSETTLED: [RegExp, string][] = [
 ];
 const ANY_UNSETTLED = new RegExp(UNSETTLED.map(([pattern]) => pattern.source).join('|'));
 
-const SITE = /乳腺|乳房|乳|卵巢|输卵管|子宫颈|宫颈|子宫体|宫体|子宫内膜|内膜|子宫|外阴|阴道|肺|肝|胃|肠|食管|鼻咽|甲状腺|膀胱|肾|胰|胆|前列腺|皮肤|骨|脑|腹膜|胸膜|口腔|喉|舌|血/g;
+const SITE =
+  /乳腺|乳房|乳|卵巢|输卵管|子宫颈|宫颈|子宫体|宫体|子宫内膜|内膜|子宫|外阴|阴道|肺|肝|胃|肠|食管|鼻咽|甲状腺|膀胱|肾|胰|胆|前列腺|皮肤|骨|脑|腹膜|胸膜|口腔|喉|舌|血/g;
 const SITE_OF: Record<string, WomensSite | 'uterus'> = {
-  乳腺: 'breast', 乳房: 'breast', 乳: 'breast', 卵巢: 'ovary', 输卵管: 'tube', 子宫颈: 'cervix', 宫颈: 'cervix',
-  子宫体: 'uterineBody', 宫体: 'uterineBody', 子宫内膜: 'uterineBody', 内膜: 'uterineBody', 子宫: 'uterus', 外阴: 'vulva',
+  乳腺: 'breast',
+  乳房: 'breast',
+  乳: 'breast',
+  卵巢: 'ovary',
+  输卵管: 'tube',
+  子宫颈: 'cervix',
+  宫颈: 'cervix',
+  子宫体: 'uterineBody',
+  宫体: 'uterineBody',
+  子宫内膜: 'uterineBody',
+  内膜: 'uterineBody',
+  子宫: 'uterus',
+  外阴: 'vulva',
 };
 
 function siteOf(before: string): PrimaryCancer['site'] {
@@ -73,7 +85,8 @@ export interface CancerReading {
 }
 
 /** Any word the cancer reading acts on; without one there is nothing to read. */
-const ANY_CANCER_WORD = /癌|瘤|恶性|白血病|肿|占位|新生物|包块|增生|上皮内|原位|交界|cin|hsil|lsil|dcis|lcis|tis|carcinoma|cancer|sarcoma|lymphoma|leuk|malignan|ca|mds|gist|结节|囊肿|息肉|痣|原发|良性/;
+const ANY_CANCER_WORD =
+  /癌|瘤|恶性|白血病|肿|占位|新生物|包块|增生|上皮内|原位|交界|cin|hsil|lsil|dcis|lcis|tis|carcinoma|cancer|sarcoma|lymphoma|leuk|malignan|ca|mds|gist|结节|囊肿|息肉|痣|原发|良性/;
 
 export function readCancer(reading: Reading): CancerReading {
   const primaries: PrimaryCancer[] = [];

@@ -9,7 +9,8 @@ import { Reading } from './text';
 const KIDNEY = /尿毒症|肾衰|肾功能衰竭|肾功能不全|终[末未]期肾|慢性肾脏?病|\b(ckd|esrd|aki)|透析|肾损伤/;
 const END_STAGE = /尿毒症|终[末未]期肾|\besrd|\bckd-?(5|v)(?![0-9])|慢性肾脏?病(5|v|五)期/;
 const ACUTE_KIDNEY = /急性肾|\baki(?![a-z])|急性肾小管/;
-const CHRONIC_ON_DIALYSIS = /慢性肾[^,;。]{0,6}(衰|不全)[^。]*(维持性|规律|长期)[^。]{0,4}透析|(维持性|规律|长期)[^。]{0,4}透析[^。]*慢性肾[^,;。]{0,6}(衰|不全)/;
+const CHRONIC_ON_DIALYSIS =
+  /慢性肾[^,;。]{0,6}(衰|不全)[^。]*(维持性|规律|长期)[^。]{0,4}透析|(维持性|规律|长期)[^。]{0,4}透析[^。]*慢性肾[^,;。]{0,6}(衰|不全)/;
 const EARLIER_STAGE = /\bckd-?[1-4](?![0-9])|慢性肾脏?病[1-4一二三四]期|代偿期|氮质血症|肾衰竭期|肾功能不全期/;
 
 export function endStageKidney(reading: Reading): Finding | null {

@@ -82,7 +82,9 @@ function graftOf(before: string, word: string, after: string): Graft {
 }
 
 export function transplant(reading: Reading): Finding | null {
-  const grafts = occurrences(reading, TRANSPLANT).map(({ word, before, after }) => graftOf(before, word, after)).filter((g) => g !== 'bypass');
+  const grafts = occurrences(reading, TRANSPLANT)
+    .map(({ word, before, after }) => graftOf(before, word, after))
+    .filter((g) => g !== 'bypass');
   if (grafts.length === 0) return null;
   const text = reading.text;
   const listed = grafts.filter((g) => g === 'stemCells' || g === 'organ');

@@ -8,7 +8,9 @@ const ROMAN: Record<string, string> = { Ⅰ: 'i', Ⅱ: 'ii', Ⅲ: 'iii', Ⅳ: 'i
 
 /** Half-width, Roman numerals as letters, ° as 度, no spaces, lower case: "Ⅲ° 烧伤 ２５％" → "iii度烧伤25%". */
 export function normaliseDiagnosis(text: string): string {
-  let out = toHalfWidth(text).replace(/[\s\u00a0\u3000]+/g, '').toLowerCase();
+  let out = toHalfWidth(text)
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .toLowerCase();
   if (/[ⅠⅡⅢⅣⅤⅰⅱⅲⅳⅴ°]/.test(out)) out = out.replace(/[ⅠⅡⅢⅣⅤⅰⅱⅲⅳⅴ]/g, (ch) => ROMAN[ch]).replace(/°/g, '度');
   return out;
 }

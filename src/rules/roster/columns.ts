@@ -4,18 +4,7 @@
  */
 import { toHalfWidth } from '../dates';
 
-export type Field =
-  | 'seq'
-  | 'unit'
-  | 'name'
-  | 'sex'
-  | 'id'
-  | 'plan'
-  | 'shares'
-  | 'effectiveDate'
-  | 'previousShares'
-  | 'funding'
-  | 'phone';
+export type Field = 'seq' | 'unit' | 'name' | 'sex' | 'id' | 'plan' | 'shares' | 'effectiveDate' | 'previousShares' | 'funding' | 'phone';
 
 export interface ColumnDefinition {
   field: Field;

@@ -349,7 +349,10 @@ const NAMED_SHARE_COUNTS = 5;
 function sharesCountsText(counts: Map<number, number>): string {
   const entries = [...counts];
   const shown = entries.length <= NAMED_SHARE_COUNTS ? entries : entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, NAMED_SHARE_COUNTS);
-  const text = shown.sort((a, b) => a[0] - b[0]).map(([shares, n]) => `${shares}份${n}人`).join('、');
+  const text = shown
+    .sort((a, b) => a[0] - b[0])
+    .map(([shares, n]) => `${shares}份${n}人`)
+    .join('、');
   return entries.length > shown.length ? `${text}等${entries.length}种份数` : text;
 }
 
@@ -421,7 +424,9 @@ export class SheetSession {
     if (!this.state.layout) {
       const why = this.register
         ? REGISTER_SHEET_REASON
-        : this.searched === 0 ? '工作表为空' : `前 ${HEADER_SEARCH_ROWS} 行中找不到花名册表头（需含 ${expectedHeadersText()} 等列）`;
+        : this.searched === 0
+          ? '工作表为空'
+          : `前 ${HEADER_SEARCH_ROWS} 行中找不到花名册表头（需含 ${expectedHeadersText()} 等列）`;
       this.checker.skip(this.state, why);
       return;
     }
@@ -517,7 +522,13 @@ export class SheetSession {
     for (const [field, index] of person ? layout.columns : []) {
       if (!isUncalculatedFormula(row[index])) continue;
       seen.add(field);
-      this.checker.report(this.state, rowNumber, field, 'FORMULA_NOT_CALCULATED', `${standardHeader(field)}是公式，但文件中没有保存计算结果：请在 Excel 中打开并保存后再检查`);
+      this.checker.report(
+        this.state,
+        rowNumber,
+        field,
+        'FORMULA_NOT_CALCULATED',
+        `${standardHeader(field)}是公式，但文件中没有保存计算结果：请在 Excel 中打开并保存后再检查`,
+      );
     }
     this.uncalculated = seen;
     return row.map((value) => (isUncalculatedFormula(value) ? null : value));

@@ -17,7 +17,10 @@ export type HeaderLayout = HeaderLayoutOf<Field>;
 export const MIN_REQUIRED_HEADERS = 3;
 
 /** The known columns a header row names, read with a table's lookup (the roster's by default). */
-export function readHeaderRow<F = Field>(row: readonly unknown[], fieldOf: (value: unknown) => F | null = fieldOfHeader as (value: unknown) => F | null): HeaderLayoutOf<F> {
+export function readHeaderRow<F = Field>(
+  row: readonly unknown[],
+  fieldOf: (value: unknown) => F | null = fieldOfHeader as (value: unknown) => F | null,
+): HeaderLayoutOf<F> {
   const columns = new Map<F, number>();
   const texts = new Map<F, string>();
   row.forEach((cell, index) => {

@@ -55,12 +55,7 @@ export function RenewalChooser({ strings, sheets, canReadFiles, disabled, onStar
           ))}
         </Select>
       ) : (
-        <input
-          type="file"
-          aria-label={strings.previousFromFile}
-          accept=".xlsx,.xlsm,.csv"
-          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-        />
+        <input type="file" aria-label={strings.previousFromFile} accept=".xlsx,.xlsm,.csv" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
       )}
       <Button appearance="primary" disabled={disabled} onClick={() => onStart(pick())}>
         {strings.startRenewal}

@@ -301,7 +301,15 @@ export function readMarkRow(row: readonly unknown[]): StoredMark | null {
   // The first version: sheet, cell, fill, note, mark, all text.
   if (!first || first === LEGACY_HEADER[0] || !/^[A-Z]{1,3}\d+$/.test(second)) return null;
   const [sheet, cell, fill, note, mark] = cells;
-  return { location: { kind: 'cell', sheet, cell }, fill, noteBytes: noteBytesOf(note), mark, checked: `${quoteSheetName(sheet)}!${cell}`, legacy: true, row: cells };
+  return {
+    location: { kind: 'cell', sheet, cell },
+    fill,
+    noteBytes: noteBytesOf(note),
+    mark,
+    checked: `${quoteSheetName(sheet)}!${cell}`,
+    legacy: true,
+    row: cells,
+  };
 }
 
 /** A record whose fill is done with (put back, or the clerk's now): only its note is left to remove. */
@@ -343,7 +351,12 @@ export function parseAreasAddress(address: string): CellRect[] {
     const left = columnNumber(match[1]) - 1;
     const bottom = match[4] === undefined ? top : Number(match[4]) - 1;
     const right = match[3] === undefined ? left : columnNumber(match[3]) - 1;
-    out.push({ rowIndex: Math.min(top, bottom), columnIndex: Math.min(left, right), rowCount: Math.abs(bottom - top) + 1, columnCount: Math.abs(right - left) + 1 });
+    out.push({
+      rowIndex: Math.min(top, bottom),
+      columnIndex: Math.min(left, right),
+      rowCount: Math.abs(bottom - top) + 1,
+      columnCount: Math.abs(right - left) + 1,
+    });
   }
   return out;
 }

@@ -10,7 +10,17 @@ import { Finding, RosterReport, uniqueSheetName } from '../../rules/roster';
 import { CsvEncoding, decodeCsv, readCsvText } from '../csv';
 import { Codec, DeflatedPart, deflatePart, deflateWhole, PartIndex, partText, readZip, ZipPart, ZipWriter } from '../zip';
 import { addNoteShapes, blocksFor, highestShapeBlock, mergeComments, Note } from './notes';
-import { appendSheet, CONTENT_TYPES, ContentTypesPart, freePartName, REL_TYPES, RelationshipsPart, relsPathFor, resolveTarget, workbookSheets } from './package';
+import {
+  appendSheet,
+  CONTENT_TYPES,
+  ContentTypesPart,
+  freePartName,
+  REL_TYPES,
+  RelationshipsPart,
+  relsPathFor,
+  resolveTarget,
+  workbookSheets,
+} from './package';
 import { noteLine, RESULTS_SHEET, safeText, writeResultsSheet } from './results';
 import { CellMark, CellValueSet, MergeArea, scanSheet, SheetPatcher } from './sheet';
 import { MarkKind, MINIMAL_STYLES, StylesPatcher } from './styles';
@@ -183,7 +193,8 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
     if (!bySheet.has(cell.sheet)) bySheet.set(cell.sheet, []);
   }
   for (const [sheetName, sheetFindings] of bySheet) {
-    const sheet = sheets.find((candidate) => candidate.name === sheetName) ?? sheets.find((candidate) => candidate.name.toLowerCase() === sheetName.toLowerCase());
+    const sheet =
+      sheets.find((candidate) => candidate.name === sheetName) ?? sheets.find((candidate) => candidate.name.toLowerCase() === sheetName.toLowerCase());
     const rel = sheet ? workbookRels.byId(sheet.relId) : undefined;
     const sheetPath = rel ? resolveTarget(workbookPath, rel.target) : null;
     const part = sheetPath ? index.get(sheetPath) : undefined;
@@ -258,7 +269,10 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
 
   // The results sheet, under a name no sheet has.
   if (context.results) {
-    const resultsName = uniqueSheetName(RESULTS_SHEET, sheets.map((sheet) => sheet.name));
+    const resultsName = uniqueSheetName(
+      RESULTS_SHEET,
+      sheets.map((sheet) => sheet.name),
+    );
     const resultsPath = freePartName(taken, 'xl/worksheets/sheet', '.xml');
     const resultStyles = styles.resultStyles();
     writeResultsSheet(
@@ -274,7 +288,8 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
   replace('[Content_Types].xml', contentTypes.toString());
 
   const writer = new ZipWriter();
-  const place = (name: string, content: string | DeflatedPart) => writer.addDeflated(typeof content === 'string' ? deflateWhole(name, content, context.codec) : content);
+  const place = (name: string, content: string | DeflatedPart) =>
+    writer.addDeflated(typeof content === 'string' ? deflateWhole(name, content, context.codec) : content);
   for (const part of parts) {
     const replacement = replaced.get(PartIndex.key(part.name));
     if (replacement === undefined) writer.copyPart(bytes, part);
@@ -323,11 +338,15 @@ function csvPackage(bytes: Uint8Array, label: string, encoding: CsvEncoding, she
   const out = deflatePart('xl/worksheets/sheet1.xml', (part) => {
     sheetPart = part;
   });
-  out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`);
+  out.write(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`,
+  );
   // The reader's own CSV parsing (the same records the check saw), each value a text cell as the file has it.
   readCsvText(decodeCsv(bytes, encoding), label, (values, rowNumber) => {
     const cells = values
-      .map((value, i) => (value === null ? '' : `<c r="${columnLetters(i + 1)}${rowNumber}" t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`))
+      .map((value, i) =>
+        value === null ? '' : `<c r="${columnLetters(i + 1)}${rowNumber}" t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`,
+      )
       .join('');
     out.write(`<row r="${rowNumber}">${cells}</row>`);
   });

@@ -45,7 +45,8 @@ function appendRun(comment: string, prefix: string, ours: string): string {
  * as new comments. Returns the part and the notes that need a new shape in the drawing.
  */
 export function mergeComments(existing: string | null, notes: readonly Note[]): { xml: string; newShapes: Note[] } {
-  const xml = existing ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN}"><authors></authors><commentList></commentList></comments>`;
+  const xml =
+    existing ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN}"><authors></authors><commentList></commentList></comments>`;
   const root = /<([\w.-]+:)?comments[\s>]/.exec(xml);
   const p = root?.[1] ?? '';
   const list = findElement(xml, 'commentList');
@@ -97,7 +98,8 @@ export function mergeComments(existing: string | null, notes: readonly Note[]): 
 export function highestShapeBlock(vml: string): number {
   let highest = 0;
   for (const match of vml.matchAll(/_x0000_s(\d+)/g)) highest = Math.max(highest, Math.floor(Number(match[1]) / 1024));
-  for (const match of vml.matchAll(/idmap\b[^>]*\bdata\s*=\s*"([^"]*)"/g)) for (const n of match[1].split(/[,\s]+/)) if (/^\d+$/.test(n)) highest = Math.max(highest, Number(n));
+  for (const match of vml.matchAll(/idmap\b[^>]*\bdata\s*=\s*"([^"]*)"/g))
+    for (const n of match[1].split(/[,\s]+/)) if (/^\d+$/.test(n)) highest = Math.max(highest, Number(n));
   return highest;
 }
 
@@ -137,16 +139,24 @@ export function addNoteShapes(existing: string | null, notes: readonly Note[], f
       `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${blocks.join(',')}"/></o:shapelayout>${SHAPE_TYPE}${shapes}</xml>`
     );
   }
-  let vml = existing.replace(/(idmap\b[^>]*\bdata\s*=\s*")([^"]*)"/, (_, head: string, data: string) => `${head}${[data, ...blocks].filter((part) => part !== '').join(',')}"`);
+  let vml = existing.replace(
+    /(idmap\b[^>]*\bdata\s*=\s*")([^"]*)"/,
+    (_, head: string, data: string) => `${head}${[data, ...blocks].filter((part) => part !== '').join(',')}"`,
+  );
   const hasType = /<v:shapetype\b[^>]*\bid\s*=\s*"_x0000_t202"/.test(vml);
   const end = vml.lastIndexOf('</xml>');
   if (end < 0) throw new Error('VML 绘图缺少 </xml>');
   vml = `${vml.slice(0, end)}${hasType ? '' : SHAPE_TYPE}${shapes}${vml.slice(end)}`;
   // Our shapes use the v:, o: and x: prefixes: declare any the drawing's root leaves out.
-  const declarations: Record<string, string> = { v: 'urn:schemas-microsoft-com:vml', o: 'urn:schemas-microsoft-com:office:office', x: 'urn:schemas-microsoft-com:office:excel' };
+  const declarations: Record<string, string> = {
+    v: 'urn:schemas-microsoft-com:vml',
+    o: 'urn:schemas-microsoft-com:office:office',
+    x: 'urn:schemas-microsoft-com:office:excel',
+  };
   return vml.replace(/<xml\b[^>]*>/, (root) => {
     let tag = root;
-    for (const [prefix, namespace] of Object.entries(declarations)) if (!new RegExp(`xmlns:${prefix}\\s*=`).test(tag)) tag = tag.replace(/^<xml/, `<xml xmlns:${prefix}="${namespace}"`);
+    for (const [prefix, namespace] of Object.entries(declarations))
+      if (!new RegExp(`xmlns:${prefix}\\s*=`).test(tag)) tag = tag.replace(/^<xml/, `<xml xmlns:${prefix}="${namespace}"`);
     return tag;
   });
 }

@@ -115,7 +115,8 @@ export class RelationshipsPart {
     if (!root) throw new Error('关系部件缺少 Relationships');
     const prefix = root.prefix;
     const added = prefix ? this.added.map((rel) => rel.replace(/^<Relationship/, `<${prefix}Relationship`)) : this.added;
-    if (root.startTag.endsWith('/>')) return this.xml.slice(0, root.index) + `${root.startTag.slice(0, -2).trimEnd()}>${added.join('')}</${prefix}Relationships>` + this.xml.slice(root.end);
+    if (root.startTag.endsWith('/>'))
+      return this.xml.slice(0, root.index) + `${root.startTag.slice(0, -2).trimEnd()}>${added.join('')}</${prefix}Relationships>` + this.xml.slice(root.end);
     const close = root.end - `</${prefix}Relationships>`.length;
     return this.xml.slice(0, close) + added.join('') + this.xml.slice(close);
   }
@@ -132,7 +133,8 @@ export class ContentTypesPart {
 
   ensureDefault(extension: string, contentType: string): void {
     const has = findElements(this.xml, 'Default').some((element) => (attribute(element.startTag, 'Extension') ?? '').toLowerCase() === extension.toLowerCase());
-    if (!has && !this.added.some((entry) => entry.includes(`Extension="${extension}"`))) this.added.push(`<${this.prefix}Default Extension="${extension}" ContentType="${contentType}"/>`);
+    if (!has && !this.added.some((entry) => entry.includes(`Extension="${extension}"`)))
+      this.added.push(`<${this.prefix}Default Extension="${extension}" ContentType="${contentType}"/>`);
   }
 
   addOverride(partName: string, contentType: string): void {

@@ -92,7 +92,9 @@ export function writeResultsSheet(out: PartStream, input: ResultsInput): void {
       finding.column ?? '',
       { value: finding.message, style: styles.wrap },
     ]);
-    links.push(`<hyperlink ref="B${rowNumber}" location="${xmlText(internalLink(finding.sheet, finding.cell ?? `A${finding.row}`).slice(1))}" display="${xmlText(findingAddress(finding))}"/>`);
+    links.push(
+      `<hyperlink ref="B${rowNumber}" location="${xmlText(internalLink(finding.sheet, finding.cell ?? `A${finding.row}`).slice(1))}" display="${xmlText(findingAddress(finding))}"/>`,
+    );
   });
 
   row();
@@ -119,7 +121,8 @@ export function writeResultsSheet(out: PartStream, input: ResultsInput): void {
   if (summary.skipped.length > 0) {
     row();
     bold(['跳过的工作表', '原因']);
-    for (const skipped of summary.skipped) row([files.length > 1 && skipped.file !== undefined ? `${skipped.file} ${skipped.sheet}` : skipped.sheet, skipped.reason]);
+    for (const skipped of summary.skipped)
+      row([files.length > 1 && skipped.file !== undefined ? `${skipped.file} ${skipped.sheet}` : skipped.sheet, skipped.reason]);
   }
   out.write('</sheetData>');
   if (links.length > 0) {

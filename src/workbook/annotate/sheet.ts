@@ -65,25 +65,30 @@ export function scanSheet(archive: Uint8Array, part: ZipPart, codec?: Codec): Sh
   let keep = true;
   let tail: Uint8Array[] | null = null;
   let carry = new Uint8Array(0);
-  inflatePart(archive, part, (chunk) => {
-    if (keep) {
-      keptBytes += chunk.length;
-      if (keptBytes > KEEP_INFLATED) {
-        keep = false;
-        kept.length = 0;
-      } else kept.push(chunk);
-    }
-    if (tail) {
-      tail.push(chunk);
-      return;
-    }
-    const window = new Uint8Array(carry.length + chunk.length);
-    window.set(carry);
-    window.set(chunk, carry.length);
-    const at = findMergeMark(window, 0);
-    if (at >= 0) tail = [window.subarray(at)];
-    else carry = window.slice(Math.max(0, window.length - MERGE_MARK.length));
-  }, codec);
+  inflatePart(
+    archive,
+    part,
+    (chunk) => {
+      if (keep) {
+        keptBytes += chunk.length;
+        if (keptBytes > KEEP_INFLATED) {
+          keep = false;
+          kept.length = 0;
+        } else kept.push(chunk);
+      }
+      if (tail) {
+        tail.push(chunk);
+        return;
+      }
+      const window = new Uint8Array(carry.length + chunk.length);
+      window.set(carry);
+      window.set(chunk, carry.length);
+      const at = findMergeMark(window, 0);
+      if (at >= 0) tail = [window.subarray(at)];
+      else carry = window.slice(Math.max(0, window.length - MERGE_MARK.length));
+    },
+    codec,
+  );
   const merges: MergeArea[] = [];
   if (tail) {
     const decoder = new TextDecoder('utf-8');
@@ -296,7 +301,8 @@ export class SheetPatcher {
 
   /** The row with its marked cells restyled and its missing marked cells inserted in column order. */
   private patchRow(row: string, startTag: string, marks: Map<number, CellMark>): string {
-    const rowStyle = attribute(startTag, 'customFormat') === '1' || attribute(startTag, 'customFormat') === 'true' ? Number(attribute(startTag, 's') ?? 0) : null;
+    const rowStyle =
+      attribute(startTag, 'customFormat') === '1' || attribute(startTag, 'customFormat') === 'true' ? Number(attribute(startTag, 's') ?? 0) : null;
     const missingStyle = (column: number) => rowStyle ?? this.columnStyle(column);
     const pending = [...marks.values()].sort((a, b) => a.column - b.column);
     let next = 0;

@@ -62,12 +62,17 @@ export class StylesPatcher {
     // Sections the producer left out are added empty, in their schema position.
     for (const [name, inner] of [
       ['fonts', `<${this.prefix}font><${this.prefix}sz val="11"/></${this.prefix}font>`],
-      ['fills', `<${this.prefix}fill><${this.prefix}patternFill patternType="none"/></${this.prefix}fill><${this.prefix}fill><${this.prefix}patternFill patternType="gray125"/></${this.prefix}fill>`],
+      [
+        'fills',
+        `<${this.prefix}fill><${this.prefix}patternFill patternType="none"/></${this.prefix}fill><${this.prefix}fill><${this.prefix}patternFill patternType="gray125"/></${this.prefix}fill>`,
+      ],
       ['cellXfs', `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`],
     ] as const) {
       const found = findElement(text, name);
-      if (!found) text = insertBefore(text, `<${this.prefix}${name}>${inner}</${this.prefix}${name}>`, SECTIONS.slice(SECTIONS.indexOf(name) + 1), 'styleSheet');
-      else if (found.startTag.endsWith('/>')) text = text.slice(0, found.index) + `<${this.prefix}${name}>${inner}</${this.prefix}${name}>` + text.slice(found.end);
+      if (!found)
+        text = insertBefore(text, `<${this.prefix}${name}>${inner}</${this.prefix}${name}>`, SECTIONS.slice(SECTIONS.indexOf(name) + 1), 'styleSheet');
+      else if (found.startTag.endsWith('/>'))
+        text = text.slice(0, found.index) + `<${this.prefix}${name}>${inner}</${this.prefix}${name}>` + text.slice(found.end);
     }
     this.xml = text;
     this.fonts = { items: this.itemsOf('fonts', 'font') };
@@ -85,7 +90,9 @@ export class StylesPatcher {
     const known = this.fillIds.get(argb);
     if (known !== undefined) return known;
     const p = this.prefix;
-    this.fills.items.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+    this.fills.items.push(
+      `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+    );
     const id = this.fills.items.length - 1;
     this.fillIds.set(argb, id);
     return id;

@@ -20,10 +20,12 @@ export function escapeXml(text: string): string {
  * Excel's _xHHHH_ form (a C0 control character from a cell would otherwise make the part unreadable).
  */
 export function xmlText(text: string): string {
-  return escapeXml(text)
-    .replace(/_x[0-9A-Fa-f]{4}_/g, (escape) => `_x005F${escape.slice(1)}`)
-    // eslint-disable-next-line no-control-regex -- matching C0 control characters is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  return (
+    escapeXml(text)
+      .replace(/_x[0-9A-Fa-f]{4}_/g, (escape) => `_x005F${escape.slice(1)}`)
+      // eslint-disable-next-line no-control-regex -- matching C0 control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+  );
 }
 
 export function decodeXml(text: string): string {

@@ -161,7 +161,13 @@ export async function markIn(
       const note = existingNotes[i];
       if (note !== null && !note.isNullObject) notesKept += 1;
       const text = note !== null && note.isNullObject ? noteText(mark.messages) : null;
-      records.push({ sheet: mark.sheet, cell: mark.cell, fill: gradient ? '' : encodeFill(snapshot), noteBytes: text === null ? 0 : utf8Length(text), mark: color });
+      records.push({
+        sheet: mark.sheet,
+        cell: mark.cell,
+        fill: gradient ? '' : encodeFill(snapshot),
+        noteBytes: text === null ? 0 : utf8Length(text),
+        mark: color,
+      });
       if (!gradient) {
         const key = `${mark.sheet}\u0000${color}`;
         const group = toFill.get(key);
@@ -304,7 +310,9 @@ export async function clearIn(context: ExcelContext, notices: Notice[], options:
       if (!protections.has(sheet)) protections.set(sheet, sheetOf(sheet).protection.load('protected'));
     }
     const fillOf = queueFills(batch.filter(({ record }) => record.fill !== '').map(({ sheet, cell }) => ({ sheetName: sheet, sheet: sheetOf(sheet), cell })));
-    const ourNotes = batch.map(({ record, sheet, cell }) => (withNotes && record.noteBytes > 0 ? sheetOf(sheet).notes.getItemOrNullObject(cell).load('content') : null));
+    const ourNotes = batch.map(({ record, sheet, cell }) =>
+      withNotes && record.noteBytes > 0 ? sheetOf(sheet).notes.getItemOrNullObject(cell).load('content') : null,
+    );
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch sized for the payload limit
     await context.sync();
 
@@ -353,11 +361,25 @@ export async function clearIn(context: ExcelContext, notices: Notice[], options:
   if (fillChanged > 0) notices.push({ code: 'fillChangedKept', count: fillChanged });
   counts.unmatched = unmatched.length;
   if (unmatched.length > 0) {
-    notices.push({ code: 'marksUnmatched', count: unmatched.length, detail: listed(unmatched.map((record) => record.checked || '?'), 5) });
+    notices.push({
+      code: 'marksUnmatched',
+      count: unmatched.length,
+      detail: listed(
+        unmatched.map((record) => record.checked || '?'),
+        5,
+      ),
+    });
   }
   counts.notesLeft = notesLeft.length;
   if (notesLeft.length > 0) {
-    notices.push({ code: 'notesLeft', count: notesLeft.length, detail: listed(notesLeft.map(({ at }) => at), 10) });
+    notices.push({
+      code: 'notesLeft',
+      count: notesLeft.length,
+      detail: listed(
+        notesLeft.map(({ at }) => at),
+        10,
+      ),
+    });
   }
 
   const keep = [...kept, ...notesLeft.map(({ record }) => record), ...unmatched];

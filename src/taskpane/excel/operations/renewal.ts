@@ -20,7 +20,6 @@ export const NEXT_YEAR_SHEET = '续保花名册';
 /** Why last year's sheet is not read as part of this year's roster (listed as skipped). */
 export const PREVIOUS_SHEET_REASON = '上年花名册（比对用，不作本年花名册检查）';
 
-
 export interface RenewalOutcome extends CheckOutcome {
   /** Last year's roster as read, for showing a lapsed member's row. */
   previous: PreviousRoster;

@@ -77,5 +77,10 @@ export function layoutRosterSheet(sheet: Excel.Worksheet, bodyRows: number): voi
   });
   sheet.freezePanes.freezeRows(1);
   header.format.autofitColumns();
-  sheet.getRangeByIndexes(1, TEMPLATE_COLUMNS.findIndex((column) => column.field === 'id'), bodyRows, 1).format.columnWidth = 150;
+  sheet.getRangeByIndexes(
+    1,
+    TEMPLATE_COLUMNS.findIndex((column) => column.field === 'id'),
+    bodyRows,
+    1,
+  ).format.columnWidth = 150;
 }
