@@ -11,6 +11,7 @@ import { CheckerClient, CheckerError } from '../../src/checker/client';
 import type { CheckProgressMessage, FileBytes } from '../../src/checker/protocol';
 import { stringsFor } from '../../src/taskpane/i18n';
 import { faultyRoster } from '../support/rosterFixtures';
+import { installMatchMedia } from '../support/matchMedia';
 
 const zh = stringsFor('zh');
 
@@ -71,19 +72,7 @@ beforeAll(() => {
       });
     };
   }
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      addEventListener() {},
-      removeEventListener() {},
-      addListener() {},
-      removeListener() {},
-      onchange: null,
-      dispatchEvent: () => false,
-    }),
-  });
+  installMatchMedia();
 });
 
 function file(name: string, size = 10): File {

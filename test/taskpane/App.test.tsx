@@ -11,6 +11,7 @@ import { SHOWN_PER_RULE } from '../../src/ui/FindingsList';
 import { AdapterError, CheckResult, ClearResult, Notice, NOTICE_CODES, OperationOptions, RosterAdapter, Scope } from '../../src/taskpane/excel/types';
 import { stringsFor } from '../../src/taskpane/i18n';
 import { faultyRoster } from '../support/rosterFixtures';
+import { installMatchMedia } from '../support/matchMedia';
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -85,20 +86,7 @@ class FakeAdapter implements RosterAdapter {
 }
 
 beforeAll(() => {
-  // jsdom lacks matchMedia, which Fluent's motion reads.
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      addEventListener() {},
-      removeEventListener() {},
-      addListener() {},
-      removeListener() {},
-      onchange: null,
-      dispatchEvent: () => false,
-    }),
-  });
+  installMatchMedia();
 });
 
 async function finishCheck(adapter: FakeAdapter, result: CheckResult = adapter.nextCheck): Promise<void> {

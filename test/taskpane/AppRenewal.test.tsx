@@ -15,23 +15,12 @@ import { ExcelHost } from '../../src/taskpane/excel/types';
 import { readPreviousFile } from '../../src/taskpane/previousFile';
 import { ExcelStandIn, SheetSpec, WorkbookState } from '../support/excelStandIn';
 import { sheetsAsExcelHoldsThem } from '../support/workbookAsExcel';
+import { installMatchMedia } from '../support/matchMedia';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 
 beforeAll(() => {
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      addEventListener() {},
-      removeEventListener() {},
-      addListener() {},
-      removeListener() {},
-      onchange: null,
-      dispatchEvent: () => false,
-    }),
-  });
+  installMatchMedia();
 });
 
 /** The example workbooks as Excel holds them. */
