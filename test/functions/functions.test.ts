@@ -664,7 +664,9 @@ describe('properties: nothing but CustomFunctions.Error ever leaves a function',
   it('CLAIMDUE with ranges', () => {
     const range = fc.oneof(fc.constant(null), fc.array(fc.array(arg, { maxLength: 3 }), { maxLength: 3 }));
     fc.assert(
-      fc.property(arg, arg, range, range, (a, b, c, d) => settles(() => claimDue(a, b, c as any[][], d as any[][]), [a, b])),
+      fc.property(arg, arg, range, range, (a, b, c, d) =>
+        settles(() => claimDue(a, b, c as any[][], d as any[][]), [a, b, ...(c ?? []).flat(), ...(d ?? []).flat()]),
+      ),
       runs,
     );
   });
