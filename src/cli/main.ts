@@ -6,8 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CheckOptions, CliIO, EXIT_UNREADABLE, runCheck } from './check';
-import { addClaimsCommand, runClaims } from './claims';
-import { registerRenew } from './renew';
+import { addClaimsCommand } from './claimsCommand';
+import { registerRenew } from './renewCommand';
 import { displayWidth } from './text';
 
 export type { CliIO } from './check';
@@ -121,7 +121,11 @@ function buildProgram(io: CliIO, onCheck: (files: string[], options: CheckOption
       await onCheck(files, options);
     });
   registerRenew(program, io, onStatus);
-  addClaimsCommand(program, async (register, options) => onStatus(await runClaims(register, options, io)));
+  addClaimsCommand(program, async (register, options) => {
+    // Loaded only for this subcommand: a check does not pay for the claims engine.
+    const { runClaims } = await import('./claims');
+    onStatus(await runClaims(register, options, io));
+  });
   return program;
 }
 

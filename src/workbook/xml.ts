@@ -110,8 +110,9 @@ export function parseDigits(bytes: Uint8Array, start: number, end: number): numb
 
 /** Whether bytes[start, end) hold an entity reference to expand. */
 export function hasEntity(bytes: Uint8Array, start: number, end: number): boolean {
-  const at = bytes.indexOf(AMP, start);
-  return at >= 0 && at < end;
+  // Not bytes.indexOf(AMP, start): without an '&' it would run on to the end of the part, for every text.
+  for (let i = start; i < end; i += 1) if (bytes[i] === AMP) return true;
+  return false;
 }
 
 function localNameIs(bytes: Uint8Array, start: number, end: number, name: string): boolean {
