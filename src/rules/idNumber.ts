@@ -86,13 +86,14 @@ export function expectedCheckChar(first17: string): string {
     throw new RangeError(`expectedCheckChar needs exactly 17 digits, got "${first17}"`);
   }
   let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += Number(first17[i]) * CHECK_WEIGHTS[i];
+  for (let i = 0; i < 17; i += 1) sum += (first17.charCodeAt(i) - 48) * CHECK_WEIGHTS[i];
   return CHECK_CHARS[sum % 11];
 }
 
 /** Trims (also full-width spaces), converts full-width digits/X and accepts a lower-case x. */
 function normalise(text: string): string {
-  return toHalfWidth(text).replace(/x/g, 'X');
+  const half = toHalfWidth(text);
+  return half.includes('x') ? half.replace(/x/g, 'X') : half;
 }
 
 function characterProblem(id: string): string | null {
@@ -180,7 +181,8 @@ function plausibilityProblem(birth: YearMonthDay, todaySerial: number | undefine
 /** Validates an already-normalised string of an ID. */
 function parseText(id: string, options: IdCheckOptions = {}): IdCheck {
   if (id === '') return fail('身份证号为空。');
-  if (SCIENTIFIC_ID.test(id.toUpperCase())) return { valid: false, reason: STORED_AS_NUMBER_REASON, storedAsNumber: true };
+  if ((id.includes('E') || id.includes('e')) && SCIENTIFIC_ID.test(id.toUpperCase()))
+    return { valid: false, reason: STORED_AS_NUMBER_REASON, storedAsNumber: true };
   const problem = characterProblem(id) ?? lengthProblem(id) ?? xPositionProblem(id) ?? provinceProblem(id);
   if (problem) return fail(problem);
   const birth = birthFrom(id);

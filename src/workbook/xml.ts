@@ -246,16 +246,19 @@ export class XmlScanner {
     let pos = from;
     while (pos < until) {
       if (bytes[pos] !== LT) {
-        const lt = bytes.indexOf(LT, pos);
-        if (lt < 0) return handler.wantsText ? pos : length;
+        // A loop, not bytes.indexOf: texts are short, and a typed array's indexOf costs a call into the runtime.
+        let lt = pos + 1;
+        while (lt < length && bytes[lt] !== LT) lt += 1;
+        if (lt >= length) return handler.wantsText ? pos : length;
         if (handler.wantsText) handler.text(bytes, pos, lt, false);
         pos = lt;
       }
       if (pos + 1 >= length) return pos;
       const next = bytes[pos + 1];
       if (next === SLASH) {
-        const gt = bytes.indexOf(GT, pos);
-        if (gt < 0) return pos;
+        let gt = pos + 2;
+        while (gt < length && bytes[gt] !== GT) gt += 1;
+        if (gt >= length) return pos;
         let nameEnd = pos + 2;
         while (nameEnd < gt && !isNameEnd(bytes[nameEnd])) nameEnd += 1;
         handler.close(internName(bytes, pos + 2, nameEnd));

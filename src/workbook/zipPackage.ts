@@ -3,20 +3,9 @@
  * part's place, and a part is inflated with fflate piece by piece, counting every inflated byte
  * against the limits (the sizes the directory declares are not trusted: a bomb lies about them).
  */
-import type * as Fflate from 'fflate';
+import { Inflate } from 'fflate';
 import { WorkbookError } from './errors';
 import { showBytes, WorkbookLimits } from './limits';
-
-let fflateModule: typeof Fflate | null = null;
-
-/**
- * fflate, loaded on first use: where the platform inflates (Node's zlib in the command), it is
- * needed only for parts too large to inflate whole, and a check does not pay for loading it.
- */
-function fflate(): typeof Fflate {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, on-demand load
-  return (fflateModule ??= require('fflate') as typeof Fflate);
-}
 
 export interface ZipEntry {
   /** The part name as stored ("xl/worksheets/sheet1.xml"). */
@@ -129,7 +118,7 @@ export class ZipPackage {
     }
     if (entry.method !== 8) throw corrupt(this.label, `${entry.name} 使用了不支持的压缩方式 ${entry.method}`);
     const out: Uint8Array[] = [];
-    const inflater = new (fflate().Inflate)((chunk) => {
+    const inflater = new Inflate((chunk) => {
       partBytes += chunk.length;
       this.budget.add(entry.name, partBytes, chunk.length);
       out.push(chunk);
