@@ -1,12 +1,12 @@
 /**
- * The zip container of an .xlsx, read and written part by part, in Node and in a browser (bytes in,
- * bytes out; inflating and deflating by fflate). Reading gives each part's raw compressed bytes, so a
- * copy can carry an unchanged part over exactly as it was stored; writing takes either such raw bytes
- * or new content deflated as it streams in. ZIP64 archives are read; the writer refuses to go past
- * the classic format's 4 GiB / 65,535-entry limits (an annotated roster never comes near them).
+ * Writing the zip container of an .xlsx, in Node and in a browser (bytes out; deflating by fflate or
+ * a platform's codec). A copy carries an unchanged part over exactly as it was stored (its raw
+ * compressed bytes, read through ZipPackage, the reader's zip layer); new content is deflated as it
+ * streams in. The writer refuses to go past the classic format's 4 GiB / 65,535-entry limits (an
+ * annotated roster never comes near them).
  */
-import { Deflate, Inflate } from 'fflate';
-import type { InflateRaw } from './zipPackage';
+import { Deflate } from 'fflate';
+import type { InflateRaw, ZipEntry, ZipPackage } from './zipPackage';
 
 /** What the zip records of an entry's stored bytes. */
 interface StoredEntry {
@@ -20,134 +20,17 @@ interface StoredEntry {
   date: number;
 }
 
-export interface ZipPart extends StoredEntry {
-  /** The name as stored ("xl/worksheets/sheet1.xml"). */
-  name: string;
-  /** Where the compressed bytes start in the archive. */
-  dataOffset: number;
-}
-
 export class ZipFormatError extends Error {}
 
 const LOCAL_SIGNATURE = 0x04034b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const END_SIGNATURE = 0x06054b50;
-const ZIP64_END_SIGNATURE = 0x06064b50;
-const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const UTF8_FLAG = 0x800;
 const MAX_32 = 0xffffffff;
-
-const utf8 = new TextDecoder('utf-8');
 
 function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
-
-function u64(data: DataView, at: number): number {
-  return data.getUint32(at, true) + data.getUint32(at + 4, true) * 2 ** 32;
-}
-
-function findEnd(data: DataView): number {
-  for (let at = data.byteLength - 22; at >= Math.max(0, data.byteLength - 22 - 65_535); at -= 1) {
-    if (data.getUint32(at, true) === END_SIGNATURE) return at;
-  }
-  throw new ZipFormatError('zip 文件缺少结尾目录');
-}
-
-/** The ZIP64 extra field's values, in the order the spec gives them, for the fields saturated at 0xFFFFFFFF. */
-function zip64Values(data: DataView, start: number, length: number, wanted: number): number[] {
-  for (let at = start; at + 4 <= start + length;) {
-    const id = data.getUint16(at, true);
-    const size = data.getUint16(at + 2, true);
-    if (id === 0x0001) {
-      const values: number[] = [];
-      for (let i = 0; i < wanted && 8 * (i + 1) <= size; i += 1) values.push(u64(data, at + 4 + 8 * i));
-      return values;
-    }
-    at += 4 + size;
-  }
-  return [];
-}
-
-/** The archive's parts in central-directory order. */
-export function readZip(bytes: Uint8Array): ZipPart[] {
-  const data = view(bytes);
-  const end = findEnd(data);
-  let count = data.getUint16(end + 10, true);
-  let directoryOffset = data.getUint32(end + 16, true);
-  if ((count === 0xffff || directoryOffset === MAX_32) && end >= 20 && data.getUint32(end - 20, true) === ZIP64_LOCATOR_SIGNATURE) {
-    const zip64End = u64(data, end - 12);
-    if (data.getUint32(zip64End, true) !== ZIP64_END_SIGNATURE) throw new ZipFormatError('ZIP64 结尾目录损坏');
-    count = u64(data, zip64End + 32);
-    directoryOffset = u64(data, zip64End + 48);
-  }
-  const parts: ZipPart[] = [];
-  let at = directoryOffset;
-  for (let i = 0; i < count; i += 1) {
-    if (at + 46 > bytes.length || data.getUint32(at, true) !== CENTRAL_SIGNATURE) throw new ZipFormatError('zip 中央目录损坏');
-    const flags = data.getUint16(at + 8, true);
-    const nameLength = data.getUint16(at + 28, true);
-    const extraLength = data.getUint16(at + 30, true);
-    const commentLength = data.getUint16(at + 32, true);
-    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-    const name = flags & UTF8_FLAG ? utf8.decode(nameBytes) : String.fromCharCode(...nameBytes);
-    let size = data.getUint32(at + 24, true);
-    let compressedSize = data.getUint32(at + 20, true);
-    let localOffset = data.getUint32(at + 42, true);
-    if (size === MAX_32 || compressedSize === MAX_32 || localOffset === MAX_32) {
-      const values = zip64Values(data, at + 46 + nameLength, extraLength, 3);
-      let next = 0;
-      if (size === MAX_32) size = values[next++];
-      if (compressedSize === MAX_32) compressedSize = values[next++];
-      if (localOffset === MAX_32) localOffset = values[next++];
-    }
-    if (localOffset + 30 > bytes.length || data.getUint32(localOffset, true) !== LOCAL_SIGNATURE) throw new ZipFormatError(`zip 条目 ${name} 的本地头损坏`);
-    const dataOffset = localOffset + 30 + data.getUint16(localOffset + 26, true) + data.getUint16(localOffset + 28, true);
-    if (dataOffset + compressedSize > bytes.length) throw new ZipFormatError(`zip 条目 ${name} 超出文件末尾`);
-    parts.push({
-      name,
-      method: data.getUint16(at + 10, true),
-      crc: data.getUint32(at + 16, true),
-      compressedSize,
-      size,
-      time: data.getUint16(at + 12, true),
-      date: data.getUint16(at + 14, true),
-      dataOffset,
-    });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return parts;
-}
-
-/** Parts looked up by name, ignoring case (as Excel does) and a leading slash. */
-export class PartIndex {
-  private readonly byName = new Map<string, ZipPart>();
-
-  constructor(readonly parts: readonly ZipPart[]) {
-    for (const part of parts) {
-      const key = PartIndex.key(part.name);
-      if (!this.byName.has(key)) this.byName.set(key, part);
-    }
-  }
-
-  static key(name: string): string {
-    return name.replace(/^\/+/, '').toLowerCase();
-  }
-
-  get(name: string): ZipPart | undefined {
-    return this.byName.get(PartIndex.key(name));
-  }
-
-  has(name: string): boolean {
-    return this.byName.has(PartIndex.key(name));
-  }
-}
-
-export function rawBytes(archive: Uint8Array, part: ZipPart): Uint8Array {
-  return archive.subarray(part.dataOffset, part.dataOffset + part.compressedSize);
-}
-
-const INFLATE_SLICE = 64 * 1024;
 
 /**
  * A faster raw-deflate codec a platform may offer (Node's zlib); fflate is used where none is given.
@@ -158,37 +41,6 @@ export interface Codec {
   /** The reader's native inflate: the whole part, or null when it would exceed `maxBytes`. */
   inflateRaw: InflateRaw;
   deflateRaw(piece: Uint8Array, final: boolean): Uint8Array;
-}
-
-/** Parts up to this inflated size may be inflated whole by the codec; larger ones stream through fflate (bounded memory). */
-const WHOLE_INFLATE_LIMIT = 96 * 1024 * 1024;
-
-/** Streams a part's inflated bytes to `onChunk`, a slice at a time. */
-export function inflatePart(archive: Uint8Array, part: ZipPart, onChunk: (chunk: Uint8Array) => void, codec?: Codec): void {
-  const raw = rawBytes(archive, part);
-  if (part.method === 0) {
-    for (let at = 0; at < raw.length; at += INFLATE_SLICE) onChunk(raw.subarray(at, at + INFLATE_SLICE));
-    return;
-  }
-  if (part.method !== 8) throw new ZipFormatError(`zip 条目 ${part.name} 使用了不支持的压缩方式 ${part.method}`);
-  const whole = codec && part.size <= WHOLE_INFLATE_LIMIT ? codec.inflateRaw(raw, WHOLE_INFLATE_LIMIT) : null;
-  if (whole) {
-    for (let at = 0; at < whole.length; at += INFLATE_SLICE * 16) onChunk(whole.subarray(at, at + INFLATE_SLICE * 16));
-    return;
-  }
-  const inflater = new Inflate((chunk) => onChunk(chunk));
-  if (raw.length === 0) inflater.push(new Uint8Array(0), true);
-  for (let at = 0; at < raw.length; at += INFLATE_SLICE) inflater.push(raw.subarray(at, at + INFLATE_SLICE), at + INFLATE_SLICE >= raw.length);
-}
-
-/** A part's whole text (for the small parts: workbook, relationships, styles, comments). */
-export function partText(archive: Uint8Array, part: ZipPart): string {
-  const decoder = new TextDecoder('utf-8');
-  let text = '';
-  inflatePart(archive, part, (chunk) => {
-    text += decoder.decode(chunk, { stream: true });
-  });
-  return text + decoder.decode();
 }
 
 let crcTables: Uint32Array[] | null = null;
@@ -365,21 +217,22 @@ export class ZipWriter {
     return header;
   }
 
-  /** Carries a part over as it was stored: the same compressed bytes, CRC and sizes. */
-  copyPart(archive: Uint8Array, part: ZipPart): void {
+  /** Carries a part of `zip` over as it was stored: the same compressed bytes, CRC and sizes. */
+  copyPart(zip: ZipPackage, part: ZipEntry): void {
     const record: CentralRecord = {
       nameBytes: encoder.encode(part.name),
       method: part.method,
       crc: part.crc,
       compressedSize: part.compressedSize,
-      size: part.size,
+      size: part.declaredSize,
       time: part.time,
       date: part.date,
       offset: this.offset,
     };
+    const raw = zip.raw(part);
     this.records.push(record);
     this.push(this.localHeader(record));
-    this.push(rawBytes(archive, part));
+    this.push(raw);
   }
 
   /** Places a new deflated part. */

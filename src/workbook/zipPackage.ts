@@ -1,7 +1,10 @@
 /**
  * The zip container of an .xlsx, read from bytes in memory: the central directory gives each
- * part's place, and a part is inflated with fflate piece by piece, counting every inflated byte
- * against the limits (the sizes the directory declares are not trusted: a bomb lies about them).
+ * part's place, and a part is inflated (whole by the platform's native inflate where given, else
+ * with fflate piece by piece), counting every inflated byte against the limits (the sizes the
+ * directory declares are not trusted: a bomb lies about them). The one zip reader: the workbook
+ * reader reads through it, and so does the annotated copy (./zip.ts writes), which also takes
+ * unchanged parts' stored bytes from it.
  */
 import { Inflate } from 'fflate';
 import { WorkbookError } from './errors';
@@ -16,6 +19,15 @@ export interface ZipEntry {
   declaredSize: number;
   localOffset: number;
   encrypted: boolean;
+  /** CRC-32 and DOS time and date as the directory records them: a copy carries an unchanged part over with them. */
+  crc: number;
+  time: number;
+  date: number;
+}
+
+/** The lookup key of a part name: OOXML part names are case-insensitive, and a leading slash is dropped. */
+export function partKey(name: string): string {
+  return name.replace(/^\/+/, '').toLowerCase();
 }
 
 const EOCD = 0x06054b50;
@@ -79,8 +91,10 @@ export type InflateRaw = (data: Uint8Array, maxBytes: number) => Uint8Array | nu
 const SLICE_BYTES = 1024 * 1024;
 
 export class ZipPackage {
-  /** Lower-cased part name → entry: OOXML part names are case-insensitive. */
+  /** partKey(name) → entry (the first of a name, as Excel reads it). */
   private readonly entries = new Map<string, ZipEntry>();
+  /** Every entry in the directory's order, folders and repeated names too: what a copy carries over. */
+  readonly all: readonly ZipEntry[];
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -88,8 +102,9 @@ export class ZipPackage {
     readonly budget: InflateBudget,
     private readonly inflateRaw?: InflateRaw,
   ) {
-    for (const entry of readDirectory(bytes, label)) {
-      const key = entry.name.replace(/^\/+/, '').toLowerCase();
+    this.all = readDirectory(bytes, label);
+    for (const entry of this.all) {
+      const key = partKey(entry.name);
       if (!key.endsWith('/') && !this.entries.has(key)) this.entries.set(key, entry);
     }
   }
@@ -99,13 +114,13 @@ export class ZipPackage {
   }
 
   find(name: string): ZipEntry | null {
-    return this.entries.get(name.replace(/^\/+/, '').toLowerCase()) ?? null;
+    return this.entries.get(partKey(name)) ?? null;
   }
 
   /** The part's inflated bytes, piece by piece (each piece is fresh: the caller may keep it). */
   *chunks(entry: ZipEntry): Generator<Uint8Array> {
     if (entry.encrypted) throw new WorkbookError('ENCRYPTED_OR_XLS', `${this.label} 的压缩包设了密码，无法读取：请在 Excel 中取消密码后再检查`);
-    const data = this.dataOf(entry);
+    const data = this.raw(entry);
     let partBytes = 0;
     if (entry.method === 0) {
       for (let at = 0; at < data.length; at += INPUT_PIECE) {
@@ -152,7 +167,7 @@ export class ZipPackage {
     if (this.inflateRaw && entry.method === 8 && !entry.encrypted) {
       let out: Uint8Array | null;
       try {
-        out = this.inflateRaw(this.dataOf(entry), cap);
+        out = this.inflateRaw(this.raw(entry), cap);
       } catch (error) {
         if (error instanceof WorkbookError) throw error;
         throw corrupt(this.label, `${entry.name} 解压失败：${(error as Error).message}`);
@@ -183,7 +198,8 @@ export class ZipPackage {
     );
   }
 
-  private dataOf(entry: ZipEntry): Uint8Array {
+  /** The part's stored (compressed) bytes, exactly as they are in the file. */
+  raw(entry: ZipEntry): Uint8Array {
     const at = entry.localOffset;
     if (at + 30 > this.bytes.length || u32(this.bytes, at) !== LOCAL) throw corrupt(this.label, `${entry.name} 的本地文件头缺失`);
     const start = at + 30 + u16(this.bytes, at + 26) + u16(this.bytes, at + 28);
@@ -240,6 +256,9 @@ function readDirectory(bytes: Uint8Array, label: string): ZipEntry[] {
       declaredSize: u32(bytes, at + 24),
       localOffset: u32(bytes, at + 42),
       encrypted: (flags & 1) === 1,
+      crc: u32(bytes, at + 16),
+      time: u16(bytes, at + 12),
+      date: u16(bytes, at + 14),
     };
     readZip64Extra(bytes, at + 46 + nameLength, extraLength, entry);
     entries.push(entry);

@@ -11,7 +11,8 @@ import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { checkRoster, columnLetters, columnNumber, Finding, RosterReport } from '../../src/rules/roster';
 import { readAll } from './readerKit';
-import { partText, rawBytes, readZip } from '../../src/workbook/zip';
+import { DEFAULT_LIMITS } from '../../src/workbook/limits';
+import { InflateBudget, ZipPackage } from '../../src/workbook/zipPackage';
 import { JSZip } from '../cli/cliKit';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -169,14 +170,21 @@ export function noteOf(cell: ExcelJS.Cell): string {
   return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
 }
 
+/** A package opened with the reader's zip layer (default limits). */
+export function openZip(bytes: Uint8Array): ZipPackage {
+  return new ZipPackage(bytes, 'test.xlsx', new InflateBudget('test.xlsx', DEFAULT_LIMITS));
+}
+
 /** The parts whose stored (compressed) bytes differ between two packages, and those only in `after`. */
 export function changedParts(before: Uint8Array, after: Uint8Array): { changed: string[]; added: string[]; removed: string[] } {
-  const a = new Map(readZip(before).map((part) => [part.name, part]));
-  const b = new Map(readZip(after).map((part) => [part.name, part]));
+  const zipA = openZip(before);
+  const zipB = openZip(after);
+  const a = new Map(zipA.all.map((part) => [part.name, part]));
+  const b = new Map(zipB.all.map((part) => [part.name, part]));
   const changed: string[] = [];
   for (const [name, part] of a) {
     const other = b.get(name);
-    if (other && Buffer.compare(Buffer.from(rawBytes(before, part)), Buffer.from(rawBytes(after, other))) !== 0) changed.push(name);
+    if (other && Buffer.compare(Buffer.from(zipA.raw(part)), Buffer.from(zipB.raw(other))) !== 0) changed.push(name);
   }
   return { changed: changed.sort(), added: [...b.keys()].filter((name) => !a.has(name)).sort(), removed: [...a.keys()].filter((name) => !b.has(name)).sort() };
 }
@@ -184,22 +192,21 @@ export function changedParts(before: Uint8Array, after: Uint8Array): { changed: 
 /** Every XML part of the package parsed by an independent parser; the messages of any that fail. */
 export function xmlErrors(bytes: Uint8Array): string[] {
   const errors: string[] = [];
-  for (const part of readZip(bytes)) {
+  const zip = openZip(bytes);
+  for (const part of zip.all) {
     if (!/\.(xml|rels)$/i.test(part.name)) continue;
     const found: string[] = [];
-    new DOMParser({ onError: (level: string, message: string) => level !== 'warning' && found.push(message) }).parseFromString(
-      partText(bytes, part),
-      'text/xml',
-    );
+    new DOMParser({ onError: (level: string, message: string) => level !== 'warning' && found.push(message) }).parseFromString(zip.text(part), 'text/xml');
     if (found.length) errors.push(`${part.name}: ${found.join('; ')}`);
   }
   return errors;
 }
 
 export function partOf(bytes: Uint8Array, name: string): string {
-  const part = readZip(bytes).find((candidate) => candidate.name === name);
+  const zip = openZip(bytes);
+  const part = zip.all.find((candidate) => candidate.name === name);
   if (!part) throw new Error(`no part ${name}`);
-  return partText(bytes, part);
+  return zip.text(part);
 }
 
 export function save(dir: string, name: string, bytes: Uint8Array): string {

@@ -8,7 +8,10 @@
  */
 import { Finding, RosterReport, uniqueSheetName } from '../../rules/roster';
 import { CsvEncoding, decodeCsv, readCsvText } from '../csv';
-import { Codec, DeflatedPart, deflatePart, deflateWhole, PartIndex, partText, readZip, ZipPart, ZipWriter } from '../zip';
+import { WorkbookError } from '../errors';
+import { DEFAULT_LIMITS } from '../limits';
+import { Codec, DeflatedPart, deflatePart, deflateWhole, ZipWriter } from '../zip';
+import { InflateBudget, partKey, ZipPackage } from '../zipPackage';
 import { addNoteShapes, blocksFor, highestShapeBlock, mergeComments, Note } from './notes';
 import {
   appendSheet,
@@ -130,23 +133,28 @@ interface PatchContext {
 }
 
 function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: PatchContext): Uint8Array {
-  let parts: ZipPart[];
   try {
-    parts = readZip(bytes);
+    // The reader's zip layer, with its limits: a copy reads the file as the check did.
+    const zip = new ZipPackage(bytes, context.label, new InflateBudget(context.label, DEFAULT_LIMITS), context.codec?.inflateRaw);
+    return patchZip(zip, findings, context);
   } catch (error) {
-    throw new AnnotateError(`无法读取工作簿的 zip 结构：${(error as Error).message}`);
+    if (error instanceof WorkbookError) throw new AnnotateError(error.message);
+    throw error;
   }
-  const index = new PartIndex(parts);
+}
+
+function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchContext): Uint8Array {
+  const parts = zip.all;
   const text = (name: string): string | null => {
-    const part = index.get(name);
-    return part ? partText(bytes, part) : null;
+    const part = zip.find(name);
+    return part ? zip.text(part) : null;
   };
   const replaced = new Map<string, string | DeflatedPart>();
   const added: (string | DeflatedPart)[] = [];
   const addedNames: string[] = [];
-  const taken = new Set(parts.map((part) => PartIndex.key(part.name)));
+  const taken = new Set(parts.map((part) => partKey(part.name)));
   const replace = (name: string, content: string | DeflatedPart) => {
-    if (index.has(name)) replaced.set(PartIndex.key(name), content);
+    if (zip.find(name)) replaced.set(partKey(name), content);
     else {
       added.push(content);
       addedNames.push(name);
@@ -171,13 +179,13 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
   const styles = new StylesPatcher(stylesXml);
   if (stylesXml === null) {
     // The conventional name when it is free (some readers look for no other).
-    stylesPath = taken.has(PartIndex.key('xl/styles.xml')) ? freePartName(taken, 'xl/styles', '.xml') : 'xl/styles.xml';
-    taken.add(PartIndex.key(stylesPath));
+    stylesPath = taken.has(partKey('xl/styles.xml')) ? freePartName(taken, 'xl/styles', '.xml') : 'xl/styles.xml';
+    taken.add(partKey(stylesPath));
     workbookRels.add(REL_TYPES.styles, stylesPath);
     contentTypes.addOverride(stylesPath, CONTENT_TYPES.styles);
   }
 
-  let nextBlock = 1 + Math.max(0, ...parts.filter((part) => /\.vml$/i.test(part.name)).map((part) => highestShapeBlock(partText(bytes, part))));
+  let nextBlock = 1 + Math.max(0, ...parts.filter((part) => /\.vml$/i.test(part.name)).map((part) => highestShapeBlock(zip.text(part))));
 
   const bySheet = new Map<string, Finding[]>();
   for (const finding of findings) {
@@ -197,10 +205,10 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
       sheets.find((candidate) => candidate.name === sheetName) ?? sheets.find((candidate) => candidate.name.toLowerCase() === sheetName.toLowerCase());
     const rel = sheet ? workbookRels.byId(sheet.relId) : undefined;
     const sheetPath = rel ? resolveTarget(workbookPath, rel.target) : null;
-    const part = sheetPath ? index.get(sheetPath) : undefined;
+    const part = sheetPath ? zip.find(sheetPath) : null;
     if (!sheetPath || !part) continue;
 
-    const scan = scanSheet(bytes, part, context.codec);
+    const scan = scanSheet(zip, part);
     const targets = sheetTargets(sheetFindings, scan.merges);
     const marks = new Map<number, Map<number, CellMark>>();
     for (const target of targets.values()) {
@@ -239,7 +247,7 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
       },
       deflatePart(part.name, (deflated) => replace(part.name, deflated), context.codec),
     );
-    patcher.run(bytes, part, scan.inflated, context.codec);
+    patcher.run(zip, part, scan.inflated);
 
     const commentsRel = sheetRels.ofType(REL_TYPES.comments);
     const commentsPath = commentsRel ? resolveTarget(sheetPath, commentsRel.target) : freePartName(taken, 'xl/comments', '.xml');
@@ -291,8 +299,8 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
   const place = (name: string, content: string | DeflatedPart) =>
     writer.addDeflated(typeof content === 'string' ? deflateWhole(name, content, context.codec) : content);
   for (const part of parts) {
-    const replacement = replaced.get(PartIndex.key(part.name));
-    if (replacement === undefined) writer.copyPart(bytes, part);
+    const replacement = replaced.get(partKey(part.name));
+    if (replacement === undefined) writer.copyPart(zip, part);
     else place(part.name, replacement);
   }
   added.forEach((content, i) => place(addedNames[i], content));

@@ -2,7 +2,7 @@
  * The package's bookkeeping parts, patched as text: relationships, [Content_Types].xml and the
  * workbook's sheet list. Existing entries are never rewritten; new ones are appended.
  */
-import { PartIndex } from '../zip';
+import { partKey } from '../zipPackage';
 import { attribute, decodeXml, escapeXml, findElement, findElements, PACKAGE_REL_NS, prefixFor, REL_NS } from './xml';
 
 export const REL_TYPES = {
@@ -184,7 +184,7 @@ export function appendSheet(xml: string, name: string, relId: string): string {
 export function freePartName(taken: Set<string>, prefix: string, suffix: string): string {
   for (let n = 1; ; n += 1) {
     const name = `${prefix}${n}${suffix}`;
-    const key = PartIndex.key(name);
+    const key = partKey(name);
     if (!taken.has(key)) {
       taken.add(key);
       return name;

@@ -5,7 +5,8 @@
  * are numbered as Excel numbers them (one after the previous). After <sheetData>, a <legacyDrawing>
  * is added in its schema position when the sheet gets its first notes.
  */
-import { Codec, inflatePart, PartStream, ZipPart } from '../zip';
+import { PartStream } from '../zip';
+import { ZipEntry, ZipPackage } from '../zipPackage';
 import { MarkKind } from './styles';
 import { attribute, columnLetters, insertBefore, parseCellRef, xmlText } from './xml';
 
@@ -59,36 +60,31 @@ export interface SheetScan {
  * The sheet's merged areas. <mergeCells> follows <sheetData>, so the sheet is inflated once first;
  * only the bytes from the first "mergeCell" on are decoded.
  */
-export function scanSheet(archive: Uint8Array, part: ZipPart, codec?: Codec): SheetScan {
+export function scanSheet(zip: ZipPackage, part: ZipEntry): SheetScan {
   const kept: Uint8Array[] = [];
   let keptBytes = 0;
   let keep = true;
   let tail: Uint8Array[] | null = null;
   let carry = new Uint8Array(0);
-  inflatePart(
-    archive,
-    part,
-    (chunk) => {
-      if (keep) {
-        keptBytes += chunk.length;
-        if (keptBytes > KEEP_INFLATED) {
-          keep = false;
-          kept.length = 0;
-        } else kept.push(chunk);
-      }
-      if (tail) {
-        tail.push(chunk);
-        return;
-      }
-      const window = new Uint8Array(carry.length + chunk.length);
-      window.set(carry);
-      window.set(chunk, carry.length);
-      const at = findMergeMark(window, 0);
-      if (at >= 0) tail = [window.subarray(at)];
-      else carry = window.slice(Math.max(0, window.length - MERGE_MARK.length));
-    },
-    codec,
-  );
+  for (const chunk of zip.pieces(part)) {
+    if (keep) {
+      keptBytes += chunk.length;
+      if (keptBytes > KEEP_INFLATED) {
+        keep = false;
+        kept.length = 0;
+      } else kept.push(chunk);
+    }
+    if (tail) {
+      tail.push(chunk);
+      continue;
+    }
+    const window = new Uint8Array(carry.length + chunk.length);
+    window.set(carry);
+    window.set(chunk, carry.length);
+    const at = findMergeMark(window, 0);
+    if (at >= 0) tail = [window.subarray(at)];
+    else carry = window.slice(Math.max(0, window.length - MERGE_MARK.length));
+  }
   const merges: MergeArea[] = [];
   if (tail) {
     const decoder = new TextDecoder('utf-8');
@@ -143,10 +139,9 @@ export class SheetPatcher {
   }
 
   /** Feeds the whole part (from the scan's inflated bytes when it kept them) and closes the output. */
-  run(archive: Uint8Array, part: ZipPart, inflated: readonly Uint8Array[] | null, codec?: Codec): void {
+  run(zip: ZipPackage, part: ZipEntry, inflated: readonly Uint8Array[] | null): void {
     const decoder = new TextDecoder('utf-8');
-    if (inflated) for (const chunk of inflated) this.write(decoder.decode(chunk, { stream: true }));
-    else inflatePart(archive, part, (chunk) => this.write(decoder.decode(chunk, { stream: true })), codec);
+    for (const chunk of inflated ?? zip.pieces(part)) this.write(decoder.decode(chunk, { stream: true }));
     this.write(decoder.decode());
     this.end();
   }
