@@ -149,6 +149,21 @@ interface MergeRange {
 
 const MERGE_CELL = [...'mergeCell'].map((ch) => ch.charCodeAt(0));
 
+/** "sheetData>", the end of a sheet's </sheetData> (or </x:sheetData>). */
+const SHEET_DATA_END = [...'sheetData>'].map((ch) => ch.charCodeAt(0));
+
+/** Where `sequence` last occurs in the bytes, or -1. */
+function lastIndexOfSequence(bytes: Uint8Array, sequence: readonly number[]): number {
+  const last = sequence[sequence.length - 1];
+  for (let end = bytes.lastIndexOf(last); end >= sequence.length - 1; end = bytes.lastIndexOf(last, end - 1)) {
+    const at = end - sequence.length + 1;
+    let same = true;
+    for (let k = 0; k < sequence.length - 1 && same; k += 1) same = bytes[at + k] === sequence[k];
+    if (same) return at;
+  }
+  return -1;
+}
+
 /** Where "mergeCell" first occurs in the bytes, or -1. */
 function findMergeStart(bytes: Uint8Array, from: number): number {
   for (let at = bytes.indexOf(MERGE_CELL[0], from); at >= 0; at = bytes.indexOf(MERGE_CELL[0], at + 1)) {
@@ -185,7 +200,9 @@ const latin = new TextDecoder('utf-8');
 
 /** Merged areas of a sheet held whole in memory. */
 function mergesOfWhole(bytes: Uint8Array, limits: WorkbookLimits, label: string): MergeRange[] {
-  const at = findMergeStart(bytes, 0);
+  // <mergeCells> follows <sheetData>: look from the end of the rows on, not through them all.
+  const rowsEnd = lastIndexOfSequence(bytes, SHEET_DATA_END);
+  const at = findMergeStart(bytes, Math.max(0, rowsEnd));
   return at < 0 ? [] : parseMerges(latin.decode(bytes.subarray(Math.max(0, at - 16))), limits, label);
 }
 
