@@ -6,7 +6,8 @@
  * be marked, no results sheet is added, and the XML stays well-formed.
  */
 import { annotateCells, CellWrite } from '../../src/workbook/annotate';
-import { formatOf, quirkyWorkbook, readWithSheetJs, reportWith, valuesOnly, xmlErrors } from './annotateKit';
+import { formatOf, partOf, quirkyWorkbook, readWithSheetJs, reportWith, valuesOnly, xmlErrors } from './annotateKit';
+import { xlsx } from './readerKit';
 
 const SHEET = '花名册 & 名单';
 
@@ -60,4 +61,25 @@ describe.each([
       borderId: numberBefore.borderId,
     });
   });
+});
+
+test('cells written beyond the sheet’s <dimension> widen it, so readers that trust it (SheetJS) see them', () => {
+  const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const xml =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><dimension ref="A1:B2"/><sheetData>` +
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>身份证号</t></is></c><c r="B1"><v>1</v></c></row>' +
+    '<row r="2"><c r="A2"><v>2</v></c><c r="B2"><v>3</v></c></row></sheetData></worksheet>';
+  const input = xlsx({ sheets: [{ name: '理赔登记', xml }] });
+  const cells: CellWrite[] = [
+    { sheet: '理赔登记', row: 1, column: 4, kind: 'text', value: '应付金额' },
+    { sheet: '理赔登记', row: 5, column: 3, kind: 'number', value: 9000 },
+  ];
+  const copy = annotateCells({ name: 'in.xlsx', bytes: input }, [], cells);
+  expect(partOf(copy, 'xl/worksheets/sheet1.xml')).toContain('<dimension ref="A1:D5"/>');
+  const read = valuesOnly(readWithSheetJs(copy).sheets['理赔登记']);
+  expect([read.A1, read.B2, read.D1, read.C5]).toEqual(['身份证号', 3, '应付金额', 9000]);
+
+  // Nothing written outside it: the tag is left as it was.
+  const inside = annotateCells({ name: 'in.xlsx', bytes: input }, [], [{ sheet: '理赔登记', row: 2, column: 2, kind: 'number', value: 4 }]);
+  expect(partOf(inside, 'xl/worksheets/sheet1.xml')).toContain('<dimension ref="A1:B2"/>');
 });

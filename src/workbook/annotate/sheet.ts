@@ -163,19 +163,21 @@ export class SheetPatcher {
   private head(): void {
     const match = /<([\w.-]+:)?sheetData(?=[\s/>])[^>]*>/.exec(this.buffer);
     if (!match) return;
-    const head = this.buffer.slice(0, match.index);
+    const headBefore = this.buffer.slice(0, match.index);
     this.prefix = match[1] ?? '';
-    const root = /<([\w.-]+:)?worksheet[\s>][^>]*>/.exec(head);
+    const root = /<([\w.-]+:)?worksheet[\s>][^>]*>/.exec(headBefore);
     if (root) {
       const declaration = /\sxmlns:([\w.-]+)\s*=\s*"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(root[0]);
       this.relPrefix = declaration ? declaration[1] : null;
     }
-    for (const col of head.matchAll(/<(?:[\w.-]+:)?col(?=[\s/>])[^>]*>/g)) {
+    for (const col of headBefore.matchAll(/<(?:[\w.-]+:)?col(?=[\s/>])[^>]*>/g)) {
       const style = Number(attribute(col[0], 'style') ?? 0);
       if (style > 0) this.columnStyles.push({ min: Number(attribute(col[0], 'min')), max: Number(attribute(col[0], 'max')), style });
     }
     const tag = match[0];
     const rest = this.buffer.slice(match.index + tag.length);
+    // Readers such as SheetJS read no cell outside <dimension>: it must cover the cells written.
+    const head = headBefore.replace(/<(?:[\w.-]+:)?dimension(?=[\s/>])[^>]*>/, (dimension) => this.widenDimension(dimension));
     if (tag.endsWith('/>')) {
       this.out.write(`${head}${tag.slice(0, -2).trimEnd()}>${this.insertRowsBefore(Infinity)}</${this.prefix}sheetData>`);
       this.phase = 'tail';
@@ -185,6 +187,27 @@ export class SheetPatcher {
     this.out.write(head + tag);
     this.buffer = rest;
     this.phase = 'rows';
+  }
+
+  /** The <dimension> tag with its ref grown to take in every marked or written cell (never shrunk). */
+  private widenDimension(tag: string): string {
+    const ref = attribute(tag, 'ref');
+    const [from, to = from] = (ref ?? '').split(':');
+    const first = parseCellRef(from);
+    const last = parseCellRef(to);
+    if (!first || !last) return tag;
+    let [top, left, bottom, right] = [first.row, first.column, last.row, last.column];
+    for (const [row, columns] of this.options.marks) {
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      for (const column of columns.keys()) {
+        left = Math.min(left, column);
+        right = Math.max(right, column);
+      }
+    }
+    const widened = `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
+    if (widened === `${columnLetters(first.column)}${first.row}:${columnLetters(last.column)}${last.row}`) return tag;
+    return tag.replace(/(\sref\s*=\s*)(["'])[^"']*\2/, `$1$2${widened}$2`);
   }
 
   /**
