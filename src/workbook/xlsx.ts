@@ -341,6 +341,13 @@ export function isoToSerial(text: string, date1904: boolean): number | string {
   return serial;
 }
 
+const LT_BYTE = 0x3c;
+const GT_BYTE = 0x3e;
+const AMP_BYTE = 0x26;
+const V_BYTE = 0x76;
+/** "</v></c>" */
+const PLAIN_CELL_END = [...'</v></c>'].map((ch) => ch.charCodeAt(0));
+
 interface SheetContext {
   label: string;
   sheet: SheetInfo;
@@ -395,7 +402,7 @@ class SheetRows implements XmlHandler {
     return `${this.context.label} 的工作表"${this.context.sheet.name}"第 ${this.rowNumber} 行`;
   }
 
-  open(name: string, tag: Tag): void {
+  open(name: string, tag: Tag): number | void {
     switch (name) {
       case 'sheetData':
         this.inSheetData = true;
@@ -456,7 +463,7 @@ class SheetRows implements XmlHandler {
         this.valueDigits = -1;
         this.inlineText = null;
         this.formulaText = null;
-        break;
+        return this.plainValue(tag);
       }
       case 'v':
         if (this.values) this.startCapture('v');
@@ -479,6 +486,31 @@ class SheetRows implements XmlHandler {
       default:
         break;
     }
+  }
+
+  /**
+   * Most cells are written <c …><v>text</v></c> with no prefix, formula or entity: such a cell is
+   * read here in one step, and the scan goes on after its </c> (fewer calls per cell than tag by
+   * tag). Anything else, or a cell cut at the end of the bytes, returns nothing and is read tag by tag.
+   */
+  private plainValue(tag: Tag): number | void {
+    const bytes = tag.bytes;
+    const open = tag.end + 1; // after the '>' of <c …>
+    if (bytes[tag.end] !== GT_BYTE || bytes[open] !== LT_BYTE || bytes[open + 1] !== V_BYTE || bytes[open + 2] !== GT_BYTE) return;
+    const start = open + 3;
+    let end = start;
+    const length = bytes.length;
+    while (end < length && bytes[end] !== LT_BYTE) {
+      if (bytes[end] === AMP_BYTE) return;
+      end += 1;
+    }
+    if (end === start || end + 8 > length) return;
+    for (let k = 0; k < PLAIN_CELL_END.length; k += 1) if (bytes[end + k] !== PLAIN_CELL_END[k]) return;
+    const digits = parseDigits(bytes, start, end);
+    this.valueDigits = digits;
+    this.valueText = digits >= 0 ? '' : decodeUtf8(bytes, start, end);
+    if (this.values) this.endCell(this.values);
+    return end + PLAIN_CELL_END.length;
   }
 
   private startCapture(what: 'v' | 't' | 'f'): void {

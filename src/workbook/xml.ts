@@ -130,7 +130,11 @@ function localNameIs(bytes: Uint8Array, start: number, end: number, name: string
 export interface XmlHandler {
   /** Whether text is wanted now (text outside the elements a handler reads is skipped unread). */
   wantsText: boolean;
-  open(name: string, tag: Tag, selfClosing: boolean): void;
+  /**
+   * A tag opens. A handler may read on past it itself (a cell's common form, read in one step) and
+   * return where the scan goes on; the elements it read through are then not reported.
+   */
+  open(name: string, tag: Tag, selfClosing: boolean): number | void;
   close(name: string): void;
   /** Text between tags as raw bytes (entities still escaped), or CDATA content (raw = true). */
   text(bytes: Uint8Array, start: number, end: number, raw: boolean): void;
@@ -290,9 +294,9 @@ export class XmlScanner {
         tag.start = nameEnd;
         tag.end = selfClosing ? i - 1 : i;
         const name = internName(bytes, pos + 1, nameEnd);
-        handler.open(name, tag, selfClosing);
+        const readOn = handler.open(name, tag, selfClosing);
         if (selfClosing) handler.close(name);
-        pos = i + 1;
+        pos = typeof readOn === 'number' ? readOn : i + 1;
       }
     }
     return pos;

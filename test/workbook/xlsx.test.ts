@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 /**
  * The .xlsx reader (src/workbook): the values Excel's Range.values gives (dates as serials, numbers
  * whatever their format), checked against exceljs's full reader; merged areas, hidden sheets,
@@ -495,5 +496,51 @@ describe('limits', () => {
     // No <dimension>: the title merged across the top reaches as far as the data met so far.
     expect(whole[0].rows.get(1)).toEqual(['行1']);
     expect(whole[0].rows.get(400)).toEqual(['行400', '县第一中学', 399]);
+  });
+});
+
+describe('cells in every form read alike whole and piece by piece (the one-step read of <c><v>…</v></c> and its fallbacks)', () => {
+  /** A cell's XML at a reference, and the value the reader must give. */
+  const FORMS: ((ref: string) => [string, unknown])[] = [
+    (ref) => [`<c r="${ref}"><v>123</v></c>`, 123],
+    (ref) => [`<c r="${ref}"><v>1.5</v></c>`, 1.5],
+    (ref) => [`<c r="${ref}" t="s"><v>1</v></c>`, '共享'],
+    (ref) => [`<c r="${ref}" s="3" t="str"><v>a&amp;b</v></c>`, 'a&b'],
+    (ref) => [`<c r="${ref}" t="str"><v>县第一中学</v></c>`, '县第一中学'],
+    (ref) => [`<c r="${ref}" t="b"><v>1</v></c>`, true],
+    (ref) => [`<c r="${ref}" t="e"><v>#N/A</v></c>`, '#N/A'],
+    (ref) => [`<c r="${ref}"><f>A1+1</f><v>7</v></c>`, 7],
+    (ref) => [`<c r="${ref}" t="inlineStr"><is><t>内联</t></is></c>`, '内联'],
+    (ref) => [`<c r="${ref}"><v><![CDATA[42]]></v></c>`, 42],
+    (ref) => [`<c r="${ref}" s="2"/>`, null],
+    (ref) => [`<c r="${ref}"><v></v></c>`, null],
+    (ref) => [`<x:c r="${ref}"><x:v>9</x:v></x:c>`, 9],
+  ];
+
+  test('property: any rows of any forms', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(fc.integer({ min: 0, max: FORMS.length - 1 }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 60 }),
+        async (rows) => {
+          const expected = new Map<number, unknown[]>();
+          const xml = rows
+            .map((forms, r) => {
+              const cells = forms.map((form, c) => FORMS[form](`${String.fromCharCode(65 + c)}${r + 1}`));
+              const values = cells.map(([, value]) => value);
+              while (values.length && values[values.length - 1] === null) values.pop();
+              if (values.length) expected.set(r + 1, values);
+              return `<row r="${r + 1}">${cells.map(([cell]) => cell).join('')}</row>`;
+            })
+            .join('');
+          const sheetXml = worksheet(xml).replace('<worksheet ', '<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ');
+          const bytes = xlsx({ sheets: [{ name: 'S', xml: sheetXml }], sharedStrings: ['零', '共享'] });
+          for (const options of [{}, { inflateRaw: nativeInflateRaw }, { limits: { wholePartBytes: 64 } }]) {
+            const [sheet] = await readAll(source(bytes), options);
+            expect(new Map(sheet.rows)).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

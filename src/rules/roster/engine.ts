@@ -67,9 +67,12 @@ const TOTAL_ROW_WORDS = new Set(['合计', '总计', '小计', '共计', '总合
 /** The required columns make a row a person's: a blank one is MISSING_FIELD; all blank, not a person row. */
 const PERSON_FIELDS = REQUIRED_FIELDS;
 
+/** A character every total word has (计): a cell without it is passed over at once (this runs on every cell). */
+const TOTAL_WORD_MARK = [...[...TOTAL_ROW_WORDS][0]].find((ch) => [...TOTAL_ROW_WORDS].every((word) => word.includes(ch))) ?? '';
+
 /** A 合计 (total) row under the roster is not a person. */
 function isTotalLabel(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length > 8) return false;
+  if (typeof value !== 'string' || value.length > 8 || !value.includes(TOTAL_WORD_MARK)) return false;
   return TOTAL_ROW_WORDS.has(value) || (/\s/.test(value) && TOTAL_ROW_WORDS.has(value.replace(/\s+/g, '')));
 }
 const SEX_WORDS: Record<string, 'M' | 'F'> = { 男: 'M', 男性: 'M', m: 'M', male: 'M', 女: 'F', 女性: 'F', f: 'F', female: 'F' };
