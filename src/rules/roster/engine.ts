@@ -229,15 +229,17 @@ export class RosterChecker {
 
   /** Share rules that compare the rows of one unit in one plan. */
   private checkGroups(): void {
-    const groups = new Map<string, RowRecord[]>();
+    // Unit, then plan number: no key string is built per row.
+    const groups = new Map<string, Map<number, RowRecord[]>>();
     for (const record of this.records) {
       if (!record.plan || record.shares === null) continue;
-      const key = `${record.unit}\u0000${record.plan.number}`;
-      const group = groups.get(key);
+      let plans = groups.get(record.unit);
+      if (!plans) groups.set(record.unit, (plans = new Map()));
+      const group = plans.get(record.plan.number);
       if (group) group.push(record);
-      else groups.set(key, [record]);
+      else plans.set(record.plan.number, [record]);
     }
-    for (const group of groups.values()) {
+    for (const group of [...groups.values()].flatMap((plans) => [...plans.values()])) {
       const plan = group[0].plan as Plan;
       const counts = new Map<number, number>();
       for (const record of group) counts.set(record.shares as number, (counts.get(record.shares as number) ?? 0) + 1);

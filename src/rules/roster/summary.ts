@@ -18,18 +18,20 @@ export function summarise(
   findings: readonly Finding[],
   fundingColumn: boolean,
 ): RosterSummary {
-  const units = new Map<string, UnitPlanSummary & { persons: Set<string | RowRecord> }>();
+  // Unit, then plan number: no key string is built per row.
+  const units = new Map<string, Map<number, UnitPlanSummary & { persons: Set<string | RowRecord> }>>();
   const funding = new Map<string, FundingSummary & { persons: Set<string | RowRecord> }>();
   let premiumTotal = 0;
   for (const record of records) {
     if (!record.plan || record.shares === null) continue;
     const premium = premiumFor(record.plan, record.shares);
     premiumTotal += premium;
-    const key = `${record.unit}\u0000${record.plan.number}`;
-    let unit = units.get(key);
+    let plans = units.get(record.unit);
+    if (!plans) units.set(record.unit, (plans = new Map()));
+    let unit = plans.get(record.plan.number);
     if (!unit) {
       unit = { unit: record.unit, plan: record.plan.number, planName: record.plan.shortName, people: 0, shares: 0, premium: 0, persons: new Set() };
-      units.set(key, unit);
+      plans.set(record.plan.number, unit);
     }
     unit.persons.add(personKey(record));
     unit.shares += record.shares;
@@ -46,6 +48,7 @@ export function summarise(
     }
   }
   const unitRows = [...units.values()]
+    .flatMap((plans) => [...plans.values()])
     .map(({ persons, ...unit }) => ({ ...unit, people: persons.size, premium: roundYuan(unit.premium) }))
     .sort((a, b) => (a.unit === b.unit ? a.plan - b.plan : a.unit < b.unit ? -1 : 1));
   const summary: RosterSummary = {
