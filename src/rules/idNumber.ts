@@ -85,8 +85,13 @@ export function expectedCheckChar(first17: string): string {
   if (!/^\d{17}$/.test(first17)) {
     throw new RangeError(`expectedCheckChar needs exactly 17 digits, got "${first17}"`);
   }
+  return checkCharOfDigits(first17);
+}
+
+/** The check character for the first 17 characters of `id`, already known to be digits. */
+function checkCharOfDigits(id: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += (first17.charCodeAt(i) - 48) * CHECK_WEIGHTS[i];
+  for (let i = 0; i < 17; i += 1) sum += (id.charCodeAt(i) - 48) * CHECK_WEIGHTS[i];
   return CHECK_CHARS[sum % 11];
 }
 
@@ -123,14 +128,19 @@ function provinceProblem(id: string): string | null {
 
 /** Birth date digits → a date, or null when they are not a real date from 1900 on. */
 function birthFrom(id: string): YearMonthDay | null {
+  // Read from the character codes (the characters are digits here): this runs on every roster row.
   const legacy = id.length === 15;
-  const digits = legacy ? `19${id.slice(6, 12)}` : id.slice(6, 14);
-  const birth = {
-    year: Number(digits.slice(0, 4)),
-    month: Number(digits.slice(4, 6)),
-    day: Number(digits.slice(6, 8)),
-  };
+  const at = legacy ? 4 : 6; // where YYYY would start: a 15-digit ID's YY is at 6, after an implied "19"
+  const year = legacy ? 1900 + digitsAt(id, 6, 2) : digitsAt(id, at, 4);
+  const birth = { year, month: digitsAt(id, at + 4, 2), day: digitsAt(id, at + 6, 2) };
   return isValidYmd(birth) ? birth : null;
+}
+
+/** The number written by `count` digits of `text` from `start`. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i += 1) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
 }
 
 function birthProblem(id: string): string {
@@ -148,7 +158,7 @@ function digitsLostReason(expected: string): string {
 
 function checkCharProblem(id: string): string | null {
   if (id.length !== 18) return null;
-  const expected = expectedCheckChar(id.slice(0, 17));
+  const expected = checkCharOfDigits(id); // characterProblem and xPositionProblem passed: 17 digits first
   const actual = id[17];
   if (actual === expected) return null;
   if (id.endsWith('000')) return digitsLostReason(expected);

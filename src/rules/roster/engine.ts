@@ -282,15 +282,17 @@ export class RosterChecker {
 
   /** Person-level rules over every sheet: conflicting plans and enrolling twice in one plan. */
   private checkPeople(): void {
-    const byPerson = new Map<string, RowRecord[]>();
+    // Most people have one row: that row itself stands in the map, and an array only for two or more.
+    const byPerson = new Map<string, RowRecord | RowRecord[]>();
     for (const record of this.records) {
       if (!record.id || !record.plan) continue;
       const rows = byPerson.get(record.id);
-      if (rows) rows.push(record);
-      else byPerson.set(record.id, [record]);
+      if (rows === undefined) byPerson.set(record.id, record);
+      else if (Array.isArray(rows)) rows.push(record);
+      else byPerson.set(record.id, [rows, record]);
     }
     for (const rows of byPerson.values()) {
-      if (rows.length < 2) continue;
+      if (!Array.isArray(rows)) continue;
       this.reportDuplicates(rows);
       this.reportConflicts(rows);
     }
