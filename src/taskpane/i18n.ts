@@ -31,7 +31,7 @@ const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
   SHARES_INVALID: 'Invalid number of shares',
   SHARES_NOT_UNIFORM: 'Shares differ within a unit',
   SHARES_OVER_MAX: 'Shares above the maximum',
-  DATE_INVALID: 'Invalid effective date',
+  DATE_INVALID: 'Invalid date',
   AGE_OUT_OF_SERVICE: 'Age outside working age',
   PREVIOUS_SHARES_MISMATCH: "Last year's shares differ from last year's roster",
   FORMULA_NOT_CALCULATED: 'Formula saved without its value',

@@ -118,7 +118,7 @@ test('校验花名册 shows the findings grouped by rule, with counts and the su
     '参保计划无法识别错误1',
     '女职工安康仅限女职工错误1',
     '份数无效错误1',
-    '生效日期无效错误1',
+    '日期无效错误1',
     '年龄不在在职范围警告1',
   ]);
   // The first group is open: its finding is listed with its cell.

@@ -43,7 +43,7 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   SHARES_INVALID: '份数无效',
   SHARES_NOT_UNIFORM: '单位份数不统一',
   SHARES_OVER_MAX: '份数超过上限',
-  DATE_INVALID: '生效日期无效',
+  DATE_INVALID: '日期无效',
   AGE_OUT_OF_SERVICE: '年龄不在在职范围',
   PREVIOUS_SHARES_MISMATCH: '上年份数与上年花名册不符',
   FORMULA_NOT_CALCULATED: '公式未计算',
