@@ -504,7 +504,7 @@ class SheetRows implements XmlHandler {
       if (bytes[end] === AMP_BYTE) return;
       end += 1;
     }
-    if (end === start || end + 8 > length) return;
+    if (end === start || end + PLAIN_CELL_END.length > length) return;
     for (let k = 0; k < PLAIN_CELL_END.length; k += 1) if (bytes[end + k] !== PLAIN_CELL_END[k]) return;
     const digits = parseDigits(bytes, start, end);
     this.valueDigits = digits;
