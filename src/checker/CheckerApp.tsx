@@ -22,6 +22,7 @@ import {
 import type { RosterReport } from '../rules/roster';
 import { stringsFor } from '../taskpane/i18n';
 import { FindingsList } from '../ui/FindingsList';
+import { LapsedView } from './LapsedView';
 import { CheckerClient, CheckerError } from './client';
 import { annotatedName, CheckProgressMessage, FileBytes, SUMMARY_FILE } from './protocol';
 import { pageStrings } from './strings';
@@ -284,6 +285,17 @@ export function CheckerApp({ client, save = saveFile }: CheckerAppProps): React.
             <Divider />
             <Subtitle2 as="h2">{pageStrings.summaryHeading}</Subtitle2>
             <SummaryView report={report} label={pageStrings.summaryHeading} />
+            {report.summary.renewal && report.summary.renewal.lapsed.length > 0 && (
+              <section aria-label={pageStrings.lapsedHeading(report.summary.renewal.lapsed.length)}>
+                <Divider />
+                <Subtitle2 as="h2">{pageStrings.lapsedHeading(report.summary.renewal.lapsed.length)}</Subtitle2>
+                <LapsedView
+                  lapsed={report.summary.renewal.lapsed}
+                  label={pageStrings.lapsedHeading(report.summary.renewal.lapsed.length)}
+                  columns={pageStrings.lapsedColumns}
+                />
+              </section>
+            )}
           </>
         )}
       </main>

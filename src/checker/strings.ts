@@ -25,4 +25,6 @@ export const pageStrings = {
   previousChosen: (name: string) => `上年花名册：${name}（点击更换）`,
   previousClear: '不比对',
   summaryHeading: '缴费汇总（按单位和参保计划）',
+  lapsedHeading: (count: number) => `未续保名单（上年在册、本年花名册中没有）：${count} 人次`,
+  lapsedColumns: ['身份证号', '姓名', '单位', '参保计划', '上年份数'],
 };

@@ -5,12 +5,14 @@
  */
 import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { checkRoster, RosterReport, RULES } from '../../src/rules/roster';
+import { checkRoster, RosterChecker, RosterReport, RULES } from '../../src/rules/roster';
+import { readPreviousRoster } from '../../src/rules/renewal';
+import { pageStrings } from '../../src/checker/strings';
 import { CheckerApp } from '../../src/checker/CheckerApp';
 import { CheckerClient, CheckerError } from '../../src/checker/client';
 import type { CheckProgressMessage, FileBytes } from '../../src/checker/protocol';
 import { stringsFor } from '../../src/taskpane/i18n';
-import { faultyRoster } from '../support/rosterFixtures';
+import { faultyRoster, idFor } from '../support/rosterFixtures';
 import { installMatchMedia } from '../support/matchMedia';
 
 const zh = stringsFor('zh');
@@ -184,4 +186,29 @@ test("the download buttons hand the worker's bytes to the browser under the comm
     { name: '二中.checked.xlsx', bytes: [1, 2, 3] },
     { name: '缴费汇总.xlsx', bytes: [4, 5] },
   ]);
+});
+
+test('with last year’s roster, the lapsed members are listed as the command lists them; without it, no list', async () => {
+  const lastYear = faultyRoster();
+  // Someone on last year's roster only: lapsed this year.
+  lastYear.push([99, '县供电公司', '孙九', '男', idFor('19790909', 141), '综合', 3, '2025-01-01', '', '单位工会全额交纳', '']);
+  const checker = new RosterChecker({ previous: readPreviousRoster([{ name: '花名册', rows: lastYear }]) });
+  checker.addSheet({ name: '花名册', rows: faultyRoster() });
+  const renewed = checker.finish();
+  const lapsed = renewed.summary.renewal?.lapsed ?? [];
+  expect(lapsed.map((member) => member.name)).toContain('孙九');
+
+  const { client } = setup();
+  await pick([file('一中.xlsx')]);
+  await act(async () => client.resolve(renewed));
+  const table = screen.getByRole('table', { name: pageStrings.lapsedHeading(lapsed.length) });
+  const rows = within(table).getAllByRole('row');
+  expect(rows[0].textContent).toBe(pageStrings.lapsedColumns.join(''));
+  expect(rows.slice(1).map((row) => row.textContent)).toEqual(
+    lapsed.map((member) => `${member.id}${member.name}${member.unit}${member.plan}${member.shares ?? ''}`),
+  );
+
+  await pick([file('一中.xlsx')]);
+  await act(async () => client.resolve(report));
+  expect(screen.queryByRole('table', { name: /未续保名单/ })).toBeNull();
 });
