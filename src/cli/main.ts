@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { CheckOptions, CliIO, EXIT_UNREADABLE, runCheck } from './check';
+import { CheckOptions, CliIO, EXIT_OK, EXIT_UNREADABLE, runCheck } from './check';
 import { addClaimsCommand } from './claimsCommand';
 import { registerRenew } from './renewCommand';
 import { displayWidth } from './text';
@@ -162,6 +162,14 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
 /** The process entry: real streams, a progress bar only on an interactive terminal and never under CI. */
 export function main(): void {
+  // A reader that stops early (mutual-aid check … | head, or quitting more) closes the pipe: stop
+  // quietly, as other commands do, rather than die on the write error with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? EXIT_OK);
+    });
+  }
   const interactive = Boolean(process.stderr.isTTY) && !process.env.CI;
   run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, isTTY: interactive }).then(
     (status) => {
