@@ -18,7 +18,7 @@
  * readBlocks), and write next year's template by extending template.ts.
  */
 import type { Finding } from '../../rules/roster';
-import { ExcelDoor } from './door';
+import { ExcelContext, ExcelDoor } from './door';
 import { check } from './operations/check';
 import { computeClaimsIn, insertRegister, selectClaim, writeClaimsSummary } from './operations/claims';
 import { clearMarks } from './operations/marks';
@@ -68,19 +68,22 @@ export class ExcelAdapter implements RosterAdapter, ClaimsAdapter {
     return this.door.missingRequirements();
   }
 
-  async check(options: { scope: Scope; mark?: boolean } & OperationOptions): Promise<CheckResult> {
-    const { value, syncs } = await this.door.run('check', (context) => check(context, options));
+  /** Runs an operation through the door; its result comes back with the syncs it made. */
+  private async counted<T extends object>(name: string, operation: (context: ExcelContext) => Promise<T>): Promise<T & { syncs: number }> {
+    const { value, syncs } = await this.door.run(name, operation);
     return { ...value, syncs };
+  }
+
+  async check(options: { scope: Scope; mark?: boolean } & OperationOptions): Promise<CheckResult> {
+    return this.counted('check', (context) => check(context, options));
   }
 
   async clearMarks(options: OperationOptions = {}): Promise<ClearResult> {
-    const { value, syncs } = await this.door.run('clear', (context) => clearMarks(context, options));
-    return { ...value, syncs };
+    return this.counted('clear', (context) => clearMarks(context, options));
   }
 
   async writeSummary(options: { scope: Scope } & OperationOptions): Promise<SummaryResult> {
-    const { value, syncs } = await this.door.run('summary', (context) => writeSummary(context, options));
-    return { ...value, syncs };
+    return this.counted('summary', (context) => writeSummary(context, options));
   }
 
   async insertTemplate(): Promise<TemplateResult> {
@@ -97,8 +100,7 @@ export class ExcelAdapter implements RosterAdapter, ClaimsAdapter {
   }
 
   async checkRenewal(options: { scope: Scope; previous: PreviousChoice; mark?: boolean } & OperationOptions): Promise<RenewalCheckResult> {
-    const { value, syncs } = await this.door.run('renewal', (context) => checkRenewal(context, options));
-    return { ...value, syncs };
+    return this.counted('renewal', (context) => checkRenewal(context, options));
   }
 
   async insertNextYear(options: { scope: Scope } & OperationOptions): Promise<NextYearResult> {
@@ -107,13 +109,11 @@ export class ExcelAdapter implements RosterAdapter, ClaimsAdapter {
   }
 
   async computeClaims(options: { today: number; mark?: boolean } & OperationOptions): Promise<ClaimsResult> {
-    const { value, syncs } = await this.door.run('claims', (context) => computeClaimsIn(context, options));
-    return { ...value, syncs };
+    return this.counted('claims', (context) => computeClaimsIn(context, options));
   }
 
   async writeClaimsSummary(options: { today: number } & OperationOptions): Promise<ClaimsSummaryResult> {
-    const { value, syncs } = await this.door.run('claimsSummary', (context) => writeClaimsSummary(context, options));
-    return { ...value, syncs };
+    return this.counted('claimsSummary', (context) => writeClaimsSummary(context, options));
   }
 
   async insertRegister(): Promise<TemplateResult> {
