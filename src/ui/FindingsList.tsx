@@ -7,6 +7,7 @@ import * as React from 'react';
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, CounterBadge, makeStyles, tokens } from '@fluentui/react-components';
 import { Finding, RULE_SEVERITY, RULES, RuleId } from '../rules/roster';
 import type { Strings } from '../taskpane/i18n';
+import { clickableList } from './listStyles';
 
 /** Findings listed per rule; the rest is counted (a roster with thousands of faults needs fixing first). */
 export const SHOWN_PER_RULE = 200;
@@ -14,15 +15,7 @@ export const SHOWN_PER_RULE = 200;
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, width: '100%' },
   title: { flexGrow: 1 },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  item: {
-    justifyContent: 'flex-start',
-    textAlign: 'left',
-    width: '100%',
-    height: 'auto',
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
+  ...clickableList,
   where: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },
   message: { fontWeight: tokens.fontWeightRegular },
   text: { paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, paddingLeft: tokens.spacingHorizontalM },

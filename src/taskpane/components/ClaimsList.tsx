@@ -6,21 +6,14 @@ import * as React from 'react';
 import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ClaimResult } from '../../rules/claims';
 import type { ClaimsStrings } from '../claimsI18n';
+import { clickableList } from '../../ui/listStyles';
 
 /** Claims listed per group; the rest is counted. */
 export const SHOWN_CLAIMS = 100;
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  item: {
-    justifyContent: 'flex-start',
-    textAlign: 'left',
-    width: '100%',
-    height: 'auto',
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
+  ...clickableList,
   body: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, flexGrow: 1 },
   top: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
   badge: { flexShrink: 0, whiteSpace: 'nowrap' },
