@@ -20,7 +20,7 @@
 
 const path = require('path');
 const fs = require('fs');
-const ExcelJS = require('exceljs');
+const { titledSheet } = require('./example-workbook');
 const { issuedIds, checkChar, REGION, FUNDING, HEADERS, HOSPITAL, SCHOOL, BUILDER } = require('./make-sample-roster');
 
 const EFFECTIVE = new Date(Date.UTC(2025, 0, 1));
@@ -87,20 +87,14 @@ async function main() {
   const out = path.resolve(process.argv[2] || path.join(__dirname, '..', 'examples', 'last-year-roster.xlsx'));
   fs.mkdirSync(path.dirname(out), { recursive: true });
 
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '苍梧县总工会(示例)';
-  workbook.created = new Date(Date.UTC(2024, 11, 20));
-  workbook.modified = workbook.created;
-
-  const sheet = workbook.addWorksheet('2025花名册', { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.columns = [6, 14, 10, 6, 22, 12, 10, 16, 12, 26, 14].map((width) => ({ width }));
-  sheet.getColumn(5).numFmt = '@';
-  sheet.getCell('A1').value = '苍梧县2025年度职工互助保障参保花名册';
-  sheet.mergeCells(1, 1, 1, HEADERS.length);
-  sheet.getCell('A1').font = { bold: true, size: 16 };
-  const header = sheet.getRow(2);
-  header.values = HEADERS;
-  header.font = { bold: true };
+  const { workbook, sheet } = titledSheet({
+    created: new Date(Date.UTC(2024, 11, 20)),
+    sheetName: '2025花名册',
+    title: '苍梧县2025年度职工互助保障参保花名册',
+    headers: HEADERS,
+    widths: [6, 14, 10, 6, 22, 12, 10, 16, 12, 26, 14],
+    idColumn: 5,
+  });
 
   rows.forEach(([unit, name, plan, shares, previous, funding], index) => {
     const r = sheet.getRow(3 + index);

@@ -21,6 +21,7 @@
 const path = require('path');
 const fs = require('fs');
 const ExcelJS = require('exceljs');
+const { titledSheet } = require('./example-workbook');
 
 const utc = (iso) => new Date(`${iso}T00:00:00Z`);
 
@@ -62,22 +63,15 @@ async function main() {
   const out = path.resolve(process.argv[3] || path.join(root, 'examples', 'sample-claims.xlsx'));
   const ids = await rosterIds(rosterPath);
 
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '苍梧县总工会(示例)';
-  workbook.created = new Date(Date.UTC(2026, 10, 30));
-  workbook.modified = workbook.created;
-  const sheet = workbook.addWorksheet('理赔登记', { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.columns = [6, 12, 10, 22, 12, 10, 22, 12, 12, 12, 24].map((width) => ({ width }));
-  sheet.getColumn(4).numFmt = '@';
-
-  sheet.getCell('A1').value = '苍梧县2026年度职工互助保障理赔登记';
-  sheet.mergeCells(1, 1, 1, HEADERS.length);
-  sheet.getCell('A1').font = { bold: true, size: 16 };
+  const { workbook, sheet, header } = titledSheet({
+    created: new Date(Date.UTC(2026, 10, 30)),
+    sheetName: '理赔登记',
+    title: '苍梧县2026年度职工互助保障理赔登记',
+    headers: HEADERS,
+    widths: [6, 12, 10, 22, 12, 10, 22, 12, 12, 12, 24],
+    idColumn: 4,
+  });
   sheet.getCell('A1').alignment = { horizontal: 'center' };
-
-  const header = sheet.getRow(2);
-  header.values = HEADERS;
-  header.font = { bold: true };
   header.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
   });

@@ -23,7 +23,7 @@
 
 const path = require('path');
 const fs = require('fs');
-const ExcelJS = require('exceljs');
+const { titledSheet } = require('./example-workbook');
 
 const REGION = '450421';
 
@@ -159,24 +159,16 @@ async function main() {
   const out = path.resolve(process.argv[2] || path.join(__dirname, '..', 'examples', 'sample-roster.xlsx'));
   fs.mkdirSync(path.dirname(out), { recursive: true });
 
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '苍梧县总工会(示例)';
-  workbook.created = new Date(Date.UTC(2025, 11, 20));
-  workbook.modified = workbook.created;
-
-  const sheet = workbook.addWorksheet('花名册', { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.columns = [6, 14, 10, 6, 22, 12, 10, 16, 12, 26, 14].map((width) => ({ width }));
-  sheet.getColumn(5).numFmt = '@'; // IDs as text, as they should be
-
-  sheet.getCell('A1').value = '苍梧县2026年度职工互助保障参保花名册';
-  sheet.mergeCells(1, 1, 1, HEADERS.length);
-  sheet.getCell('A1').font = { bold: true, size: 16 };
+  const { workbook, sheet, header } = titledSheet({
+    created: new Date(Date.UTC(2025, 11, 20)),
+    sheetName: '花名册',
+    title: '苍梧县2026年度职工互助保障参保花名册',
+    headers: HEADERS,
+    widths: [6, 14, 10, 6, 22, 12, 10, 16, 12, 26, 14],
+    idColumn: 5,
+  });
   sheet.getCell('A1').alignment = { horizontal: 'center' };
   sheet.getRow(1).height = 28;
-
-  const header = sheet.getRow(2);
-  header.values = HEADERS;
-  header.font = { bold: true };
   header.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
     cell.border = { bottom: { style: 'thin' } };
