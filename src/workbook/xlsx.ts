@@ -140,7 +140,8 @@ export function rowOfAddress(address: string): number {
   return match ? Number(match[1]) : 0;
 }
 
-interface MergeRange {
+/** A merged area, 1-based and inclusive. */
+export interface MergeRange {
   top: number;
   left: number;
   bottom: number;
@@ -206,12 +207,15 @@ function mergesOfWhole(bytes: Uint8Array, limits: WorkbookLimits, label: string)
   return at < 0 ? [] : parseMerges(latin.decode(bytes.subarray(Math.max(0, at - 16))), limits, label);
 }
 
-/** Merged areas of a sheet too large to hold: a first pass inflates it and keeps only the text from <mergeCells> on. */
-function mergesOfStream(zip: ZipPackage, entry: ZipEntry, limits: WorkbookLimits, label: string): MergeRange[] {
+/**
+ * Merged areas of a sheet read piece by piece (too large to hold, or the annotated copy's first
+ * pass): every piece is looked at, and only the text from <mergeCells> on is kept and parsed.
+ */
+export function mergesOfPieces(pieces: Iterable<Uint8Array>, limits: WorkbookLimits, label: string): MergeRange[] {
   let tail = new Uint8Array(0);
   const found: Uint8Array[] = [];
   let size = 0;
-  for (const chunk of zip.chunks(entry)) {
+  for (const chunk of pieces) {
     if (found.length) {
       found.push(chunk);
       size += chunk.length;
@@ -746,7 +750,7 @@ export class XlsxWorkbook {
     // larger one is inflated twice, once to find them and once to read the rows.
     const cap = this.limits.wholePartBytes;
     const whole = entry.declaredSize <= cap ? this.zip.whole(entry, cap) : null;
-    const merges = whole ? mergesOfWhole(whole, this.limits, this.label) : mergesOfStream(this.zip, entry, this.limits, this.label);
+    const merges = whole ? mergesOfWhole(whole, this.limits, this.label) : mergesOfPieces(this.zip.chunks(entry), this.limits, this.label);
     const scanner = new XmlScanner(new SheetRows(context, merges, sink), this.limits.tokenBytes, `${this.label} 中的 ${entry.name}`);
     if (whole) {
       // Scanned in place, a stretch at a time (for progress, cancelling and yielding).

@@ -208,7 +208,7 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
     const part = sheetPath ? zip.find(sheetPath) : null;
     if (!sheetPath || !part) continue;
 
-    const scan = scanSheet(zip, part);
+    const scan = scanSheet(zip, part, context.label);
     const targets = sheetTargets(sheetFindings, scan.merges);
     const marks = new Map<number, Map<number, CellMark>>();
     for (const target of targets.values()) {

@@ -6,6 +6,7 @@
  * is added in its schema position when the sheet gets its first notes.
  */
 import { PartStream } from '../zip';
+import { MergeRange, mergesOfPieces } from '../xlsx';
 import { ZipEntry, ZipPackage } from '../zipPackage';
 import { MarkKind } from './styles';
 import { attribute, columnLetters, insertBefore, parseCellRef, xmlText } from './xml';
@@ -25,30 +26,14 @@ export interface CellValueSet {
   value: string | number | null;
 }
 
-export interface MergeArea {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+/** A merged area, as the reader finds it. */
+export type MergeArea = MergeRange;
 
 /** Elements that follow <legacyDrawing> in a worksheet (CT_Worksheet's order). */
 const AFTER_LEGACY_DRAWING = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
 /** Inflated sheet bytes kept from the merge scan for the patch pass, at most (beyond it the sheet is inflated again). */
 const KEEP_INFLATED = 96 * 1024 * 1024;
-
-const MERGE_MARK = [...'mergeCell'].map((ch) => ch.charCodeAt(0));
-
-/** Where "mergeCell" starts in `bytes` (searched as ASCII bytes, no decoding), or -1. */
-function findMergeMark(bytes: Uint8Array, from: number): number {
-  for (let at = bytes.indexOf(MERGE_MARK[0], from); at >= 0 && at + MERGE_MARK.length <= bytes.length; at = bytes.indexOf(MERGE_MARK[0], at + 1)) {
-    let k = 1;
-    while (k < MERGE_MARK.length && bytes[at + k] === MERGE_MARK[k]) k += 1;
-    if (k === MERGE_MARK.length) return at;
-  }
-  return -1;
-}
 
 export interface SheetScan {
   merges: MergeArea[];
@@ -57,46 +42,27 @@ export interface SheetScan {
 }
 
 /**
- * The sheet's merged areas. <mergeCells> follows <sheetData>, so the sheet is inflated once first;
- * only the bytes from the first "mergeCell" on are decoded.
+ * The sheet's merged areas, read as the reader reads them (the same limits). <mergeCells> follows
+ * <sheetData>, so the sheet is inflated once first; the inflated pieces are kept for the patch pass
+ * when the sheet is small enough.
  */
-export function scanSheet(zip: ZipPackage, part: ZipEntry): SheetScan {
+export function scanSheet(zip: ZipPackage, part: ZipEntry, label: string): SheetScan {
   const kept: Uint8Array[] = [];
   let keptBytes = 0;
   let keep = true;
-  let tail: Uint8Array[] | null = null;
-  let carry = new Uint8Array(0);
-  for (const chunk of zip.pieces(part)) {
-    if (keep) {
-      keptBytes += chunk.length;
-      if (keptBytes > KEEP_INFLATED) {
-        keep = false;
-        kept.length = 0;
-      } else kept.push(chunk);
-    }
-    if (tail) {
-      tail.push(chunk);
-      continue;
-    }
-    const window = new Uint8Array(carry.length + chunk.length);
-    window.set(carry);
-    window.set(chunk, carry.length);
-    const at = findMergeMark(window, 0);
-    if (at >= 0) tail = [window.subarray(at)];
-    else carry = window.slice(Math.max(0, window.length - MERGE_MARK.length));
-  }
-  const merges: MergeArea[] = [];
-  if (tail) {
-    const decoder = new TextDecoder('utf-8');
-    const text = (tail as Uint8Array[]).map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
-    for (const match of text.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*"([^"]+)"/g)) {
-      const [from, to = from] = match[1].split(':');
-      const a = parseCellRef(from);
-      const b = parseCellRef(to);
-      if (!a || !b) continue;
-      merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) });
+  function* keeping(): Generator<Uint8Array> {
+    for (const chunk of zip.pieces(part)) {
+      if (keep) {
+        keptBytes += chunk.length;
+        if (keptBytes > KEEP_INFLATED) {
+          keep = false;
+          kept.length = 0;
+        } else kept.push(chunk);
+      }
+      yield chunk;
     }
   }
+  const merges = mergesOfPieces(keeping(), zip.limits, label);
   return { merges, inflated: keep ? kept : null };
 }
 
