@@ -376,6 +376,8 @@ class SheetRows implements XmlHandler {
   private inInline = false;
   private phonetic = 0;
   private own = false;
+  /** A cell's open tag was read and its </c> is still to come. */
+  private inCell = false;
   /** The rightmost column holding a value of its own so far. */
   private lastColumn = 0;
   /**
@@ -402,6 +404,19 @@ class SheetRows implements XmlHandler {
     this.usedRight = 0;
   }
 
+  /** After the last byte: a part that ends inside its rows was cut short, and rows would be missing unnoticed. */
+  finish(part: string): void {
+    if (this.inSheetData || this.values) {
+      throw new WorkbookError('CORRUPT', `${this.context.label} 中的 ${part} 已损坏：XML 不完整（工作表数据没有结束），请在 Excel 中打开并另存后再检查`);
+    }
+  }
+
+  /** A row or cell left open where the next begins or its row ends. */
+  private unclosed(tag: 'row' | 'c'): WorkbookError {
+    const what = tag === 'row' ? '没有结束标记（</row>）' : '有单元格没有结束标记（</c>）';
+    return new WorkbookError('CORRUPT', `${this.where()}${what}：文件已损坏，请在 Excel 中打开（Excel 会提示修复）并另存后再检查`);
+  }
+
   private where(): string {
     return `${this.context.label} 的工作表"${this.context.sheet.name}"第 ${this.rowNumber} 行`;
   }
@@ -419,6 +434,8 @@ class SheetRows implements XmlHandler {
         break;
       case 'row': {
         if (!this.inSheetData) break;
+        // Rows and cells do not nest: a row begun inside another is a damaged file (Excel offers to repair it), not a row to drop.
+        if (this.values) throw this.unclosed('row');
         let number = this.rowNumber + 1;
         if (tag.find('r')) {
           number = parseDigits(tag.bytes, tag.valueStart, tag.valueEnd);
@@ -448,6 +465,7 @@ class SheetRows implements XmlHandler {
       }
       case 'c': {
         if (!this.values) break;
+        if (this.inCell) throw this.unclosed('c');
         let column = this.column + 1;
         if (tag.find('r')) {
           const letters = columnOfBytes(tag.bytes, tag.valueStart, tag.valueEnd);
@@ -467,7 +485,10 @@ class SheetRows implements XmlHandler {
         this.valueDigits = -1;
         this.inlineText = null;
         this.formulaText = null;
-        return this.plainValue(tag);
+        const readOn = this.plainValue(tag);
+        // Read through to its </c> in one step, or left open until close('c').
+        this.inCell = readOn === undefined;
+        return readOn;
       }
       case 'v':
         if (this.values) this.startCapture('v');
@@ -557,12 +578,15 @@ class SheetRows implements XmlHandler {
         this.inInline = false;
         break;
       case 'c':
-        if (this.values) this.endCell(this.values);
+        if (this.values && this.inCell) this.endCell(this.values);
+        this.inCell = false;
         break;
       case 'row':
+        if (this.inCell) throw this.unclosed('c');
         if (this.values) this.endRow(this.values);
         break;
       case 'sheetData':
+        if (this.values) throw this.unclosed('row');
         this.inSheetData = false;
         break;
       default:
@@ -751,7 +775,8 @@ export class XlsxWorkbook {
     const cap = this.limits.wholePartBytes;
     const whole = entry.declaredSize <= cap ? this.zip.whole(entry, cap) : null;
     const merges = whole ? mergesOfWhole(whole, this.limits, this.label) : mergesOfPieces(this.zip.chunks(entry), this.limits, this.label);
-    const scanner = new XmlScanner(new SheetRows(context, merges, sink), this.limits.tokenBytes, `${this.label} 中的 ${entry.name}`);
+    const rows = new SheetRows(context, merges, sink);
+    const scanner = new XmlScanner(rows, this.limits.tokenBytes, `${this.label} 中的 ${entry.name}`);
     if (whole) {
       // Scanned in place, a stretch at a time (for progress, cancelling and yielding).
       for (let at = 0; at < whole.length;) {
@@ -768,6 +793,7 @@ export class XlsxWorkbook {
       }
     }
     scanner.end();
+    rows.finish(entry.name);
   }
 }
 

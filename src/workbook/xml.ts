@@ -285,6 +285,8 @@ export class XmlScanner {
           const byte = bytes[i];
           if (quote) {
             if (byte === quote) quote = 0;
+            // Not well-formed XML (Excel refuses it too); a tag's text must not decide where cells end.
+            else if (byte === LT) throw new WorkbookError('CORRUPT', `${this.part} 已损坏：属性值中有"<"，不是有效的 XML`);
           } else if (byte === QUOTE || byte === APOS) quote = byte;
           else if (byte === GT) break;
         }

@@ -11,7 +11,9 @@ import { CsvEncoding, decodeCsv, readCsvText } from '../csv';
 import { WorkbookError } from '../errors';
 import { DEFAULT_LIMITS } from '../limits';
 import { Codec, DeflatedPart, deflatePart, deflateWhole, ZipWriter } from '../zip';
+import { XlsxWorkbook } from '../xlsx';
 import { InflateBudget, partKey, ZipPackage } from '../zipPackage';
+import { AnnotateError, DamagedPartError } from './errors';
 import { addNoteShapes, blocksFor, highestShapeBlock, mergeComments, Note } from './notes';
 import {
   appendSheet,
@@ -56,7 +58,7 @@ export interface CellWrite extends CellValueSet {
 
 export type { CellValueSet };
 
-export class AnnotateError extends Error {}
+export { AnnotateError };
 
 /** The annotated copy's bytes. */
 export function annotateWorkbook(source: AnnotateSource, report: RosterReport, options: AnnotateOptions = {}): Uint8Array {
@@ -132,13 +134,49 @@ interface PatchContext {
   codec?: Codec;
 }
 
+/** What the clerk can do about a damaged file. */
+const AGAIN = '：请在 Excel 中打开并另存后再生成批注副本';
+
+/** Runs a step that patches one part: a damage it finds is reported as that part's. */
+function inPart<T>(part: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    throw error instanceof DamagedPartError ? error.in(part) : error;
+  }
+}
+
+/** The sheets as the reader lists them (name, visibility, part), from the package's bookkeeping parts only. */
+function sheetList(bytes: Uint8Array, label: string, codec: Codec | undefined): string[] {
+  const zip = new ZipPackage(bytes, label, new InflateBudget(label, DEFAULT_LIMITS), codec?.inflateRaw);
+  return XlsxWorkbook.open(zip, label, DEFAULT_LIMITS).sheets.map((sheet) => `${sheet.info.name}\u0000${sheet.info.state}\u0000${sheet.part}`);
+}
+
+/**
+ * The copy's bookkeeping read back as the reader reads it: the same sheets from the same parts, and
+ * the results sheet after them. A damaged workbook.xml or relationships part that the check could
+ * still read (say, relationships after a closed root) might otherwise be patched into a copy whose
+ * sheets point elsewhere; such a copy is refused rather than handed out.
+ */
+function checkSheetsKept(input: Uint8Array, copy: Uint8Array, context: PatchContext): void {
+  const before = sheetList(input, context.label, context.codec);
+  const after = sheetList(copy, context.label, context.codec);
+  const expected = context.results ? before.length + 1 : before.length;
+  if (after.length !== expected || before.some((sheet, i) => after[i] !== sheet)) {
+    throw new AnnotateError(`${context.label} 的工作簿结构（workbook.xml 或它的关系部件）已损坏，无法照原样写出批注副本${AGAIN}`);
+  }
+}
+
 function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: PatchContext): Uint8Array {
   try {
     // The reader's zip layer, with its limits: a copy reads the file as the check did.
     const zip = new ZipPackage(bytes, context.label, new InflateBudget(context.label, DEFAULT_LIMITS), context.codec?.inflateRaw);
-    return patchZip(zip, findings, context);
+    const copy = patchZip(zip, findings, context);
+    checkSheetsKept(bytes, copy, context);
+    return copy;
   } catch (error) {
     if (error instanceof WorkbookError) throw new AnnotateError(error.message);
+    if (error instanceof DamagedPartError) throw new AnnotateError(`${context.label} 中的${error.part ? ' ' : ''}${error.message}${AGAIN}`);
     throw error;
   }
 }
@@ -162,12 +200,12 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
   };
 
   const contentTypesXml = text('[Content_Types].xml');
-  if (contentTypesXml === null) throw new AnnotateError('工作簿缺少 [Content_Types].xml');
+  if (contentTypesXml === null) throw new AnnotateError(`${context.label} 中缺少 [Content_Types].xml${AGAIN}`);
   const contentTypes = new ContentTypesPart(contentTypesXml);
   const rootRels = new RelationshipsPart(text('_rels/.rels'), '');
   const workbookPath = resolveTarget('', rootRels.ofType(REL_TYPES.officeDocument)?.target ?? '/xl/workbook.xml');
   const workbookXml = text(workbookPath);
-  if (workbookXml === null) throw new AnnotateError('工作簿缺少 workbook.xml');
+  if (workbookXml === null) throw new AnnotateError(`${context.label} 中缺少 ${workbookPath}${AGAIN}`);
   const workbookRelsPath = relsPathFor(workbookPath);
   const workbookRels = new RelationshipsPart(text(workbookRelsPath), workbookPath);
   const sheets = workbookSheets(workbookXml);
@@ -176,7 +214,7 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
   const stylesRel = workbookRels.ofType(REL_TYPES.styles);
   let stylesPath = stylesRel ? resolveTarget(workbookPath, stylesRel.target) : null;
   const stylesXml = stylesPath ? text(stylesPath) : null;
-  const styles = new StylesPatcher(stylesXml);
+  const styles = inPart(stylesPath ?? 'xl/styles.xml', () => new StylesPatcher(stylesXml));
   if (stylesXml === null) {
     // The conventional name when it is free (some readers look for no other).
     stylesPath = taken.has(partKey('xl/styles.xml')) ? freePartName(taken, 'xl/styles', '.xml') : 'xl/styles.xml';
@@ -256,7 +294,7 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
       if (sheetRels.changed) replace(sheetRelsPath, sheetRels.toString());
       continue;
     }
-    const merged = mergeComments(existingComments, notes);
+    const merged = inPart(commentsPath, () => mergeComments(existingComments, notes));
     replace(commentsPath, merged.xml);
     if (!commentsRel || existingComments === null) {
       if (!commentsRel) sheetRels.add(REL_TYPES.comments, commentsPath);
@@ -265,7 +303,7 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
     const vmlPath = drawingPath as unknown as string;
     const existingVml = newDrawingId === null ? text(vmlPath) : null;
     if (merged.newShapes.length > 0 || existingVml === null) {
-      replace(vmlPath, addNoteShapes(existingVml, merged.newShapes, nextBlock));
+      replace(vmlPath, inPart(vmlPath, () => addNoteShapes(existingVml, merged.newShapes, nextBlock)));
       nextBlock += blocksFor(merged.newShapes.length);
     }
     if (existingVml === null) contentTypes.ensureDefault('vml', CONTENT_TYPES.vml);
@@ -289,7 +327,7 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
     );
     const resultsRelId = workbookRels.add(REL_TYPES.worksheet, resultsPath);
     contentTypes.addOverride(resultsPath, CONTENT_TYPES.worksheet);
-    replace(workbookPath, appendSheet(workbookXml, resultsName, resultsRelId));
+    replace(workbookPath, inPart(workbookPath, () => appendSheet(workbookXml, resultsName, resultsRelId)));
   }
   replace(workbookRelsPath, workbookRels.toString());
   replace(stylesPath as string, styles.toString());

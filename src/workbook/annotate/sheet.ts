@@ -8,6 +8,7 @@
 import { PartStream } from '../zip';
 import { MergeRange, mergesOfPieces } from '../xlsx';
 import { ZipEntry, ZipPackage } from '../zipPackage';
+import { DamagedPartError } from './errors';
 import { MarkKind } from './styles';
 import { attribute, columnLetters, insertBefore, parseCellRef, xmlText } from './xml';
 
@@ -86,6 +87,22 @@ export interface SheetPatchOptions {
   legacyDrawing(existingId: string | null): string | null;
 }
 
+
+/**
+ * Where the tag opened at `open` ends: its first '>' outside quoted attribute values (a '>' may stand
+ * in a value; '<' may not, and the reader refuses a file that has one), or -1 when the text ends first.
+ */
+export function tagEndAt(text: string, open: number): number {
+  let quote = '';
+  for (let i = open + 1; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '>') return i;
+  }
+  return -1;
+}
 /** Streams one worksheet part through the patch into `out`. */
 export class SheetPatcher {
   private phase: Phase = 'head';
@@ -107,9 +124,13 @@ export class SheetPatcher {
   /** Feeds the whole part (from the scan's inflated bytes when it kept them) and closes the output. */
   run(zip: ZipPackage, part: ZipEntry, inflated: readonly Uint8Array[] | null): void {
     const decoder = new TextDecoder('utf-8');
-    for (const chunk of inflated ?? zip.pieces(part)) this.write(decoder.decode(chunk, { stream: true }));
-    this.write(decoder.decode());
-    this.end();
+    try {
+      for (const chunk of inflated ?? zip.pieces(part)) this.write(decoder.decode(chunk, { stream: true }));
+      this.write(decoder.decode());
+      this.end();
+    } catch (error) {
+      throw error instanceof DamagedPartError ? error.in(part.name) : error;
+    }
   }
 
   write(text: string): void {
@@ -119,7 +140,7 @@ export class SheetPatcher {
   }
 
   end(): void {
-    if (this.phase !== 'tail') throw new Error('工作表 XML 不完整（缺少 sheetData）');
+    if (this.phase !== 'tail') throw new DamagedPartError(null, '<sheetData>');
     this.out.write(this.finishTail(this.buffer));
     this.buffer = '';
     this.out.close();
@@ -192,7 +213,7 @@ export class SheetPatcher {
         at = buffer.length;
         break;
       }
-      const tagEnd = buffer.indexOf('>', open);
+      const tagEnd = tagEndAt(buffer, open);
       if (tagEnd < 0) {
         at = open;
         break;
@@ -293,7 +314,8 @@ export class SheetPatcher {
     let column = 0;
     const selfClosing = startTag.endsWith('/>');
     const body = selfClosing ? '' : row.slice(startTag.length);
-    const cellPattern = /<([\w.-]+:)?c(?=[\s/>])[^>]*>/g;
+    // A cell's start tag, any prefix, quoted values taken whole (they may hold '>').
+    const cellPattern = /<([\w.-]+:)?c(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/g;
     let out = '';
     let at = 0;
     for (let match = cellPattern.exec(body); match; match = cellPattern.exec(body)) {

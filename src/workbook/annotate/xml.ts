@@ -4,6 +4,8 @@
  * may carry any namespace prefix ("x:row"); the helpers match the local name.
  */
 import { columnLetters, columnNumber } from '../../rules/roster/location';
+import { unescapeXml } from '../xml';
+import { DamagedPartError } from './errors';
 
 export { columnLetters, columnNumber };
 
@@ -28,12 +30,8 @@ export function xmlText(text: string): string {
   );
 }
 
-export function decodeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
-    if (entity[0] === '#') return String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[entity] as string;
-  });
-}
+/** XML's five entities and character references, decoded as the reader decodes them (a reference past U+10FFFF stays as written). */
+export const decodeXml = unescapeXml;
 
 /** The value of an attribute (by its name as written, e.g. "r" or "r:id") in a start tag, decoded. */
 export function attribute(tag: string, name: string): string | null {
@@ -102,7 +100,7 @@ export function insertBefore(xml: string, content: string, followers: readonly s
     const pattern = new RegExp(`</([\\w.-]+:)?${parentEnd}>`, 'g');
     let last: RegExpExecArray | null = null;
     for (let match = pattern.exec(xml); match; match = pattern.exec(xml)) last = match;
-    if (!last) throw new Error(`no </${parentEnd}>`);
+    if (!last) throw new DamagedPartError(null, `</${parentEnd}>`);
     at = last.index;
   }
   return xml.slice(0, at) + content + xml.slice(at);
