@@ -303,7 +303,10 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
     const vmlPath = drawingPath as unknown as string;
     const existingVml = newDrawingId === null ? text(vmlPath) : null;
     if (merged.newShapes.length > 0 || existingVml === null) {
-      replace(vmlPath, inPart(vmlPath, () => addNoteShapes(existingVml, merged.newShapes, nextBlock)));
+      replace(
+        vmlPath,
+        inPart(vmlPath, () => addNoteShapes(existingVml, merged.newShapes, nextBlock)),
+      );
       nextBlock += blocksFor(merged.newShapes.length);
     }
     if (existingVml === null) contentTypes.ensureDefault('vml', CONTENT_TYPES.vml);
@@ -327,7 +330,10 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
     );
     const resultsRelId = workbookRels.add(REL_TYPES.worksheet, resultsPath);
     contentTypes.addOverride(resultsPath, CONTENT_TYPES.worksheet);
-    replace(workbookPath, inPart(workbookPath, () => appendSheet(workbookXml, resultsName, resultsRelId)));
+    replace(
+      workbookPath,
+      inPart(workbookPath, () => appendSheet(workbookXml, resultsName, resultsRelId)),
+    );
   }
   replace(workbookRelsPath, workbookRels.toString());
   replace(stylesPath as string, styles.toString());

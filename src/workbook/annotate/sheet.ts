@@ -87,7 +87,6 @@ export interface SheetPatchOptions {
   legacyDrawing(existingId: string | null): string | null;
 }
 
-
 /**
  * Where the tag opened at `open` ends: its first '>' outside quoted attribute values (a '>' may stand
  * in a value; '<' may not, and the reader refuses a file that has one), or -1 when the text ends first.
