@@ -464,7 +464,12 @@ class SheetRows implements XmlHandler {
         break;
       }
       case 'c': {
-        if (!this.values) break;
+        if (!this.values) {
+          // Cells stand in rows: one between rows would be left out unnoticed.
+          if (this.inSheetData)
+            throw new WorkbookError('CORRUPT', `${this.where()}之后有不在任何行中的单元格：文件已损坏，请在 Excel 中打开（Excel 会提示修复）并另存后再检查`);
+          break;
+        }
         if (this.inCell) throw this.unclosed('c');
         let column = this.column + 1;
         if (tag.find('r')) {

@@ -168,7 +168,7 @@ function internName(bytes: Uint8Array, start: number, end: number): string {
 }
 
 function isNameEnd(byte: number): boolean {
-  return byte <= 0x20 || byte === SLASH || byte === GT;
+  return byte <= 0x20 || byte === SLASH || byte === GT || byte === LT;
 }
 
 function indexOfSequence(bytes: Uint8Array, sequence: readonly number[], from: number): number {
@@ -285,11 +285,12 @@ export class XmlScanner {
           const byte = bytes[i];
           if (quote) {
             if (byte === quote) quote = 0;
-            // Not well-formed XML (Excel refuses it too); a tag's text must not decide where cells end.
-            else if (byte === LT) throw new WorkbookError('CORRUPT', `${this.part} 已损坏：属性值中有"<"，不是有效的 XML`);
+            else if (byte === LT) break;
           } else if (byte === QUOTE || byte === APOS) quote = byte;
-          else if (byte === GT) break;
+          else if (byte === GT || byte === LT) break;
         }
+        // A '<' inside a tag is not well-formed XML (Excel refuses it too): where cells end must not depend on how it is read.
+        if (i < length && bytes[i] === LT) throw new WorkbookError('CORRUPT', `${this.part} 已损坏：标记中有"<"，不是有效的 XML`);
         if (i >= length) return pos;
         const selfClosing = bytes[i - 1] === SLASH;
         tag.bytes = bytes;

@@ -41,6 +41,19 @@ describe('the reader refuses what it cannot read for certain', () => {
     }
   });
 
+  test('a cell between rows, and a "<" inside a tag name (the cells after it used to be left out)', async () => {
+    const between = `${HEADER}<row r="2"><c r="A2" t="inlineStr"><is><t>张三</t></is></c></row><c r="B2"><v>1</v></c>`;
+    expect(await readError({ name: 'a.xlsx', bytes: xlsx({ sheets: [{ name: 'S', xml: between }] }) })).toEqual({
+      code: 'CORRUPT',
+      message: expect.stringContaining('"S"第 2 行之后有不在任何行中的单元格'),
+    });
+    const inName = `${HEADER}<row r="2"><c r="A2" t="inlineStr"><is><t<c r="B1"><v>1</v></c></row>张三</t></is></c><c r="B2"><v>1</v></c></row>`;
+    expect(await readError({ name: 'a.xlsx', bytes: xlsx({ sheets: [{ name: 'S', xml: inName }] }) })).toEqual({
+      code: 'CORRUPT',
+      message: expect.stringContaining('标记中有"<"'),
+    });
+  });
+
   test('a sheet that ends inside its rows (a stored part cut short at a tag)', async () => {
     const cut = worksheet(HEADER + person(2, '张三', 1)).replace(/<\/sheetData>.*$/s, '');
     const error = await readError({ name: 'a.xlsx', bytes: zipParts(packageParts({ sheets: [{ name: 'S', xml: cut }] }), 0) });
@@ -52,7 +65,7 @@ describe('the reader refuses what it cannot read for certain', () => {
     const lt = '<row r="2"><c r="A2" t="inlineStr" x="a<b"><is><t>张三</t></is></c></row>';
     expect(await readError({ name: 'a.xlsx', bytes: xlsx({ sheets: [{ name: 'S', xml: HEADER + lt }] }) })).toEqual({
       code: 'CORRUPT',
-      message: expect.stringContaining('属性值中有"<"'),
+      message: expect.stringContaining('标记中有"<"'),
     });
     const gt = '<row r="2"><c r="A2" t="inlineStr" x="a>b"><is><t>张三</t></is></c><c r="B2" x=">"><v>2</v></c></row>';
     const [sheet] = await readAll({ name: 'a.xlsx', bytes: xlsx({ sheets: [{ name: 'S', xml: HEADER + gt }] }) });
