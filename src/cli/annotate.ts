@@ -7,7 +7,7 @@ import { constants, deflateRawSync } from 'zlib';
 import { RosterReport } from '../rules/roster';
 import { annotateWorkbook } from '../workbook/annotate';
 import { Codec } from '../workbook/zip';
-import { nativeInflateRaw } from './nativeInflate';
+import { nativeCrc32, nativeInflateRaw } from './nativeInflate';
 import { RosterSource } from './sources';
 
 export { ERROR_FILL, internalLink, RESULTS_SHEET, safeText, WARNING_FILL } from '../workbook/annotate';
@@ -18,6 +18,7 @@ export { ERROR_FILL, internalLink, RESULTS_SHEET, safeText, WARNING_FILL } from 
  */
 export const ZLIB: Codec = {
   inflateRaw: nativeInflateRaw,
+  crc32: nativeCrc32,
   deflateRaw: (piece, final) => deflateRawSync(piece, { level: 1, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }),
 };
 

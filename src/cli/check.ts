@@ -15,7 +15,7 @@ import { PreviousRoster, previousRosterOf } from '../rules/renewal';
 import { RosterChecker, RosterReport } from '../rules/roster';
 import { checkRosterSources, WorkbookError, WorkbookSource } from '../workbook';
 import { InputError } from './inputError';
-import { nativeInflateRaw } from './nativeInflate';
+import { NATIVE_ZIP } from './nativeInflate';
 import { renderReport } from './report';
 import { describeSource, loadSource } from './sources';
 import { terminalJson, terminalText } from './text';
@@ -253,7 +253,7 @@ export async function readRosterFiles(labels: readonly string[], checker: Roster
   try {
     await checkRosterSources(sources, {
       checker,
-      inflateRaw: nativeInflateRaw,
+      ...NATIVE_ZIP,
       onProgress: (at) => {
         if (io && progress === NO_PROGRESS && file === '') progress = startProgress(io, at.total, sources.length);
         if (at.file !== file) progress.file((file = at.file));

@@ -16,7 +16,7 @@ import { CliIO, EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE } from './check';
 import { checkOutput, writeClaimsCopy } from './claimsCopy';
 import { InputError } from './inputError';
 import { locationText } from './report';
-import { nativeInflateRaw } from './nativeInflate';
+import { NATIVE_ZIP } from './nativeInflate';
 import { loadSource } from './sources';
 import { MARKS_SHEET, readWorkbook, WorkbookError, WorkbookSource } from '../workbook';
 import { formatAmount, formatTable } from './text';
@@ -64,7 +64,7 @@ async function readBook(label: string): Promise<ReadBook> {
         if (info.name !== MARKS_SHEET) skipped.push({ file: label, sheet: info.name, reason: HIDDEN_SHEET_REASON });
       },
     },
-    { inflateRaw: nativeInflateRaw },
+    NATIVE_ZIP,
   );
   return { source, sheets, skipped };
 }

@@ -6,6 +6,7 @@ export type { WorkbookLimits } from './limits';
 export { openWorkbook, readWorkbook } from './read';
 export type { OpenedWorkbook, ReadOptions } from './read';
 export type { InflateRaw } from './zipPackage';
+export type { Crc32 } from './crc32';
 export { checkRosterSources, MARKS_SHEET } from './roster';
 export type { CheckProgress, CheckSourcesOptions } from './roster';
 export { isHiddenSheet } from './types';

@@ -7,6 +7,7 @@ import { CsvEncoding, decodeCsv, detectCsvEncoding, readCsvText, sheetNameForCsv
 import { WorkbookError } from './errors';
 import { showBytes, WorkbookLimits, withDefaults } from './limits';
 import { SheetInfo, WorkbookSource, WorkbookVisitor } from './types';
+import { Crc32 } from './crc32';
 import { XlsxWorkbook } from './xlsx';
 import { InflateBudget, InflateRaw, ZipPackage } from './zipPackage';
 
@@ -36,6 +37,8 @@ export interface ReadOptions {
   limits?: Partial<WorkbookLimits>;
   /** The host's native inflate (Node's zlib); fflate's otherwise. */
   inflateRaw?: InflateRaw;
+  /** The host's native CRC-32 for checking each part read (Node's zlib); a JavaScript one otherwise. */
+  crc32?: Crc32;
 }
 
 /** Opens a source (reads the zip directory and the workbook part, or detects a CSV's encoding); throws WorkbookError. */
@@ -52,7 +55,7 @@ export function openWorkbook(source: WorkbookSource, options: ReadOptions = {}):
   }
   const extension = extensionOf(label);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)) {
-    const zip = new ZipPackage(bytes, label, new InflateBudget(label, all), options.inflateRaw);
+    const zip = new ZipPackage(bytes, label, new InflateBudget(label, all), options.inflateRaw, options.crc32);
     const workbook = XlsxWorkbook.open(zip, label, all);
     return { kind: 'xlsx', totalBytes: workbook.declaredBytes, read: (visitor) => workbook.read(visitor) };
   }

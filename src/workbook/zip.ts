@@ -6,6 +6,7 @@
  * annotated roster never comes near them).
  */
 import { Deflate } from 'fflate';
+import { Crc32, crc32 } from './crc32';
 import type { InflateRaw, ZipEntry, ZipPackage } from './zipPackage';
 
 /** What the zip records of an entry's stored bytes. */
@@ -41,36 +42,8 @@ export interface Codec {
   /** The reader's native inflate: the whole part, or null when it would exceed `maxBytes`. */
   inflateRaw: InflateRaw;
   deflateRaw(piece: Uint8Array, final: boolean): Uint8Array;
-}
-
-let crcTables: Uint32Array[] | null = null;
-
-/** Eight 256-entry tables for CRC-32 "slicing by 8" (eight bytes per step, several times faster than one). */
-function tables(): Uint32Array[] {
-  if (crcTables) return crcTables;
-  const made = Array.from({ length: 8 }, () => new Uint32Array(256));
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    made[0][n] = c >>> 0;
-  }
-  for (let n = 0; n < 256; n += 1) for (let t = 1; t < 8; t += 1) made[t][n] = (made[t - 1][n] >>> 8) ^ made[0][made[t - 1][n] & 0xff];
-  crcTables = made;
-  return made;
-}
-
-/** CRC-32 (the zip polynomial) of `bytes`, continuing from `crc`. */
-export function crc32(bytes: Uint8Array, crc = 0): number {
-  const [t0, t1, t2, t3, t4, t5, t6, t7] = tables();
-  let c = ~crc >>> 0;
-  let i = 0;
-  const end8 = bytes.length - (bytes.length % 8);
-  for (; i < end8; i += 8) {
-    const a = (c ^ (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24))) >>> 0;
-    c = t7[a & 0xff] ^ t6[(a >>> 8) & 0xff] ^ t5[(a >>> 16) & 0xff] ^ t4[a >>> 24] ^ t3[bytes[i + 4]] ^ t2[bytes[i + 5]] ^ t1[bytes[i + 6]] ^ t0[bytes[i + 7]];
-  }
-  for (; i < bytes.length; i += 1) c = t0[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
+  /** The platform's CRC-32, for checking the parts read (the writer's own parts use the JavaScript one). */
+  crc32?: Crc32;
 }
 
 const encoder = new TextEncoder();

@@ -7,6 +7,7 @@
  * unchanged parts' stored bytes from it.
  */
 import { Inflate } from 'fflate';
+import { Crc32, crc32 as crc32Js } from './crc32';
 import { WorkbookError } from './errors';
 import { showBytes, WorkbookLimits } from './limits';
 
@@ -101,6 +102,7 @@ export class ZipPackage {
     private readonly label: string,
     readonly budget: InflateBudget,
     private readonly inflateRaw?: InflateRaw,
+    private readonly crc32: Crc32 = crc32Js,
   ) {
     this.all = readDirectory(bytes, label);
     for (const entry of this.all) {
@@ -122,13 +124,16 @@ export class ZipPackage {
     if (entry.encrypted) throw new WorkbookError('ENCRYPTED_OR_XLS', `${this.label} 的压缩包设了密码，无法读取：请在 Excel 中取消密码后再检查`);
     const data = this.raw(entry);
     let partBytes = 0;
+    let crc = 0;
     if (entry.method === 0) {
       for (let at = 0; at < data.length; at += INPUT_PIECE) {
         const piece = data.subarray(at, Math.min(data.length, at + INPUT_PIECE));
         partBytes += piece.length;
         this.budget.add(entry.name, partBytes, piece.length);
+        crc = this.crc32(piece, crc);
         yield piece;
       }
+      this.checkCrc(entry, crc);
       return;
     }
     if (entry.method !== 8) throw corrupt(this.label, `${entry.name} 使用了不支持的压缩方式 ${entry.method}`);
@@ -136,6 +141,7 @@ export class ZipPackage {
     const inflater = new Inflate((chunk) => {
       partBytes += chunk.length;
       this.budget.add(entry.name, partBytes, chunk.length);
+      crc = this.crc32(chunk, crc);
       out.push(chunk);
     });
     for (let at = 0; at < data.length; at += INPUT_PIECE) {
@@ -148,7 +154,20 @@ export class ZipPackage {
       }
       while (out.length) yield out.shift() as Uint8Array;
     }
-    if (data.length === 0) return;
+    this.checkCrc(entry, crc);
+  }
+
+  /**
+   * The inflated bytes against the CRC-32 the directory records: a part damaged in transfer may
+   * still inflate (a changed literal decodes to another character) and read as other values.
+   */
+  private checkCrc(entry: ZipEntry, crc: number): void {
+    if (crc !== entry.crc) {
+      throw new WorkbookError(
+        'CORRUPT',
+        `${this.label} 已损坏：${entry.name} 的内容与文件记录的校验值（CRC-32）不符，可能在传送或保存中损坏；请向报送单位要一份新的文件，或在 Excel 中打开并另存后再检查`,
+      );
+    }
   }
 
   /** The part's inflated bytes in pieces of up to 1 MB: inflated whole when small enough (limits.wholePartBytes), else as it inflates. */
@@ -172,7 +191,10 @@ export class ZipPackage {
         if (error instanceof WorkbookError) throw error;
         throw corrupt(this.label, `${entry.name} 解压失败：${(error as Error).message}`);
       }
-      if (out) this.budget.add(entry.name, out.length, out.length);
+      if (out) {
+        this.budget.add(entry.name, out.length, out.length);
+        this.checkCrc(entry, this.crc32(out));
+      }
       return out;
     }
     const pieces: Uint8Array[] = [];

@@ -10,9 +10,11 @@ import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'fs';
 import { unzipSync } from 'fflate';
 import { join } from 'path';
-import { checkRosterSources, WorkbookError, WorkbookSource } from '../../src/workbook';
+import { checkRosterSources, ReadOptions, WorkbookError, WorkbookSource } from '../../src/workbook';
 import { AnnotateError, annotateWorkbook } from '../../src/workbook/annotate';
-import { nativeInflateRaw } from '../../src/cli/nativeInflate';
+import { NATIVE_ZIP, nativeInflateRaw } from '../../src/cli/nativeInflate';
+import { crc32 } from '../../src/workbook/crc32';
+import { crc32 as zlibCrc32 } from 'zlib';
 import { readAll, readError, packageParts, worksheet, xlsx, zipParts } from './readerKit';
 
 const HEADER = '<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>份数</t></is></c></row>';
@@ -73,11 +75,55 @@ describe('the reader refuses what it cannot read for certain', () => {
   });
 });
 
+describe('each part read is checked against the CRC-32 the zip directory records', () => {
+  const READERS: [string, ReadOptions][] = [
+    ['JavaScript inflate and CRC', {}],
+    ['zlib inflate and CRC', NATIVE_ZIP],
+    ['zlib inflate, JavaScript CRC', { inflateRaw: nativeInflateRaw }],
+    ['piece by piece', { limits: { wholePartBytes: 64 } }],
+  ];
+
+  test.each(READERS)('a stored sheet with one digit changed in transfer reads as damaged, not as another value (%s)', async (_, options) => {
+    const bytes = zipParts(packageParts({ sheets: [{ name: '花名册', xml: roster() }] }), 0);
+    const at = Buffer.from(bytes).indexOf('r="D2"><v>1</v>');
+    expect(at).toBeGreaterThan(0);
+    const changed = new Uint8Array(bytes);
+    changed[at + 'r="D2"><v>'.length] = '7'.charCodeAt(0);
+    expect(await readError({ name: '花名册.xlsx', bytes: changed }, options)).toEqual({
+      code: 'CORRUPT',
+      message:
+        '花名册.xlsx 已损坏：xl/worksheets/sheet1.xml 的内容与文件记录的校验值（CRC-32）不符，可能在传送或保存中损坏；请向报送单位要一份新的文件，或在 Excel 中打开并另存后再检查',
+    });
+    // The same package untouched reads.
+    expect((await readAll({ name: '花名册.xlsx', bytes }, options))[0].rows.get(2)).toEqual(['张三', '450421198001010037', '综合', 1]);
+  });
+
+  test.each(READERS)('a deflated part whose recorded CRC-32 differs (%s)', async (_, options) => {
+    const bytes = new Uint8Array(xlsx({ sheets: [{ name: '花名册', xml: roster() }] }));
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    // The central directory record of the sheet: its CRC-32 sits 16 bytes in, its name 46 bytes in.
+    let central = view.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    while (!view.subarray(central + 46, central + 46 + name.length).equals(name)) central = view.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), central + 4);
+    view.writeUInt32LE((view.readUInt32LE(central + 16) ^ 1) >>> 0, central + 16);
+    expect((await readError({ name: '花名册.xlsx', bytes }, options)).message).toContain('xl/worksheets/sheet1.xml 的内容与文件记录的校验值（CRC-32）不符');
+  });
+
+  test("property: the JavaScript CRC-32 (the page's and the pane's) is zlib's, whole and continued", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat({ max: 300 }), (bytes, cut) => {
+        const at = Math.min(cut, bytes.length);
+        expect(crc32(bytes)).toBe(zlibCrc32(bytes));
+        expect(crc32(bytes.subarray(at), crc32(bytes.subarray(0, at)))).toBe(zlibCrc32(bytes));
+      }),
+    );
+  });
+});
+
 /** Values of every sheet as the reader gives them, row by row. */
 async function valuesOf(source: WorkbookSource): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const sheet of await readAll(source, { inflateRaw: nativeInflateRaw }))
-    out[sheet.info.name] = sheet.order.map((row) => `${row} ${JSON.stringify(sheet.rows.get(row))}`);
+  for (const sheet of await readAll(source, NATIVE_ZIP)) out[sheet.info.name] = sheet.order.map((row) => `${row} ${JSON.stringify(sheet.rows.get(row))}`);
   return out;
 }
 
@@ -241,7 +287,7 @@ test('property: a mutated workbook is read or refused; its copy keeps every valu
         const source = { name: '花名册.xlsx', bytes: zipParts(parts) };
         let report;
         try {
-          report = await checkRosterSources([source], { inflateRaw: native ? nativeInflateRaw : undefined });
+          report = await checkRosterSources([source], native ? NATIVE_ZIP : {});
         } catch (error) {
           if (error instanceof WorkbookError) return;
           throw error;

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { nativeInflateRaw } from '../../src/cli/nativeInflate';
+import { NATIVE_ZIP, nativeInflateRaw } from '../../src/cli/nativeInflate';
 import { openWorkbook, ReadOptions } from '../../src/workbook';
 import { cleanupDirs, JSZip, tmpDir, writeWorkbook } from '../cli/cliKit';
 import { packageParts, readAll, readError, worksheet, xlsx, zipParts } from './readerKit';
@@ -17,7 +17,7 @@ afterAll(cleanupDirs);
 
 const INFLATERS: [string, ReadOptions][] = [
   ['fflate', {}],
-  ['zlib', { inflateRaw: nativeInflateRaw }],
+  ['zlib', NATIVE_ZIP],
 ];
 
 interface ReadSheet {

@@ -148,7 +148,7 @@ function inPart<T>(part: string, step: () => T): T {
 
 /** The sheets as the reader lists them (name, visibility, part), from the package's bookkeeping parts only. */
 function sheetList(bytes: Uint8Array, label: string, codec: Codec | undefined): string[] {
-  const zip = new ZipPackage(bytes, label, new InflateBudget(label, DEFAULT_LIMITS), codec?.inflateRaw);
+  const zip = new ZipPackage(bytes, label, new InflateBudget(label, DEFAULT_LIMITS), codec?.inflateRaw, codec?.crc32);
   return XlsxWorkbook.open(zip, label, DEFAULT_LIMITS).sheets.map((sheet) => `${sheet.info.name}\u0000${sheet.info.state}\u0000${sheet.part}`);
 }
 
@@ -170,7 +170,7 @@ function checkSheetsKept(input: Uint8Array, copy: Uint8Array, context: PatchCont
 function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: PatchContext): Uint8Array {
   try {
     // The reader's zip layer, with its limits: a copy reads the file as the check did.
-    const zip = new ZipPackage(bytes, context.label, new InflateBudget(context.label, DEFAULT_LIMITS), context.codec?.inflateRaw);
+    const zip = new ZipPackage(bytes, context.label, new InflateBudget(context.label, DEFAULT_LIMITS), context.codec?.inflateRaw, context.codec?.crc32);
     const copy = patchZip(zip, findings, context);
     checkSheetsKept(bytes, copy, context);
     return copy;
