@@ -261,7 +261,8 @@ export class XmlScanner {
       const next = bytes[pos + 1];
       if (next === SLASH) {
         let gt = pos + 2;
-        while (gt < length && bytes[gt] !== GT) gt += 1;
+        while (gt < length && bytes[gt] !== GT && bytes[gt] !== LT) gt += 1;
+        if (gt < length && bytes[gt] === LT) throw this.ltInTag();
         if (gt >= length) return pos;
         let nameEnd = pos + 2;
         while (nameEnd < gt && !isNameEnd(bytes[nameEnd])) nameEnd += 1;
@@ -290,7 +291,7 @@ export class XmlScanner {
           else if (byte === GT || byte === LT) break;
         }
         // A '<' inside a tag is not well-formed XML (Excel refuses it too): where cells end must not depend on how it is read.
-        if (i < length && bytes[i] === LT) throw new WorkbookError('CORRUPT', `${this.part} 已损坏：标记中有"<"，不是有效的 XML`);
+        if (i < length && bytes[i] === LT) throw this.ltInTag();
         if (i >= length) return pos;
         const selfClosing = bytes[i - 1] === SLASH;
         tag.bytes = bytes;
@@ -303,6 +304,10 @@ export class XmlScanner {
       }
     }
     return pos;
+  }
+
+  private ltInTag(): WorkbookError {
+    return new WorkbookError('CORRUPT', `${this.part} 已损坏：标记中有"<"，不是有效的 XML`);
   }
 
   /** Comments, CDATA and declarations (<!DOCTYPE …>): returns the position after, or -1 when incomplete. */

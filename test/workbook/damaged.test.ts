@@ -50,10 +50,13 @@ describe('the reader refuses what it cannot read for certain', () => {
       message: expect.stringContaining('"S"第 2 行之后有不在任何行中的单元格'),
     });
     const inName = `${HEADER}<row r="2"><c r="A2" t="inlineStr"><is><t<c r="B1"><v>1</v></c></row>张三</t></is></c><c r="B2"><v>1</v></c></row>`;
-    expect(await readError({ name: 'a.xlsx', bytes: xlsx({ sheets: [{ name: 'S', xml: inName }] }) })).toEqual({
-      code: 'CORRUPT',
-      message: expect.stringContaining('标记中有"<"'),
-    });
+    const inEndTag = `${HEADER}<row r="2"><c r="A2" t="inlineStr"><is><t>张三</t</is></c><c r="B2"><v>1</v></c></row>`;
+    for (const xml of [inName, inEndTag]) {
+      expect(await readError({ name: 'a.xlsx', bytes: xlsx({ sheets: [{ name: 'S', xml }] }) })).toEqual({
+        code: 'CORRUPT',
+        message: expect.stringContaining('标记中有"<"'),
+      });
+    }
   });
 
   test('a sheet that ends inside its rows (a stored part cut short at a tag)', async () => {
