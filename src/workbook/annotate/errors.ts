@@ -18,3 +18,12 @@ export class DamagedPartError extends AnnotateError {
     return this.part ? this : new DamagedPartError(part, this.missing);
   }
 }
+
+/** Runs a step that patches one part: a damage it finds is reported as that part's. */
+export function inPart<T>(part: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    throw error instanceof DamagedPartError ? error.in(part) : error;
+  }
+}

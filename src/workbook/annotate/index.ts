@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS } from '../limits';
 import { Codec, DeflatedPart, deflatePart, deflateWhole, ZipWriter } from '../zip';
 import { XlsxWorkbook } from '../xlsx';
 import { InflateBudget, partKey, ZipPackage } from '../zipPackage';
-import { AnnotateError, DamagedPartError } from './errors';
+import { AnnotateError, DamagedPartError, inPart } from './errors';
 import { addNoteShapes, blocksFor, highestShapeBlock, mergeComments, Note } from './notes';
 import {
   appendSheet,
@@ -136,15 +136,6 @@ interface PatchContext {
 
 /** What the clerk can do about a damaged file. */
 const AGAIN = '：请在 Excel 中打开并另存后再生成批注副本';
-
-/** Runs a step that patches one part: a damage it finds is reported as that part's. */
-function inPart<T>(part: string, step: () => T): T {
-  try {
-    return step();
-  } catch (error) {
-    throw error instanceof DamagedPartError ? error.in(part) : error;
-  }
-}
 
 /** The sheets as the reader lists them (name, visibility, part), from the package's bookkeeping parts only. */
 function sheetList(bytes: Uint8Array, label: string, codec: Codec | undefined): string[] {

@@ -8,7 +8,7 @@
 import { PartStream } from '../zip';
 import { MergeRange, mergesOfPieces } from '../xlsx';
 import { ZipEntry, ZipPackage } from '../zipPackage';
-import { DamagedPartError } from './errors';
+import { DamagedPartError, inPart } from './errors';
 import { MarkKind } from './styles';
 import { attribute, columnLetters, insertBefore, parseCellRef, xmlText } from './xml';
 
@@ -91,17 +91,18 @@ export interface SheetPatchOptions {
  * Where the tag opened at `open` ends: its first '>' outside quoted attribute values (a '>' may stand
  * in a value; '<' may not, and the reader refuses a file that has one), or -1 when the text ends first.
  */
-export function tagEndAt(text: string, open: number): number {
-  let quote = '';
+function tagEndAt(text: string, open: number): number {
+  let quote = 0;
   for (let i = open + 1; i < text.length; i += 1) {
-    const ch = text[i];
+    const code = text.charCodeAt(i);
     if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '>') return i;
+      if (code === quote) quote = 0;
+    } else if (code === 0x22 || code === 0x27) quote = code;
+    else if (code === 0x3e) return i;
   }
   return -1;
 }
+
 /** Streams one worksheet part through the patch into `out`. */
 export class SheetPatcher {
   private phase: Phase = 'head';
@@ -123,13 +124,11 @@ export class SheetPatcher {
   /** Feeds the whole part (from the scan's inflated bytes when it kept them) and closes the output. */
   run(zip: ZipPackage, part: ZipEntry, inflated: readonly Uint8Array[] | null): void {
     const decoder = new TextDecoder('utf-8');
-    try {
+    inPart(part.name, () => {
       for (const chunk of inflated ?? zip.pieces(part)) this.write(decoder.decode(chunk, { stream: true }));
       this.write(decoder.decode());
       this.end();
-    } catch (error) {
-      throw error instanceof DamagedPartError ? error.in(part.name) : error;
-    }
+    });
   }
 
   write(text: string): void {
