@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'fs';
 import { unzipSync } from 'fflate';
 import { join } from 'path';
-import { checkRosterSources, ReadOptions, WorkbookError, WorkbookSource } from '../../src/workbook';
+import { checkRosterSources, openWorkbook, ReadOptions, WorkbookError, WorkbookSource } from '../../src/workbook';
 import { AnnotateError, annotateWorkbook } from '../../src/workbook/annotate';
 import { NATIVE_ZIP, nativeInflateRaw } from '../../src/cli/nativeInflate';
 import { crc32 } from '../../src/workbook/crc32';
@@ -123,10 +123,20 @@ describe('each part read is checked against the CRC-32 the zip directory records
   });
 });
 
-/** Values of every sheet as the reader gives them, row by row. */
+/** Trailing blanks dropped: a CSV line ending in a comma has an empty last field, a sheet row just ends. */
+function trimmed(values: readonly unknown[] | undefined): unknown[] {
+  const out = [...(values ?? [])];
+  while (out.length > 0 && (out[out.length - 1] === null || out[out.length - 1] === '')) out.pop();
+  return out;
+}
+
+/** Values of every sheet as the reader gives them, row by row (blank rows left out: a CSV's blank line is a row of nothing, a sheet has no row there). */
 async function valuesOf(source: WorkbookSource): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const sheet of await readAll(source, NATIVE_ZIP)) out[sheet.info.name] = sheet.order.map((row) => `${row} ${JSON.stringify(sheet.rows.get(row))}`);
+  for (const sheet of await readAll(source, NATIVE_ZIP)) {
+    const rows = sheet.order.map((row) => [row, trimmed(sheet.rows.get(row))] as const).filter(([, values]) => values.length > 0);
+    out[sheet.info.name] = rows.map(([row, values]) => `${row} ${JSON.stringify(values)}`);
+  }
   return out;
 }
 
@@ -307,6 +317,35 @@ test('property: a mutated workbook is read or refused; its copy keeps every valu
         for (const sheet of Object.keys(before)) expect(after[sheet]).toEqual(before[sheet]);
       },
     ),
-    { numRuns: 250 },
+    // MUTATION_RUNS=5000 npx jest test/workbook/damaged.test.ts runs a longer search.
+    { numRuns: Number(process.env.MUTATION_RUNS ?? 250) },
+  );
+});
+
+const CSV_ROSTER = [
+  '单位,姓名,身份证号,参保计划,份数',
+  '县一中,张三,450421198001010037,综合,1',
+  '县一中,"李,四",450421198001010045,综合,99',
+  '"县二中","王""五",45042119800101007X,综合,2',
+].join('\r\n');
+
+test('property: a mutated CSV roster is read or refused; its copy (a workbook of text cells) holds exactly its values', async () => {
+  const base = new TextEncoder().encode(CSV_ROSTER);
+  await fc.assert(
+    fc.asyncProperty(fc.array(mutationArb, { minLength: 1, maxLength: 4 }), async (mutations) => {
+      const source = { name: '花名册.csv', bytes: mutate(base, mutations) };
+      let report;
+      try {
+        report = await checkRosterSources([source]);
+      } catch (error) {
+        if (error instanceof WorkbookError) return;
+        throw error;
+      }
+      const copy = annotateWorkbook(source, report, { csv: openWorkbook(source).csv });
+      const before = await valuesOf(source);
+      const after = await valuesOf({ name: '花名册.xlsx', bytes: copy });
+      for (const sheet of Object.keys(before)) expect(after[sheet]).toEqual(before[sheet]);
+    }),
+    { numRuns: Number(process.env.MUTATION_RUNS ?? 250) },
   );
 });
