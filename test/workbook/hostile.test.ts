@@ -25,8 +25,8 @@ afterAll(() => {
   cleanupDirs();
 });
 
-function check(file: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--max-old-space-size=256', BIN, 'check', '--json', file], {
+function check(file: string, ...options: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--max-old-space-size=256', BIN, 'check', '--json', file, ...options], {
     encoding: 'utf8',
     timeout: HANG_MS,
     maxBuffer: 64 * 1024 * 1024,
@@ -183,6 +183,24 @@ test('a merge A2:XFD1048576 under a roster header: read as the clerk sees it, cl
   const report = JSON.parse(result.stdout) as { summary: { rows: number }; findings: { cell: string; rule: string }[] };
   expect(report.summary.rows).toBe(1);
   expect(report.findings.map((finding) => `${finding.rule}@${finding.cell}`)).toContain('ID_INVALID@C2');
+});
+
+test('a styles part that inflates to 700 MB: the check is printed, the copy is refused naming the part', () => {
+  const dir = tmpDir();
+  const file = join(dir, 'styles-bomb.xlsx');
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const header = ['单位', '姓名', '身份证号', '参保计划', '份数'].map((text, i) => `<c r="${'ABCDE'[i]}1" t="inlineStr"><is><t>${text}</t></is></c>`).join('');
+  const person = ['县第一中学', '张伟', makeId(), '综合', '3'].map((text, i) => `<c r="${'ABCDE'[i]}2" t="inlineStr"><is><t>${text}</t></is></c>`).join('');
+  bombPackage(file, {
+    'xl/worksheets/sheet1.xml': worksheet(`<row r="1">${header}</row><row r="2">${person}</row>`),
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
+    'xl/styles.xml': bomb(`<styleSheet xmlns="${main}">`, ' ', 1 << 20, 700, '</styleSheet>'),
+  });
+  const result = check(file, '--out', join(dir, 'out'));
+  expect(result.stderr).toMatch(/无法写出批注副本：.*xl\/styles\.xml 解压后超过 64 MB/);
+  expect(result.status).toBe(2);
+  expect(JSON.parse(result.stdout).summary.rows).toBe(1);
 });
 
 test('a 50 MB CSV whose third line opens a quote that never closes', () => {

@@ -9,10 +9,10 @@
 import { Finding, RosterReport, uniqueSheetName } from '../../rules/roster';
 import { CsvEncoding, decodeCsv, readCsvText } from '../csv';
 import { WorkbookError } from '../errors';
-import { DEFAULT_LIMITS } from '../limits';
+import { DEFAULT_LIMITS, showBytes } from '../limits';
 import { Codec, DeflatedPart, deflatePart, deflateWhole, ZipWriter } from '../zip';
 import { XlsxWorkbook } from '../xlsx';
-import { InflateBudget, partKey, ZipPackage } from '../zipPackage';
+import { InflateBudget, partKey, ZipEntry, ZipPackage } from '../zipPackage';
 import { AnnotateError, DamagedPartError, inPart } from './errors';
 import { addNoteShapes, blocksFor, highestShapeBlock, mergeComments, Note } from './notes';
 import {
@@ -172,11 +172,25 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
   }
 }
 
+/**
+ * A part the copy edits as text, whole. Such parts (relationships, styles, notes and their drawing)
+ * are kilobytes in a real workbook; one past the whole-part limit (64 MB) is refused rather than
+ * decoded into a string that could exhaust memory.
+ */
+function partText(zip: ZipPackage, part: ZipEntry, label: string): string {
+  const cap = zip.limits.wholePartBytes;
+  const whole = zip.whole(part, cap);
+  if (!whole) throw new AnnotateError(`${label} 中的 ${part.name} 解压后超过 ${showBytes(cap)}，远超正常的工作簿`);
+  return utf8.decode(whole);
+}
+
+const utf8 = new TextDecoder('utf-8');
+
 function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchContext): Uint8Array {
   const parts = zip.all;
   const text = (name: string): string | null => {
     const part = zip.find(name);
-    return part ? zip.text(part) : null;
+    return part ? partText(zip, part, context.label) : null;
   };
   const replaced = new Map<string, string | DeflatedPart>();
   const added: (string | DeflatedPart)[] = [];
@@ -214,7 +228,7 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
     contentTypes.addOverride(stylesPath, CONTENT_TYPES.styles);
   }
 
-  let nextBlock = 1 + Math.max(0, ...parts.filter((part) => /\.vml$/i.test(part.name)).map((part) => highestShapeBlock(zip.text(part))));
+  let nextBlock = 1 + Math.max(0, ...parts.filter((part) => /\.vml$/i.test(part.name)).map((part) => highestShapeBlock(partText(zip, part, context.label))));
 
   const bySheet = new Map<string, Finding[]>();
   for (const finding of findings) {
