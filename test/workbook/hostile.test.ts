@@ -99,8 +99,22 @@ function bomb(head: string, unit: string, unitBytes: number, copies: number, tai
   return Buffer.concat(pieces);
 }
 
+/** The CRC-32 of what bomb(…) inflates to: for a bomb the reader reads to its end (one under the limits). */
+function bombCrc(head: string, unit: string, unitBytes: number, copies: number, tail: string): number {
+  const block = Buffer.from(unit.repeat(Math.ceil(unitBytes / unit.length)));
+  let crc = crc32(Buffer.from(head));
+  for (let i = 0; i < copies; i += 1) crc = crc32(block, crc);
+  return crc32(Buffer.from(tail), crc);
+}
+
+/** Raw DEFLATE data with the CRC-32 of its content. */
+interface Deflated {
+  deflated: Uint8Array;
+  crc: number;
+}
+
 /** A package of the parts packageParts makes, with some replaced by raw DEFLATE data (or by other text). */
-function bombPackage(file: string, raw: Record<string, string | Uint8Array>, sharedStrings = false): void {
+function bombPackage(file: string, raw: Record<string, string | Uint8Array | Deflated>, sharedStrings = false): void {
   const parts = packageParts({
     sheets: [{ name: '花名册', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }],
     sharedStrings: sharedStrings ? ['x'] : undefined,
@@ -108,12 +122,13 @@ function bombPackage(file: string, raw: Record<string, string | Uint8Array>, sha
   writeFileSync(
     file,
     writeZip(
-      Object.entries({ ...parts, ...raw }).map(([name, content]) => ({
-        name,
-        deflated: typeof content === 'string' ? deflateRawSync(Buffer.from(content)) : content,
-        declaredSize: typeof content === 'string' ? Buffer.byteLength(content) : 1000,
-        crc: typeof content === 'string' ? crc32(Buffer.from(content)) : undefined,
-      })),
+      Object.entries({ ...parts, ...raw }).map(([name, content]) =>
+        typeof content === 'string'
+          ? { name, deflated: deflateRawSync(Buffer.from(content)), declaredSize: Buffer.byteLength(content), crc: crc32(Buffer.from(content)) }
+          : content instanceof Uint8Array
+            ? { name, deflated: content, declaredSize: 1000 }
+            : { name, deflated: content.deflated, declaredSize: 1000, crc: content.crc },
+      ),
     ),
   );
 }
@@ -202,6 +217,21 @@ test('a styles part that inflates to 700 MB: the check is printed, the copy is r
   expect(result.status).toBe(2);
   expect(JSON.parse(result.stdout).summary.rows).toBe(1);
 });
+
+test('a marked row padded with 600 MB of whitespace: the check is printed, the copy is refused naming the part', () => {
+  const dir = tmpDir();
+  const file = join(dir, 'row-bomb.xlsx');
+  const header = ['单位', '姓名', '身份证号', '参保计划', '份数'].map((text, i) => `<c r="${'ABCDE'[i]}1" t="inlineStr"><is><t>${text}</t></is></c>`).join('');
+  // 份数 99 is over the cap: row 2 is marked, so the copy must patch it.
+  const person = ['县第一中学', '张伟', makeId(), '综合', '99'].map((text, i) => `<c r="${'ABCDE'[i]}2" t="inlineStr"><is><t>${text}</t></is></c>`).join('');
+  const head = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">' + header + '</row><row r="2">';
+  const tail = `${person}</row></sheetData></worksheet>`;
+  bombPackage(file, { 'xl/worksheets/sheet1.xml': { deflated: bomb(head, ' ', 1 << 20, 600, tail), crc: bombCrc(head, ' ', 1 << 20, 600, tail) } });
+  const result = check(file, '--out', join(dir, 'out'));
+  expect(result.stderr).toMatch(/无法写出批注副本：.*xl\/worksheets\/sheet1\.xml 有一段超过 64 MB 的内容/);
+  expect(result.status).toBe(2);
+  expect(JSON.parse(result.stdout).findings.map((finding: { cell: string }) => finding.cell)).toContain('E2');
+}, 300_000);
 
 test('a 50 MB CSV whose third line opens a quote that never closes', () => {
   const file = join(tmpDir(), '花名册.csv');

@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS, showBytes } from '../limits';
 import { Codec, DeflatedPart, deflatePart, deflateWhole, ZipWriter } from '../zip';
 import { XlsxWorkbook } from '../xlsx';
 import { InflateBudget, partKey, ZipEntry, ZipPackage } from '../zipPackage';
-import { AnnotateError, DamagedPartError, inPart } from './errors';
+import { AnnotateError, inPart, PartError } from './errors';
 import { addNoteShapes, blocksFor, highestShapeBlock, mergeComments, Note } from './notes';
 import {
   appendSheet,
@@ -167,7 +167,7 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
     return copy;
   } catch (error) {
     if (error instanceof WorkbookError) throw new AnnotateError(error.message);
-    if (error instanceof DamagedPartError) throw new AnnotateError(`${context.label} 中的${error.part ? ' ' : ''}${error.message}${AGAIN}`);
+    if (error instanceof PartError) throw new AnnotateError(`${context.label} 中的${error.part ? ' ' : ''}${error.message}${AGAIN}`);
     throw error;
   }
 }
@@ -177,10 +177,10 @@ function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: 
  * are kilobytes in a real workbook; one past the whole-part limit (64 MB) is refused rather than
  * decoded into a string that could exhaust memory.
  */
-function partText(zip: ZipPackage, part: ZipEntry, label: string): string {
+function partText(zip: ZipPackage, part: ZipEntry): string {
   const cap = zip.limits.wholePartBytes;
   const whole = zip.whole(part, cap);
-  if (!whole) throw new AnnotateError(`${label} 中的 ${part.name} 解压后超过 ${showBytes(cap)}，远超正常的工作簿`);
+  if (!whole) throw new PartError(part.name, `解压后超过 ${showBytes(cap)}，远超正常的工作簿`);
   return utf8.decode(whole);
 }
 
@@ -190,7 +190,7 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
   const parts = zip.all;
   const text = (name: string): string | null => {
     const part = zip.find(name);
-    return part ? partText(zip, part, context.label) : null;
+    return part ? partText(zip, part) : null;
   };
   const replaced = new Map<string, string | DeflatedPart>();
   const added: (string | DeflatedPart)[] = [];
@@ -228,7 +228,7 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
     contentTypes.addOverride(stylesPath, CONTENT_TYPES.styles);
   }
 
-  let nextBlock = 1 + Math.max(0, ...parts.filter((part) => /\.vml$/i.test(part.name)).map((part) => highestShapeBlock(partText(zip, part, context.label))));
+  let nextBlock = 1 + Math.max(0, ...parts.filter((part) => /\.vml$/i.test(part.name)).map((part) => highestShapeBlock(partText(zip, part))));
 
   const bySheet = new Map<string, Finding[]>();
   for (const finding of findings) {

@@ -4,7 +4,7 @@
  * as they are: where a marked cell already has the clerk's note, our text is appended to it as a new
  * run; other cells get new comments, and new shapes appended to the sheet's drawing (or a new one).
  */
-import { DamagedPartError } from './errors';
+import { damagedPart } from './errors';
 import { columnLetters, findElement, findElements, parseCellRef, xmlText } from './xml';
 
 export interface Note {
@@ -52,7 +52,7 @@ export function mergeComments(existing: string | null, notes: readonly Note[]): 
   const p = root?.[1] ?? '';
   const list = findElement(xml, 'commentList');
   const authors = findElement(xml, 'authors');
-  if (!list || !authors) throw new DamagedPartError(null, '<commentList> 或 <authors>');
+  if (!list || !authors) throw damagedPart(null, '<commentList> 或 <authors>');
 
   const byCell = new Map<string, Note>();
   for (const note of notes) byCell.set(`${note.row}:${note.column}`, note);
@@ -146,7 +146,7 @@ export function addNoteShapes(existing: string | null, notes: readonly Note[], f
   );
   const hasType = /<v:shapetype\b[^>]*\bid\s*=\s*"_x0000_t202"/.test(vml);
   const end = vml.lastIndexOf('</xml>');
-  if (end < 0) throw new DamagedPartError(null, '</xml>');
+  if (end < 0) throw damagedPart(null, '</xml>');
   vml = `${vml.slice(0, end)}${hasType ? '' : SHAPE_TYPE}${shapes}${vml.slice(end)}`;
   // Our shapes use the v:, o: and x: prefixes: declare any the drawing's root leaves out.
   const declarations: Record<string, string> = {

@@ -3,7 +3,7 @@
  * workbook's sheet list. Existing entries are never rewritten; new ones are appended.
  */
 import { partKey } from '../zipPackage';
-import { DamagedPartError } from './errors';
+import { damagedPart } from './errors';
 import { attribute, decodeXml, escapeXml, findElement, findElements, PACKAGE_REL_NS, prefixFor, REL_NS } from './xml';
 
 export const REL_TYPES = {
@@ -113,7 +113,7 @@ export class RelationshipsPart {
       return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_REL_NS}">${this.added.join('')}</Relationships>`;
     }
     const root = findElement(this.xml, 'Relationships');
-    if (!root) throw new DamagedPartError(relsPathFor(this.sourcePart), '<Relationships>');
+    if (!root) throw damagedPart(relsPathFor(this.sourcePart), '<Relationships>');
     const prefix = root.prefix;
     const added = prefix ? this.added.map((rel) => rel.replace(/^<Relationship/, `<${prefix}Relationship`)) : this.added;
     if (root.startTag.endsWith('/>'))
@@ -144,7 +144,7 @@ export class ContentTypesPart {
 
   toString(): string {
     const close = this.xml.lastIndexOf(`</${this.prefix}Types>`);
-    if (close < 0) throw new DamagedPartError('[Content_Types].xml', '</Types>');
+    if (close < 0) throw damagedPart('[Content_Types].xml', '</Types>');
     // Defaults must precede overrides in the schema: new defaults go right after the root's start tag.
     const defaults = this.added.filter((entry) => entry.includes('Default '));
     const overrides = this.added.filter((entry) => !entry.includes('Default '));
@@ -171,7 +171,7 @@ export function workbookSheets(xml: string): WorkbookSheet[] {
 
 export function appendSheet(xml: string, name: string, relId: string): string {
   const sheets = findElement(xml, 'sheets');
-  if (!sheets || sheets.startTag.endsWith('/>')) throw new DamagedPartError(null, '<sheets>');
+  if (!sheets || sheets.startTag.endsWith('/>')) throw damagedPart(null, '<sheets>');
   const root = findElement(xml, 'workbook')?.startTag ?? '';
   const relPrefix = prefixFor(root, REL_NS);
   const sheetId = Math.max(0, ...workbookSheets(xml).map((sheet) => sheet.sheetId)) + 1;

@@ -8,7 +8,8 @@
 import { PartStream } from '../zip';
 import { MergeRange, mergesOfPieces } from '../xlsx';
 import { ZipEntry, ZipPackage } from '../zipPackage';
-import { DamagedPartError, inPart } from './errors';
+import { showBytes } from '../limits';
+import { damagedPart, inPart, PartError } from './errors';
 import { MarkKind } from './styles';
 import { attribute, columnLetters, insertBefore, parseCellRef, xmlText } from './xml';
 
@@ -124,8 +125,14 @@ export class SheetPatcher {
   /** Feeds the whole part (from the scan's inflated bytes when it kept them) and closes the output. */
   run(zip: ZipPackage, part: ZipEntry, inflated: readonly Uint8Array[] | null): void {
     const decoder = new TextDecoder('utf-8');
+    const cap = zip.limits.wholePartBytes;
     inPart(part.name, () => {
-      for (const chunk of inflated ?? zip.pieces(part)) this.write(decoder.decode(chunk, { stream: true }));
+      for (const chunk of inflated ?? zip.pieces(part)) {
+        this.write(decoder.decode(chunk, { stream: true }));
+        // What waits for its end (the part's head, one row, or the tail after the rows) is kilobytes
+        // in a real sheet; whitespace inflated into it must not grow a string until memory runs out.
+        if (this.buffer.length > cap) throw new PartError(part.name, `有一段超过 ${showBytes(cap)} 的内容（一行、表头或表尾），远超正常的工作表`);
+      }
       this.write(decoder.decode());
       this.end();
     });
@@ -138,7 +145,7 @@ export class SheetPatcher {
   }
 
   end(): void {
-    if (this.phase !== 'tail') throw new DamagedPartError(null, '<sheetData>');
+    if (this.phase !== 'tail') throw damagedPart(null, '<sheetData>');
     this.out.write(this.finishTail(this.buffer));
     this.buffer = '';
     this.out.close();

@@ -5,7 +5,7 @@
  */
 import { columnLetters, columnNumber } from '../../rules/roster/location';
 import { unescapeXml } from '../xml';
-import { DamagedPartError } from './errors';
+import { damagedPart } from './errors';
 
 export { columnLetters, columnNumber };
 
@@ -100,7 +100,7 @@ export function insertBefore(xml: string, content: string, followers: readonly s
     const pattern = new RegExp(`</([\\w.-]+:)?${parentEnd}>`, 'g');
     let last: RegExpExecArray | null = null;
     for (let match = pattern.exec(xml); match; match = pattern.exec(xml)) last = match;
-    if (!last) throw new DamagedPartError(null, `</${parentEnd}>`);
+    if (!last) throw damagedPart(null, `</${parentEnd}>`);
     at = last.index;
   }
   return xml.slice(0, at) + content + xml.slice(at);
