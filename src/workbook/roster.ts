@@ -30,6 +30,9 @@ export interface CheckSourcesOptions extends ReadOptions {
   isCancelled?(): boolean;
 }
 
+/** How many sheets the "no roster" message names. */
+const NAMED_SHEETS = 5;
+
 /** Why a file gave no roster, or null when it did. */
 function noRosterReason(report: RosterReport, label: string, hasContent: boolean): string | null {
   const { sheets, skipped } = report.summary;
@@ -38,7 +41,9 @@ function noRosterReason(report: RosterReport, label: string, hasContent: boolean
   if (mine.length === 0) return `${label} 中没有工作表`;
   if (!hasContent && !mine.some((sheet) => sheet.reason === HIDDEN_SHEET_REASON))
     return `${label} 没有内容（${mine.length > 1 ? '所有工作表都是空的' : '工作表是空的'}）`;
-  return `${label} 中找不到花名册：${mine.map((sheet) => `工作表"${sheet.sheet}"${sheet.reason}`).join('；')}`;
+  // A few sheets named, the rest counted: a crafted workbook may list 100,000 sheets.
+  const named = mine.slice(0, NAMED_SHEETS).map((sheet) => `工作表"${sheet.sheet}"${sheet.reason}`);
+  return `${label} 中找不到花名册：${named.join('；')}${mine.length > named.length ? `；…共 ${mine.length} 个工作表` : ''}`;
 }
 
 /** Opens every source first (so a broken second file fails before any work), then checks them as one roster. */

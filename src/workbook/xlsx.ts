@@ -10,7 +10,7 @@ import { isHiddenSheet, RowSink, SheetInfo, WorkbookVisitor } from './types';
 import { WorkbookError } from './errors';
 import { WorkbookLimits } from './limits';
 import { decodeUtf8, hasEntity, parseDigits, scanXml, Tag, unescapeXml, XmlHandler, XmlScanner } from './xml';
-import { concat, ZipEntry, ZipPackage } from './zipPackage';
+import { concat, partKey, ZipEntry, ZipPackage } from './zipPackage';
 import { UncalculatedFormula } from '../rules/values';
 
 /** Keep a page or pane responsive: yield to the event loop when a stretch of work has run this long. */
@@ -698,6 +698,36 @@ class Pacer {
   }
 }
 
+/**
+ * Sheet names are unique (ignoring case, as Excel compares them) and each sheet has its own part:
+ * a workbook that repeats either is damaged (Excel repairs it on opening), and its findings could
+ * not be told apart or would be marked twice on one sheet.
+ */
+function refuseRepeats(sheets: readonly SheetEntry[], label: string): void {
+  const names = new Map<string, string>();
+  const parts = new Map<string, string>();
+  for (const { info, part } of sheets) {
+    const name = info.name.toLowerCase();
+    const other = names.get(name);
+    if (other !== undefined) {
+      throw new WorkbookError(
+        'CORRUPT',
+        `${label} 已损坏：有两个工作表都叫"${other}"（工作表名不能重复），请在 Excel 中打开（Excel 会提示修复）并另存后再检查`,
+      );
+    }
+    names.set(name, info.name);
+    if (!part) continue;
+    const sharing = parts.get(partKey(part));
+    if (sharing !== undefined) {
+      throw new WorkbookError(
+        'CORRUPT',
+        `${label} 已损坏：工作表"${sharing}"和"${info.name}"指向同一份内容（${part}），请在 Excel 中打开（Excel 会提示修复）并另存后再检查`,
+      );
+    }
+    parts.set(partKey(part), info.name);
+  }
+}
+
 /** The opened package: its sheets in the workbook's order, and the parts they need. */
 export class XlsxWorkbook {
   private constructor(
@@ -735,14 +765,18 @@ export class XlsxWorkbook {
       `${label} 中的 ${workbookEntry.name}`,
     );
     const rels = readRelationships(zip, zip.find(`${baseDir}_rels/${workbookEntry.name.slice(baseDir.length)}.rels`), label, limits);
+    // By id, the first of an id as find() would take it: a crafted workbook may list 100,000 sheets.
+    const relById = new Map<string, Relationship>();
+    for (const rel of rels) if (!relById.has(rel.id)) relById.set(rel.id, rel);
     const sheets: SheetEntry[] = [];
     for (const sheet of listed) {
-      const rel = rels.find((r) => r.id === sheet.relId);
+      const rel = relById.get(sheet.relId);
       // Chart sheets, dialog sheets and macro sheets hold no cells: Excel's worksheet list leaves them out too.
       if (rel && !rel.type.endsWith('/worksheet')) continue;
       const part = rel ? resolvePart(baseDir, rel.target) : '';
       sheets.push({ info: { name: sheet.name, state: sheet.state, date1904 }, part, entry: part ? zip.find(part) : null });
     }
+    refuseRepeats(sheets, label);
     const stringsRel = rels.find((r) => r.type.endsWith('/sharedStrings'));
     const sharedStringsEntry = zip.find(stringsRel ? resolvePart(baseDir, stringsRel.target) : `${baseDir}sharedStrings.xml`);
     return new XlsxWorkbook(zip, label, limits, sheets, sharedStringsEntry);

@@ -42,7 +42,7 @@ export interface Codec {
   /** The reader's native inflate: the whole part, or null when it would exceed `maxBytes`. */
   inflateRaw: InflateRaw;
   deflateRaw(piece: Uint8Array, final: boolean): Uint8Array;
-  /** The platform's CRC-32, for checking the parts read (the writer's own parts use the JavaScript one). */
+  /** The platform's CRC-32: for checking the parts read and recording the parts written. */
   crc32?: Crc32;
 }
 
@@ -108,8 +108,9 @@ export function deflatePart(name: string, done: (part: DeflatedPart) => void, co
   } else deflater = new Deflate({ level: DEFLATE_LEVEL }, output);
   let pending: string[] = [];
   let pendingLength = 0;
+  const crcOf = codec?.crc32 ?? crc32;
   const feed = (bytes: Uint8Array, final: boolean) => {
-    part.crc = crc32(bytes, part.crc);
+    part.crc = crcOf(bytes, part.crc);
     part.size += bytes.length;
     if (part.size > MAX_32) throw new ZipFormatError(`${name} 超过 4 GiB，无法写出`);
     deflater.push(bytes, final);

@@ -59,6 +59,31 @@ describe('the reader refuses what it cannot read for certain', () => {
     }
   });
 
+  test('two sheets of one name (ignoring case), or two sheets on one part: damaged, not a roster read twice', async () => {
+    const twoNames = xlsx({
+      sheets: [
+        { name: '花名册', xml: ROSTER },
+        { name: 'abc', xml: ROSTER },
+        { name: 'ABC', xml: ROSTER },
+      ],
+    });
+    expect(await readError({ name: 'a.xlsx', bytes: twoNames })).toEqual({
+      code: 'CORRUPT',
+      message: 'a.xlsx 已损坏：有两个工作表都叫"abc"（工作表名不能重复），请在 Excel 中打开（Excel 会提示修复）并另存后再检查',
+    });
+    const parts = packageParts({
+      sheets: [
+        { name: '花名册', xml: ROSTER },
+        { name: '名单', xml: ROSTER },
+      ],
+    });
+    parts['xl/_rels/workbook.xml.rels'] = (parts['xl/_rels/workbook.xml.rels'] as string).replace('sheet2.xml', 'sheet1.xml');
+    expect(await readError({ name: 'a.xlsx', bytes: zipParts(parts) })).toEqual({
+      code: 'CORRUPT',
+      message: 'a.xlsx 已损坏：工作表"花名册"和"名单"指向同一份内容（xl/worksheets/sheet1.xml），请在 Excel 中打开（Excel 会提示修复）并另存后再检查',
+    });
+  });
+
   test('a sheet that ends inside its rows (a stored part cut short at a tag)', async () => {
     const cut = worksheet(HEADER + person(2, '张三', 1)).replace(/<\/sheetData>.*$/s, '');
     const error = await readError({ name: 'a.xlsx', bytes: zipParts(packageParts({ sheets: [{ name: 'S', xml: cut }] }), 0) });

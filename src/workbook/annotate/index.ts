@@ -19,11 +19,12 @@ import {
   appendSheet,
   CONTENT_TYPES,
   ContentTypesPart,
-  freePartName,
+  PartNames,
   REL_TYPES,
   RelationshipsPart,
   relsPathFor,
   resolveTarget,
+  WorkbookSheet,
   workbookSheets,
 } from './package';
 import { noteLine, RESULTS_SHEET, safeText, writeResultsSheet } from './results';
@@ -195,7 +196,7 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
   const replaced = new Map<string, string | DeflatedPart>();
   const added: (string | DeflatedPart)[] = [];
   const addedNames: string[] = [];
-  const taken = new Set(parts.map((part) => partKey(part.name)));
+  const taken = new PartNames(parts.map((part) => part.name));
   const replace = (name: string, content: string | DeflatedPart) => {
     if (zip.find(name)) replaced.set(partKey(name), content);
     else {
@@ -222,8 +223,8 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
   const styles = inPart(stylesPath ?? 'xl/styles.xml', () => new StylesPatcher(stylesXml));
   if (stylesXml === null) {
     // The conventional name when it is free (some readers look for no other).
-    stylesPath = taken.has(partKey('xl/styles.xml')) ? freePartName(taken, 'xl/styles', '.xml') : 'xl/styles.xml';
-    taken.add(partKey(stylesPath));
+    stylesPath = taken.has('xl/styles.xml') ? taken.free('xl/styles', '.xml') : 'xl/styles.xml';
+    taken.add(stylesPath);
     workbookRels.add(REL_TYPES.styles, stylesPath);
     contentTypes.addOverride(stylesPath, CONTENT_TYPES.styles);
   }
@@ -243,9 +244,12 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
     else cellsBySheet.set(cell.sheet, [cell]);
     if (!bySheet.has(cell.sheet)) bySheet.set(cell.sheet, []);
   }
+  // The workbook's sheets by name as written, then ignoring case (the first of each, as find would take it).
+  const sheetByName = new Map<string, WorkbookSheet>();
+  for (const sheet of sheets) if (!sheetByName.has(sheet.name)) sheetByName.set(sheet.name, sheet);
+  for (const sheet of sheets) if (!sheetByName.has(sheet.name.toLowerCase())) sheetByName.set(sheet.name.toLowerCase(), sheet);
   for (const [sheetName, sheetFindings] of bySheet) {
-    const sheet =
-      sheets.find((candidate) => candidate.name === sheetName) ?? sheets.find((candidate) => candidate.name.toLowerCase() === sheetName.toLowerCase());
+    const sheet = sheetByName.get(sheetName) ?? sheetByName.get(sheetName.toLowerCase());
     const rel = sheet ? workbookRels.byId(sheet.relId) : undefined;
     const sheetPath = rel ? resolveTarget(workbookPath, rel.target) : null;
     const part = sheetPath ? zip.find(sheetPath) : null;
@@ -283,7 +287,7 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
             drawingPath = resolveTarget(sheetPath, existing.target);
             return null;
           }
-          drawingPath = freePartName(taken, 'xl/drawings/vmlDrawing', '.vml');
+          drawingPath = taken.free('xl/drawings/vmlDrawing', '.vml');
           newDrawingId = sheetRels.add(REL_TYPES.vmlDrawing, drawingPath);
           return newDrawingId;
         },
@@ -293,7 +297,7 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
     patcher.run(zip, part, scan.inflated);
 
     const commentsRel = sheetRels.ofType(REL_TYPES.comments);
-    const commentsPath = commentsRel ? resolveTarget(sheetPath, commentsRel.target) : freePartName(taken, 'xl/comments', '.xml');
+    const commentsPath = commentsRel ? resolveTarget(sheetPath, commentsRel.target) : taken.free('xl/comments', '.xml');
     const existingComments = commentsRel ? text(commentsPath) : null;
     if (notes.length === 0) {
       if (sheetRels.changed) replace(sheetRelsPath, sheetRels.toString());
@@ -327,7 +331,7 @@ function patchZip(zip: ZipPackage, findings: readonly Finding[], context: PatchC
       RESULTS_SHEET,
       sheets.map((sheet) => sheet.name),
     );
-    const resultsPath = freePartName(taken, 'xl/worksheets/sheet', '.xml');
+    const resultsPath = taken.free('xl/worksheets/sheet', '.xml');
     const resultStyles = styles.resultStyles();
     writeResultsSheet(
       deflatePart(resultsPath, (deflated) => replace(resultsPath, deflated), context.codec),

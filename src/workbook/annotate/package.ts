@@ -68,6 +68,7 @@ function decodeURIComponentSafe(segment: string): string {
 export class RelationshipsPart {
   readonly relationships: Relationship[];
   private added: string[] = [];
+  private ids: Map<string, Relationship> | null = null;
 
   /** `sourcePart`: the part whose relationships these are ('' for the package's own). */
   constructor(
@@ -89,7 +90,12 @@ export class RelationshipsPart {
   }
 
   byId(id: string): Relationship | undefined {
-    return this.relationships.find((rel) => rel.id === id);
+    // Indexed on first use (the first of an id, as find would take it): asked once per marked sheet.
+    if (!this.ids) {
+      this.ids = new Map();
+      for (const rel of this.relationships) if (!this.ids.has(rel.id)) this.ids.set(rel.id, rel);
+    }
+    return this.ids.get(id);
   }
 
   /** Adds a relationship to a part (written relative to the source part's folder, as Excel writes it); returns its new, unused id. */
@@ -99,7 +105,9 @@ export class RelationshipsPart {
     while (taken.has(`rId${n}`)) n += 1;
     const id = `rId${n}`;
     const target = relativeTarget(this.sourcePart, partName);
-    this.relationships.push({ id, type, target, external: false });
+    const relationship = { id, type, target, external: false };
+    this.relationships.push(relationship);
+    if (this.ids && !this.ids.has(id)) this.ids.set(id, relationship);
     this.added.push(`<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`);
     return id;
   }
@@ -127,15 +135,19 @@ export class RelationshipsPart {
 export class ContentTypesPart {
   private added: string[] = [];
   private readonly prefix: string;
+  /** Extensions with a default (lower case), the part's own and those added. */
+  private defaults: Set<string> | null = null;
 
   constructor(private readonly xml: string) {
     this.prefix = findElement(xml, 'Types')?.prefix ?? '';
   }
 
   ensureDefault(extension: string, contentType: string): void {
-    const has = findElements(this.xml, 'Default').some((element) => (attribute(element.startTag, 'Extension') ?? '').toLowerCase() === extension.toLowerCase());
-    if (!has && !this.added.some((entry) => entry.includes(`Extension="${extension}"`)))
-      this.added.push(`<${this.prefix}Default Extension="${extension}" ContentType="${contentType}"/>`);
+    // The part's defaults are read once: a copy of a workbook of many sheets asks for each sheet.
+    this.defaults ??= new Set(findElements(this.xml, 'Default').map((element) => (attribute(element.startTag, 'Extension') ?? '').toLowerCase()));
+    if (this.defaults.has(extension.toLowerCase())) return;
+    this.defaults.add(extension.toLowerCase());
+    this.added.push(`<${this.prefix}Default Extension="${extension}" ContentType="${contentType}"/>`);
   }
 
   addOverride(partName: string, contentType: string): void {
@@ -181,14 +193,34 @@ export function appendSheet(xml: string, name: string, relId: string): string {
   return xml.slice(0, close) + element + xml.slice(close);
 }
 
-/** The first "prefix{N}suffix" part name (N = 1, 2, …) not taken, ignoring case; marks it taken. */
-export function freePartName(taken: Set<string>, prefix: string, suffix: string): string {
-  for (let n = 1; ; n += 1) {
-    const name = `${prefix}${n}${suffix}`;
-    const key = partKey(name);
-    if (!taken.has(key)) {
-      taken.add(key);
-      return name;
+/** The package's part names (compared as partKey compares them), and free numbered names for new parts. */
+export class PartNames {
+  private readonly taken: Set<string>;
+  /** Where the search for each "prefix{N}suffix" goes on: names handed out are never given back. */
+  private readonly next = new Map<string, number>();
+
+  constructor(names: Iterable<string>) {
+    this.taken = new Set([...names].map(partKey));
+  }
+
+  has(name: string): boolean {
+    return this.taken.has(partKey(name));
+  }
+
+  add(name: string): void {
+    this.taken.add(partKey(name));
+  }
+
+  /** The first "prefix{N}suffix" (N = 1, 2, …) not taken, ignoring case; marks it taken. */
+  free(prefix: string, suffix: string): string {
+    const series = `${prefix}\u0000${suffix}`;
+    for (let n = this.next.get(series) ?? 1; ; n += 1) {
+      const name = `${prefix}${n}${suffix}`;
+      if (!this.has(name)) {
+        this.add(name);
+        this.next.set(series, n + 1);
+        return name;
+      }
     }
   }
 }
