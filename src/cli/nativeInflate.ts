@@ -13,8 +13,13 @@ export const nativeInflateRaw: InflateRaw = (data, maxBytes) => {
   }
 };
 
-/** zlib.crc32 (Node 20.15 and later; before that the reader's JavaScript one is used). */
-export const nativeCrc32: Crc32 | undefined = typeof zlib.crc32 === 'function' ? (bytes, crc = 0) => zlib.crc32(bytes, crc) : undefined;
+/**
+ * zlib.crc32 (Node 20.15 and later; before that the reader's JavaScript one is used). Given the empty
+ * array TextEncoder makes for "", it answers 0 whatever the value to continue from (Node 20.20), so
+ * no bytes leave the value as it is here.
+ */
+export const nativeCrc32: Crc32 | undefined =
+  typeof zlib.crc32 === 'function' ? (bytes, crc = 0) => (bytes.length === 0 ? crc : zlib.crc32(bytes, crc)) : undefined;
 
 /** The reader options that lend it both. */
 export const NATIVE_ZIP: Pick<ReadOptions, 'inflateRaw' | 'crc32'> = { inflateRaw: nativeInflateRaw, crc32: nativeCrc32 };

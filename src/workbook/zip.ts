@@ -5,7 +5,7 @@
  * streams in. The writer refuses to go past the classic format's 4 GiB / 65,535-entry limits (an
  * annotated roster never comes near them).
  */
-import { Deflate } from 'fflate';
+import { Deflate, deflateSync } from 'fflate';
 import { Crc32, crc32 } from './crc32';
 import type { InflateRaw, ZipEntry, ZipPackage } from './zipPackage';
 
@@ -74,6 +74,9 @@ export interface DeflatedPart {
  */
 const DEFLATE_LEVEL = 1;
 
+/** A part up to this size, given whole, is deflated in JavaScript even where the platform lends a codec. */
+const SMALL_PART = 64 * 1024;
+
 /** Codec pieces are this large (compressing them independently costs well under 1 % in size). */
 const CODEC_PIECE = 1024 * 1024;
 
@@ -102,7 +105,10 @@ export function deflatePart(name: string, done: (part: DeflatedPart) => void, co
         }
         held = [];
         heldBytes = 0;
-        output(codec.deflateRaw(piece, final));
+        // A small part whole (relationships, notes, most of a copy's parts) in JavaScript: each
+        // native call sets up a compressor of its own outside the heap, and a copy of a workbook of
+        // thousands of sheets made thousands of them faster than the collector gave them back.
+        output(final && part.compressedSize === 0 && piece.length <= SMALL_PART ? deflateSync(piece, { level: DEFLATE_LEVEL }) : codec.deflateRaw(piece, final));
       },
     };
   } else deflater = new Deflate({ level: DEFLATE_LEVEL }, output);
