@@ -108,7 +108,9 @@ export function deflatePart(name: string, done: (part: DeflatedPart) => void, co
         // A small part whole (relationships, notes, most of a copy's parts) in JavaScript: each
         // native call sets up a compressor of its own outside the heap, and a copy of a workbook of
         // thousands of sheets made thousands of them faster than the collector gave them back.
-        output(final && part.compressedSize === 0 && piece.length <= SMALL_PART ? deflateSync(piece, { level: DEFLATE_LEVEL }) : codec.deflateRaw(piece, final));
+        output(
+          final && part.compressedSize === 0 && piece.length <= SMALL_PART ? deflateSync(piece, { level: DEFLATE_LEVEL }) : codec.deflateRaw(piece, final),
+        );
       },
     };
   } else deflater = new Deflate({ level: DEFLATE_LEVEL }, output);
