@@ -245,6 +245,17 @@ describe('the annotated copy of a damaged file: written with the same values, or
     expect((await valuesOf({ name: 'c.xlsx', bytes: copy }))['花名册']).toEqual((await valuesOf({ name: 'c.xlsx', bytes }))['花名册']);
   });
 
+  test('a CDATA section among the rows that looks like rows: the copy is refused rather than marking inside it', async () => {
+    // Row 3 is marked (份数 99); the CDATA in row 2 holds text that reads like the end of row 2 and a row 3.
+    const fake = ']]></t></is></c></row><row r="3"><c r="D3"><v>99</v></c></row><![CDATA[';
+    const xml = roster().replace('<t>张三</t>', `<t><![CDATA[张三${fake.replace(/]]>|<!\[CDATA\[/g, '')}]]></t>`);
+    const bytes = xlsx({ sheets: [{ name: '花名册', xml }] });
+    expect((await valuesOf({ name: 'a.xlsx', bytes }))['花名册'][1]).toContain('</row><row r=\\"3\\">');
+    expect(await copyError(bytes)).toBe(
+      '花名册.xlsx 中的 xl/worksheets/sheet1.xml 的行中有 XML 注释、CDATA 段或处理指令，无法照原样标记：请在 Excel 中打开并另存后再生成批注副本',
+    );
+  });
+
   test('a ">" inside a marked cell\'s attribute value: the mark goes on the cell, the values stay', async () => {
     const bytes = xlsx({ sheets: [{ name: '花名册', xml: roster(' x="c>d"') }] });
     const copy = await copyOf(bytes);

@@ -104,6 +104,15 @@ function tagEndAt(text: string, open: number): number {
   return -1;
 }
 
+const SPECIAL_AMONG_ROWS = '的行中有 XML 注释、CDATA 段或处理指令，无法照原样标记';
+
+/** Where the first comment, CDATA section or processing instruction starts in `text`, or -1. */
+function firstSpecial(text: string): number {
+  const bang = text.indexOf('<!');
+  const question = text.indexOf('<?');
+  return bang < 0 ? question : question < 0 ? bang : Math.min(bang, question);
+}
+
 /** Streams one worksheet part through the patch into `out`. */
 export class SheetPatcher {
   private phase: Phase = 'head';
@@ -210,6 +219,10 @@ export class SheetPatcher {
     const buffer = this.buffer;
     const parts: string[] = [];
     const rowOpen = `<${this.prefix}row`;
+    // Rows are found by their tags as text: a comment, CDATA section or processing instruction among
+    // them could hide a "</row>" or a "<c" that is not one (the reader reads them; no producer writes
+    // them there). The first such place, if any, refuses the copy when a row reaches it.
+    const special = firstSpecial(buffer);
     let at = 0;
     let copyFrom = 0;
     for (;;) {
@@ -218,6 +231,7 @@ export class SheetPatcher {
         at = buffer.length;
         break;
       }
+      if (open === special) throw new PartError(null, SPECIAL_AMONG_ROWS);
       const tagEnd = tagEndAt(buffer, open);
       if (tagEnd < 0) {
         at = open;
@@ -252,6 +266,7 @@ export class SheetPatcher {
         }
         rowEnd = closeAt + close.length;
       }
+      if (special >= 0 && special < rowEnd) throw new PartError(null, SPECIAL_AMONG_ROWS);
       const rowNumber = rowNumberOf(tag) ?? this.lastRow + 1;
       this.lastRow = rowNumber;
       const marks = this.options.marks.get(rowNumber);
