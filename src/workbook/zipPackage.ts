@@ -207,19 +207,6 @@ export class ZipPackage {
     return concat(pieces, size);
   }
 
-  /** The part as text (small parts: relationships, workbook). */
-  text(entry: ZipEntry): string {
-    const whole = this.inflateRaw ? this.whole(entry, this.limits.wholePartBytes) : null;
-    if (whole) return utf8.decode(whole);
-    const pieces = [...this.chunks(entry)];
-    return utf8.decode(
-      concat(
-        pieces,
-        pieces.reduce((sum, piece) => sum + piece.length, 0),
-      ),
-    );
-  }
-
   /** The part's stored (compressed) bytes, exactly as they are in the file. */
   raw(entry: ZipEntry): Uint8Array {
     const at = entry.localOffset;

@@ -12,7 +12,7 @@ import { join } from 'path';
 import { checkRoster, columnLetters, columnNumber, Finding, RosterReport } from '../../src/rules/roster';
 import { readAll } from './readerKit';
 import { DEFAULT_LIMITS } from '../../src/workbook/limits';
-import { InflateBudget, ZipPackage } from '../../src/workbook/zipPackage';
+import { InflateBudget, ZipEntry, ZipPackage } from '../../src/workbook/zipPackage';
 import { JSZip } from '../cli/cliKit';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -189,6 +189,11 @@ export function changedParts(before: Uint8Array, after: Uint8Array): { changed: 
   return { changed: changed.sort(), added: [...b.keys()].filter((name) => !a.has(name)).sort(), removed: [...a.keys()].filter((name) => !b.has(name)).sort() };
 }
 
+/** A part as text, whatever its size (test packages are small). */
+function textOf(zip: ZipPackage, part: ZipEntry): string {
+  return new TextDecoder('utf-8').decode(zip.whole(part, Number.MAX_SAFE_INTEGER) as Uint8Array);
+}
+
 /** Every XML part of the package parsed by an independent parser; the messages of any that fail. */
 export function xmlErrors(bytes: Uint8Array): string[] {
   const errors: string[] = [];
@@ -196,7 +201,7 @@ export function xmlErrors(bytes: Uint8Array): string[] {
   for (const part of zip.all) {
     if (!/\.(xml|rels)$/i.test(part.name)) continue;
     const found: string[] = [];
-    new DOMParser({ onError: (level: string, message: string) => level !== 'warning' && found.push(message) }).parseFromString(zip.text(part), 'text/xml');
+    new DOMParser({ onError: (level: string, message: string) => level !== 'warning' && found.push(message) }).parseFromString(textOf(zip, part), 'text/xml');
     if (found.length) errors.push(`${part.name}: ${found.join('; ')}`);
   }
   return errors;
@@ -206,7 +211,7 @@ export function partOf(bytes: Uint8Array, name: string): string {
   const zip = openZip(bytes);
   const part = zip.all.find((candidate) => candidate.name === name);
   if (!part) throw new Error(`no part ${name}`);
-  return zip.text(part);
+  return textOf(zip, part);
 }
 
 export function save(dir: string, name: string, bytes: Uint8Array): string {

@@ -138,9 +138,13 @@ interface PatchContext {
 /** What the clerk can do about a damaged file. */
 const AGAIN = '：请在 Excel 中打开并另存后再生成批注副本';
 
+/** A package opened with the reader's zip layer and limits: a copy reads a file as the check did. */
+function openPackage(bytes: Uint8Array, label: string, codec: Codec | undefined): ZipPackage {
+  return new ZipPackage(bytes, label, new InflateBudget(label, DEFAULT_LIMITS), codec?.inflateRaw, codec?.crc32);
+}
+
 /** The sheets as the reader lists them (name, visibility, part), from the package's bookkeeping parts only. */
-function sheetList(bytes: Uint8Array, label: string, codec: Codec | undefined): string[] {
-  const zip = new ZipPackage(bytes, label, new InflateBudget(label, DEFAULT_LIMITS), codec?.inflateRaw, codec?.crc32);
+function sheetList(zip: ZipPackage, label: string): string[] {
   return XlsxWorkbook.open(zip, label, DEFAULT_LIMITS).sheets.map((sheet) => `${sheet.info.name}\u0000${sheet.info.state}\u0000${sheet.part}`);
 }
 
@@ -150,9 +154,9 @@ function sheetList(bytes: Uint8Array, label: string, codec: Codec | undefined): 
  * still read (say, relationships after a closed root) might otherwise be patched into a copy whose
  * sheets point elsewhere; such a copy is refused rather than handed out.
  */
-function checkSheetsKept(input: Uint8Array, copy: Uint8Array, context: PatchContext): void {
-  const before = sheetList(input, context.label, context.codec);
-  const after = sheetList(copy, context.label, context.codec);
+function checkSheetsKept(input: ZipPackage, copy: Uint8Array, context: PatchContext): void {
+  const before = sheetList(input, context.label);
+  const after = sheetList(openPackage(copy, context.label, context.codec), context.label);
   const expected = context.results ? before.length + 1 : before.length;
   if (after.length !== expected || before.some((sheet, i) => after[i] !== sheet)) {
     throw new AnnotateError(`${context.label} 的工作簿结构（workbook.xml 或它的关系部件）已损坏，无法照原样写出批注副本${AGAIN}`);
@@ -161,10 +165,9 @@ function checkSheetsKept(input: Uint8Array, copy: Uint8Array, context: PatchCont
 
 function patchPackage(bytes: Uint8Array, findings: readonly Finding[], context: PatchContext): Uint8Array {
   try {
-    // The reader's zip layer, with its limits: a copy reads the file as the check did.
-    const zip = new ZipPackage(bytes, context.label, new InflateBudget(context.label, DEFAULT_LIMITS), context.codec?.inflateRaw, context.codec?.crc32);
+    const zip = openPackage(bytes, context.label, context.codec);
     const copy = patchZip(zip, findings, context);
-    checkSheetsKept(bytes, copy, context);
+    checkSheetsKept(zip, copy, context);
     return copy;
   } catch (error) {
     if (error instanceof WorkbookError) throw new AnnotateError(error.message);
